@@ -1,0 +1,267 @@
+#include "extractors/extract.h"
+
+#include <string.h>
+
+/* ---- sections ------------------------------------------------------------- */
+
+/* Words that make an upper-case line a title rather than caption text. */
+static const char *const title_words[] = {
+    "MOTION", "OPPOSITION", "ORDER", "NOTICE", "RESPONSE", "REPLY", "BRIEF", "DESIGNAT",
+    "PROTOCOLS", "SUBMISSION", "REQUEST", "PETITION", "STATEMENT", "MEMORANDUM", "DECISION",
+    "OPPOSE", "PRETERMIT", NULL};
+/* Caption lines: upper case but never part of the title. */
+static const char *const caption_words[] = {
+    "DEPARTMENT OF JUSTICE", "EXECUTIVE OFFICE", "IMMIGRATION COURT", "IN THE MATTER",
+    "PROCEEDINGS", "DETAINED", "FILE NO", "HEARING", "IMMIGRATION JUDGE:", "A-NUMBER", NULL};
+
+static gboolean has_any(const char *upper, const char *const *words)
+{
+    for (; *words; words++)
+        if (strstr(upper, *words)) return TRUE;
+    return FALSE;
+}
+
+typedef enum { LINE_OTHER, LINE_UPPER, LINE_CAPTION, LINE_TITLE } line_kind;
+
+static line_kind classify_line(const ms_text *t, const ms_line *l)
+{
+    int letters = 0, upper = 0;
+    const char *s = t->str->str + l->start, *e = t->str->str + l->end;
+    for (const char *p = s; p < e; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (!g_unichar_isalpha(c)) continue;
+        letters++;
+        if (g_unichar_isupper(c)) upper++;
+    }
+    if (letters < 4 || upper * 10 < letters * 8) return LINE_OTHER;
+    char *u = g_utf8_strup(s, e - s);
+    line_kind k = has_any(u, title_words) ? LINE_TITLE
+                  : has_any(u, caption_words) ? LINE_CAPTION : LINE_UPPER;
+    /* "ORDER OF THE IMMIGRATION JUDGE" is a title; "IMMIGRATION JUDGE: X" is not. */
+    if (k == LINE_TITLE && has_any(u, caption_words) && !strstr(u, "ORDER") && !strstr(u, "MOTION"))
+        k = LINE_CAPTION;
+    g_free(u);
+    return k;
+}
+
+/* The first page with some text: a blank or nearly blank cover sheet is skipped. */
+static int first_text_page(const ms_text *t)
+{
+    for (guint p = 0; p < t->pages->len; p++) {
+        gsize s = g_array_index(t->pages, gsize, p);
+        gsize e = p + 1 < t->pages->len ? g_array_index(t->pages, gsize, p + 1) : t->str->len;
+        if (e - s >= 40) return (int)p + 1;
+    }
+    return 1;
+}
+
+static void find_title(const ms_text *t, int page, ms_sections *s)
+{
+    s->start[MS_SCOPE_TITLE] = s->end[MS_SCOPE_TITLE] = 0;
+    const ms_line *lines = (const ms_line *)t->lines->data;
+    guint n = t->lines->len;
+    for (guint i = 0; i < n; i++) {
+        if (lines[i].page != page || classify_line(t, &lines[i]) != LINE_TITLE) continue;
+        guint first = i, last = i;
+        while (first > 0 && i - first < 2 && lines[first - 1].page == page &&
+               classify_line(t, &lines[first - 1]) == LINE_UPPER)
+            first--;
+        while (last + 1 < n && last - i < 4 && lines[last + 1].page == page) {
+            line_kind k = classify_line(t, &lines[last + 1]);
+            if (k != LINE_UPPER && k != LINE_TITLE) break;
+            last++;
+        }
+        s->start[MS_SCOPE_TITLE] = lines[first].start;
+        s->end[MS_SCOPE_TITLE] = lines[last].end;
+        return;
+    }
+}
+
+/* An exhibit starts a page: "EXHIBIT A", "ATTACHMENT 2", "TAB C" in its first lines. */
+static gboolean page_starts_exhibit(const ms_text *t, int page)
+{
+    int seen = 0;
+    for (guint i = 0; i < t->lines->len && seen < 3; i++) {
+        const ms_line *l = &g_array_index(t->lines, ms_line, i);
+        if (l->page != page) continue;
+        seen++;
+        gsize len = l->end - l->start;
+        if (len > 40) continue;
+        char *u = g_ascii_strup(t->str->str + l->start, (gssize)len);
+        char *p = g_strstrip(u);
+        gboolean hit = FALSE;
+        for (const char *const *w = (const char *const[]){"EXHIBIT ", "ATTACHMENT ", "APPENDIX ", "TAB ", NULL}; *w; w++)
+            if (g_str_has_prefix(p, *w)) hit = TRUE;
+        g_free(u);
+        if (hit) return TRUE;
+    }
+    return FALSE;
+}
+
+void ms_sections_find(const ms_text *t, ms_sections *s)
+{
+    gsize len = t->str->len;
+    guint np = t->pages->len;
+    memset(s, 0, sizeof *s);
+    s->end[MS_SCOPE_DOCUMENT] = len;
+    int p1 = first_text_page(t);
+    if (np) {
+        s->start[MS_SCOPE_PAGE1] = g_array_index(t->pages, gsize, p1 - 1);
+        s->end[MS_SCOPE_PAGE1] = (guint)p1 < np ? g_array_index(t->pages, gsize, p1) : len;
+    }
+    find_title(t, p1, s);
+    gsize ex = len;
+    for (guint p = (guint)p1 + 1; p <= np; p++)
+        if (page_starts_exhibit(t, (int)p)) {
+            ex = g_array_index(t->pages, gsize, p - 1);
+            break;
+        }
+    s->start[MS_SCOPE_BODY] = 0;
+    s->end[MS_SCOPE_BODY] = ex;
+    s->start[MS_SCOPE_EXHIBITS] = ex;
+    s->end[MS_SCOPE_EXHIBITS] = len;
+}
+
+/* ---- values --------------------------------------------------------------- */
+
+char *ms_anumber_normalize(const char *s, gsize len)
+{
+    char digits[16];
+    int n = 0, real = 0;
+    for (gsize i = 0; i < len; i++) {
+        char c = s[i], d;
+        if (c >= '0' && c <= '9') d = c, real++;
+        else if (c == 'O' || c == 'o') d = '0';
+        else if (c == 'l' || c == 'I' || c == '|') d = '1';
+        else if (c == ' ' || c == '-' || c == '.') continue;
+        else return NULL;
+        if (n >= 9) return NULL;
+        digits[n++] = d;
+    }
+    /* Most of it must be real digits: "lOl" is a word, not a number. */
+    if ((n != 9 && n != 8) || real < n - 2) return NULL;
+    char *out = g_malloc(10);
+    if (n == 8) { /* old 8-digit numbers are padded with a leading 0 */
+        out[0] = '0';
+        memcpy(out + 1, digits, 8);
+    } else {
+        memcpy(out, digits, 9);
+    }
+    out[9] = 0;
+    return out;
+}
+
+static char *clean_name(const char *s, gsize len)
+{
+    char *v = g_strndup(s, len);
+    g_strstrip(v);
+    gsize n = strlen(v);
+    while (n && strchr(",;:)-.", v[n - 1])) v[--n] = 0;
+    g_strstrip(v);
+    if (!*v) {
+        g_free(v);
+        return NULL;
+    }
+    return v;
+}
+
+static char *value_of(const ms_rule *rule, const char *field, const ms_text *t, const ms_match *mt)
+{
+    if (rule->value) return g_strdup(rule->value);
+    if (mt->vend <= mt->vstart) return NULL;
+    const char *s = t->str->str + mt->vstart;
+    gsize len = mt->vend - mt->vstart;
+    if (strcmp(field, "a_number") == 0) return ms_anumber_normalize(s, len);
+    return clean_name(s, len);
+}
+
+void ms_evidence_add(GArray *ev, const ms_text *t, const char *field, const char *value,
+                     const ms_rule *rule, gsize start, gsize end)
+{
+    ms_evidence e = {g_strdup(field), g_strdup(value), rule, start, end,
+                     g_strndup(t->str->str + start, end - start), 0, {0, 0, 0, 0}, -1};
+    if (!ms_text_locate(t, start, end, &e.page, e.box, &e.conf)) e.page = 0;
+    g_array_append_val(ev, e);
+}
+
+/* The strongest match of the rules for `field`: highest weight, then earliest. */
+static char *pick_field(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
+                        const char *marked, const ms_sections *sec, const char *field,
+                        GArray *evidence)
+{
+    const GPtrArray *rules = ms_ruleset_for_field(rs, field);
+    GArray *hits = g_array_new(FALSE, FALSE, sizeof(ms_match));
+    char *best = NULL;
+    const ms_rule *best_rule = NULL;
+    ms_match best_m = {0};
+    for (guint i = 0; i < rules->len; i++) {
+        const ms_rule *r = g_ptr_array_index(rules, i);
+        if (best_rule && r->weight < best_rule->weight) continue;
+        gsize from = sec->start[r->scope], to = sec->end[r->scope];
+        if (from >= to) continue;
+        g_array_set_size(hits, 0);
+        ms_rule_match_all(r, m, r->on_marked ? marked : t->str->str, from, to, hits);
+        for (guint j = 0; j < hits->len; j++) {
+            ms_match *mt = &g_array_index(hits, ms_match, j);
+            if (best_rule && (r->weight < best_rule->weight ||
+                              (r->weight == best_rule->weight && mt->start >= best_m.start)))
+                continue;
+            char *v = value_of(r, field, t, mt);
+            if (!v) continue;
+            g_free(best);
+            best = v, best_rule = r, best_m = *mt;
+        }
+    }
+    g_array_free(hits, TRUE);
+    if (best) ms_evidence_add(evidence, t, field, best, best_rule, best_m.start, best_m.end);
+    return best;
+}
+
+ms_extraction *ms_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t)
+{
+    ms_extraction *x = g_new0(ms_extraction, 1);
+    x->evidence = g_array_new(FALSE, TRUE, sizeof(ms_evidence));
+    x->mentions = g_array_new(FALSE, TRUE, sizeof(ms_mention));
+    x->removal_countries = g_ptr_array_new();
+    ms_sections_find(t, &x->sections);
+    const ms_sections *sec = &x->sections;
+    if (sec->end[MS_SCOPE_TITLE] > sec->start[MS_SCOPE_TITLE]) {
+        x->title = g_strndup(t->str->str + sec->start[MS_SCOPE_TITLE],
+                             sec->end[MS_SCOPE_TITLE] - sec->start[MS_SCOPE_TITLE]);
+        g_strdelimit(x->title, "\n", ' ');
+    }
+    GArray *spans = g_array_new(FALSE, FALSE, sizeof(ms_span));
+    ms_countries_find(rs, m, t->str->str, t->str->len, spans);
+    char *marked = ms_countries_mark(t->str->str, t->str->len, spans);
+    x->motion_type = pick_field(rs, m, t, marked, sec, "motion_type", x->evidence);
+    if (!x->motion_type) x->motion_type = g_strdup("other");
+    x->filer = pick_field(rs, m, t, marked, sec, "filer", x->evidence);
+    if (!x->filer) x->filer = g_strdup("unknown");
+    x->a_number = pick_field(rs, m, t, marked, sec, "a_number", x->evidence);
+    x->respondent = pick_field(rs, m, t, marked, sec, "respondent", x->evidence);
+    ms_countries_extract(rs, m, t, marked, spans, x);
+    g_free(marked);
+    g_array_free(spans, TRUE);
+    return x;
+}
+
+void ms_extraction_free(ms_extraction *x)
+{
+    if (!x) return;
+    for (guint i = 0; i < x->evidence->len; i++) {
+        ms_evidence *e = &g_array_index(x->evidence, ms_evidence, i);
+        g_free(e->field);
+        g_free(e->value);
+        g_free(e->text);
+    }
+    for (guint i = 0; i < x->mentions->len; i++) g_free(g_array_index(x->mentions, ms_mention, i).text);
+    g_array_free(x->evidence, TRUE);
+    g_array_free(x->mentions, TRUE);
+    g_ptr_array_free(x->removal_countries, TRUE);
+    g_free(x->filer);
+    g_free(x->motion_type);
+    g_free(x->a_number);
+    g_free(x->respondent);
+    g_free(x->title);
+    g_free(x);
+}

@@ -1,0 +1,86 @@
+/* extract — from normalised text to the record's fields, with evidence.
+ *
+ * Fields set by rules (motion_type, filer, a_number, respondent) take the
+ * match of the strongest rule (highest weight; on a tie, the earliest match).
+ * Countries are found with the gazetteer and given a role by the
+ * country_role rules (see countries.c).
+ *
+ * Thread rules: the ruleset is shared read-only; the matcher is the calling
+ * worker's.  Ownership: ms_extract() returns a result freed with
+ * ms_extraction_free(); country pointers borrow from the ruleset's gazetteer.
+ */
+#ifndef MS_EXTRACT_H
+#define MS_EXTRACT_H
+
+#include <glib.h>
+
+#include "extractors/gazetteer.h"
+#include "extractors/ruleset.h"
+#include "pipeline/text.h"
+
+/* Where a value came from. */
+typedef struct {
+    char *field;
+    char *value;
+    const ms_rule *rule; /* NULL for values not set by a rule */
+    gsize start, end;    /* byte range in the text */
+    char *text;          /* the matched words */
+    int page;            /* 0 when the range maps to no word */
+    float box[4];
+    float conf; /* mean OCR confidence of the words, -1 for a text layer */
+} ms_evidence;
+
+/* One country named in the document, and what the document says of it. */
+typedef struct {
+    const ms_country *country;
+    gsize start, end;
+    char *text;
+    const char *role;    /* removal, nationality, feared, background, exhibit,
+                            mpp_return, negated, not_country, respondent_quotes,
+                            mention */
+    const ms_rule *rule; /* the rule that gave the role, or NULL */
+    int weight;
+    gboolean demonym;
+    int page;
+    float box[4];
+    float conf;
+} ms_mention;
+
+/* Byte ranges of the parts of the document rules can be scoped to. */
+typedef struct {
+    gsize start[MS_SCOPE__COUNT];
+    gsize end[MS_SCOPE__COUNT];
+} ms_sections;
+
+typedef struct {
+    char *filer;       /* vocabulary of DOMAIN.md; "unknown" when no rule fired */
+    char *motion_type; /* "other" when no rule fired */
+    char *a_number;    /* 9 digits, or NULL */
+    char *respondent;  /* as written in the caption, or NULL */
+    char *title;       /* the title as found, or NULL */
+    GPtrArray *removal_countries; /* const ms_country*, in the document's order */
+    const ms_country *nationality;
+    GArray *evidence; /* ms_evidence */
+    GArray *mentions; /* ms_mention */
+    ms_sections sections;
+} ms_extraction;
+
+ms_extraction *ms_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t);
+void ms_extraction_free(ms_extraction *x);
+
+/* Find the sections (title, page 1, body, exhibits) of a text. */
+void ms_sections_find(const ms_text *t, ms_sections *s);
+
+/* Normalise an A-number as written ("A 212-345-678", "A# 21234567",
+ * OCR's O for 0 and l/I for 1) to 9 digits; NULL when it is not one. */
+char *ms_anumber_normalize(const char *s, gsize len);
+
+/* Add evidence for [start, end) of the text. */
+void ms_evidence_add(GArray *ev, const ms_text *t, const char *field, const char *value,
+                     const ms_rule *rule, gsize start, gsize end);
+
+/* countries.c: country mentions, their roles, removal_countries, nationality. */
+void ms_countries_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
+                          const char *marked, const GArray *spans, ms_extraction *x);
+
+#endif

@@ -1,0 +1,118 @@
+/* ruleset — rule files compiled once into an immutable set of PCRE2 patterns.
+ *
+ * A rule file (rules/NAME.rules, documented in rules/README.md) is a list of
+ * sections:
+ *
+ *   [macro NAME]            a named sub-pattern, used as {{NAME}}
+ *   pattern = ...
+ *
+ *   [rule ID]
+ *   field   = motion_type   what the rule sets
+ *   value   = pretermit     a fixed value, or ${group} for a named group
+ *   scope   = title         where it looks: title, page1, body, exhibits, document
+ *   weight  = 100           the stronger rule wins; equal weights: the earliest match
+ *   pattern = \bMOTION\s+TO\s+PRETERMIT\b
+ *   example = ...           text it must match (repeatable)
+ *   counter = ...           text it must not match (repeatable)
+ *
+ * The gazetteer supplies the built-in macros {{COUNTRY}} and {{DEMONYM}}: a
+ * rule that uses them is matched against the marked text (ms_countries_mark).
+ * Patterns are compiled caseless, UTF and UCP, then JIT-compiled.
+ *
+ * Thread rules: an ms_ruleset is immutable after loading and shared read-only
+ * by all workers; each worker owns an ms_matcher (match data, JIT stack).
+ * Ownership: ms_ruleset_load()/ms_ruleset_free(); ms_matcher_new()/_free().
+ */
+#ifndef MS_RULESET_H
+#define MS_RULESET_H
+
+#include <glib.h>
+
+#include "extractors/gazetteer.h"
+
+typedef enum {
+    MS_SCOPE_DOCUMENT = 0,
+    MS_SCOPE_TITLE,
+    MS_SCOPE_PAGE1,
+    MS_SCOPE_BODY,
+    MS_SCOPE_EXHIBITS,
+    MS_SCOPE__COUNT
+} ms_scope;
+
+#define MS_RULE_MAX_NAMED 8
+
+typedef struct ms_rule {
+    char *id;
+    char *field;
+    char *value;      /* fixed value, or NULL when taken from value_group */
+    int value_groups[MS_RULE_MAX_NAMED];  /* groups named by ${name} values; 0 ends */
+    int target_groups[MS_RULE_MAX_NAMED]; /* groups named "target" (the name may repeat
+                                              in alternatives); 0 ends */
+    ms_scope scope;
+    int weight;
+    char *file; /* path of the rule file, as loaded */
+    int line;   /* line of the [rule ...] header */
+    void *code; /* pcre2_code* */
+    gboolean on_marked; /* uses {{COUNTRY}}/{{DEMONYM}}: match the marked text */
+    GPtrArray *examples, *counters; /* char*, owned */
+} ms_rule;
+
+typedef struct ms_ruleset ms_ruleset;
+typedef struct ms_matcher ms_matcher;
+
+/* One match of a rule: the whole match, the span the rule acts on (its
+ * "target" group, or the whole match) and the value group's span. */
+typedef struct {
+    gsize start, end;
+    gsize tstart, tend;
+    gsize vstart, vend;
+} ms_match;
+
+/* Load every *.rules file in `dir` (in name order) and the gazetteer
+ * `dir`/countries.tsv.  Each problem is appended to `diag` as
+ * "file:line:col: error: message" followed by the line and a caret.  Returns
+ * FALSE (rules_invalid) when there is any error; warnings alone do not fail. */
+gboolean ms_ruleset_load(const char *dir, ms_ruleset **out, GString *diag, GError **err);
+void ms_ruleset_free(ms_ruleset *rs);
+
+const ms_gazetteer *ms_ruleset_gazetteer(const ms_ruleset *rs);
+guint ms_ruleset_size(const ms_ruleset *rs);
+const ms_rule *ms_ruleset_rule(const ms_ruleset *rs, guint i);
+/* The rules that set `field`, in file order (a borrowed array of ms_rule*). */
+const GPtrArray *ms_ruleset_for_field(const ms_ruleset *rs, const char *field);
+/* A country named in a text: a gazetteer name or demonym. */
+typedef struct {
+    gsize start, end;
+    const ms_country *country;
+    gboolean demonym;
+} ms_span;
+
+/* Append every country name and demonym in s[0, len) to `out` (ms_span), in
+ * order, without overlaps; a mention must start with a capital letter. */
+void ms_countries_find(const ms_ruleset *rs, ms_matcher *m, const char *s, gsize len,
+                       GArray *out);
+
+/* The marked text: a copy of s where each mention is replaced, byte for byte,
+ * by a placeholder (0x01 then 0x02s for a name, 0x03 then 0x04s for a
+ * demonym), so offsets are unchanged.  Rules that use {{COUNTRY}} or
+ * {{DEMONYM}} match this text: the macros match the placeholders. */
+char *ms_countries_mark(const char *s, gsize len, const GArray *spans);
+#define MS_MARK_NAME_RE "\\x01\\x02*+"
+#define MS_MARK_DEMONYM_RE "\\x03\\x04*+"
+const char *ms_ruleset_dir(const ms_ruleset *rs);
+
+/* Run every rule's examples and counter-examples; append a line per failure
+ * to `diag`.  Returns the number of failures. */
+int ms_ruleset_test(const ms_ruleset *rs, ms_matcher *m, GString *diag, int *n_checked);
+
+ms_matcher *ms_matcher_new(void);
+void ms_matcher_free(ms_matcher *m);
+
+/* Append to `out` (GArray of ms_match) every non-overlapping match of `rule`
+ * in subject[from, to) (the bytes before `from` are visible to lookbehinds).
+ * At most MS_MAX_MATCHES_PER_RULE matches.  Returns FALSE if PCRE2 stopped
+ * on a limit (the matches found so far are kept). */
+gboolean ms_rule_match_all(const ms_rule *rule, ms_matcher *m, const char *subject, gsize from,
+                           gsize to, GArray *out);
+
+#endif

@@ -1,0 +1,36 @@
+/* batch — many inputs through a pool of workers, records out in path order.
+ *
+ * Inputs are files and folders (walked recursively; hidden entries skipped,
+ * symlinked folders not followed), sorted by path.  N worker threads each own
+ * an ms_worker (one Tesseract handle, reused); the calling thread writes each
+ * record as soon as it and every record before it are done, so output order
+ * never depends on the number of workers.
+ */
+#ifndef MS_BATCH_H
+#define MS_BATCH_H
+
+#include <stdio.h>
+
+#include "pipeline/document.h"
+
+typedef struct {
+    int jobs;              /* worker threads, >= 1 */
+    FILE *out;             /* JSON Lines sink */
+    const char *rules_dir; /* for rule_source in evidence */
+} ms_batch_options;
+
+typedef struct {
+    int files, ok, failed;
+    int pages;
+    double seconds;
+} ms_batch_stats;
+
+/* Expand inputs into a sorted, de-duplicated list of paths (char*, owned).
+ * A path that does not exist is kept: it becomes a not_found record. */
+GPtrArray *ms_batch_collect(char **inputs, int n);
+
+/* Process every path.  Returns FALSE only if the output cannot be written. */
+gboolean ms_batch_run(const ms_context *ctx, const ms_batch_options *opt, GPtrArray *paths,
+                      ms_batch_stats *stats, GError **err);
+
+#endif

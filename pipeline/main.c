@@ -1,0 +1,224 @@
+/* motionscan — command line.
+ *
+ *   motionscan run [options] INPUT...    records for files and folders
+ *   motionscan rules check [DIR]         compile the rules, report problems
+ *   motionscan rules test [DIR]          run every rule's examples
+ *
+ * stdout carries nothing but records; diagnostics go to stderr.
+ * Exit status: 0 every input processed, 1 some input ended in an error
+ * record, 2 the command itself could not run (usage, rules, output).
+ */
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <leptonica/allheaders.h>
+
+#include "extractors/ruleset.h"
+#include "pipeline/batch.h"
+#include "pipeline/limits.h"
+#include "pipeline/ms_error.h"
+#include "pipeline/ocr.h"
+
+#define EXIT_INPUT_FAILED 1
+#define EXIT_USAGE 2
+
+static const char *default_rules_dir(void)
+{
+    const char *env = g_getenv("MOTIONSCAN_RULES");
+    return env && *env ? env : MS_DEFAULT_RULES_DIR;
+}
+
+static ms_ruleset *load_rules(const char *dir, gboolean verbose)
+{
+    GString *diag = g_string_new(NULL);
+    GError *err = NULL;
+    ms_ruleset *rs = NULL;
+    gboolean ok = ms_ruleset_load(dir, &rs, diag, &err);
+    if (diag->len && (verbose || !ok)) fputs(diag->str, stderr);
+    if (!ok) fprintf(stderr, "motionscan: %s\n", err->message);
+    g_clear_error(&err);
+    g_string_free(diag, TRUE);
+    return rs;
+}
+
+static int cmd_rules(int argc, char **argv)
+{
+    if (argc < 2 || (strcmp(argv[1], "check") != 0 && strcmp(argv[1], "test") != 0)) {
+        fprintf(stderr, "usage: motionscan rules check|test [DIR]\n");
+        return EXIT_USAGE;
+    }
+    const char *dir = argc > 2 ? argv[2] : default_rules_dir();
+    ms_ruleset *rs = load_rules(dir, TRUE);
+    if (!rs) return EXIT_USAGE;
+    int status = 0;
+    if (strcmp(argv[1], "check") == 0) {
+        printf("%s: %u rules, %u countries: ok\n", dir, ms_ruleset_size(rs),
+               ms_gazetteer_size(ms_ruleset_gazetteer(rs)));
+    } else {
+        GString *diag = g_string_new(NULL);
+        ms_matcher *m = ms_matcher_new();
+        int checked = 0, failed = ms_ruleset_test(rs, m, diag, &checked);
+        fputs(diag->str, stderr);
+        printf("%d passed, %d failed\n", checked - failed, failed);
+        ms_matcher_free(m);
+        g_string_free(diag, TRUE);
+        status = failed ? 1 : 0;
+    }
+    ms_ruleset_free(rs);
+    return status;
+}
+
+typedef struct {
+    char *out, *rules, *password, *tessdata, *lang;
+    int jobs, dpi, max_pages, ocr_timeout_ms;
+    gint64 max_pixels;
+    gboolean no_deskew, plain_text;
+    char **inputs;
+} run_options;
+
+static int cmd_run(int argc, char **argv)
+{
+    run_options o = {0};
+    o.dpi = MS_DEFAULT_DPI;
+    o.jobs = (int)g_get_num_processors();
+    o.max_pages = MS_DEFAULT_MAX_PAGES;
+    o.max_pixels = MS_DEFAULT_MAX_PIXELS;
+    o.ocr_timeout_ms = MS_DEFAULT_OCR_PAGE_MS;
+    GOptionEntry entries[] = {
+        {"out", 'o', 0, G_OPTION_ARG_FILENAME, &o.out, "Write records to FILE (default: stdout)", "FILE"},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &o.jobs, "Worker threads (default: the number of cores)", "N"},
+        {"rules", 0, 0, G_OPTION_ARG_FILENAME, &o.rules, "Rule folder (default: the bundled rules/)", "DIR"},
+        {"dpi", 0, 0, G_OPTION_ARG_INT, &o.dpi, "Resolution to render PDF pages at (default 300)", "N"},
+        {"password", 0, 0, G_OPTION_ARG_STRING, &o.password, "Password for encrypted PDFs", "PW"},
+        {"max-pages", 0, 0, G_OPTION_ARG_INT, &o.max_pages, "Refuse documents with more pages (default 500)", "N"},
+        {"max-pixels", 0, 0, G_OPTION_ARG_INT64, &o.max_pixels, "Downscale pages larger than N pixels (default 100000000)", "N"},
+        {"ocr-timeout", 0, 0, G_OPTION_ARG_INT, &o.ocr_timeout_ms, "OCR deadline per page in ms (default 60000)", "MS"},
+        {"tessdata", 0, 0, G_OPTION_ARG_FILENAME, &o.tessdata, "Tesseract data folder", "DIR"},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang, "Tesseract language (default eng)", "LANG"},
+        {"no-deskew", 0, 0, G_OPTION_ARG_NONE, &o.no_deskew, "Do not remove skew before OCR", NULL},
+        {"text", 0, 0, G_OPTION_ARG_NONE, &o.plain_text, "Inputs are UTF-8 text transcripts (form feed between pages), to try rules on a wording", NULL},
+        {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.inputs, NULL, "INPUT..."},
+        {NULL}};
+    GOptionContext *oc = g_option_context_new("INPUT... - one JSON record per file (JSON Lines)");
+    g_option_context_set_summary(oc,
+        "Reads scanned or born-digital immigration-court filings (PDF, TIFF, PNG, JPEG;\n"
+        "folders are walked recursively) and writes one record per file, sorted by path.");
+    g_option_context_set_description(oc,
+        "Exit status: 0 every input processed; 1 some input ended in an error record;\n"
+        "2 the command could not run (usage, rules, output).");
+    g_option_context_add_main_entries(oc, entries, NULL);
+    GError *err = NULL;
+    int status = 0;
+    ms_ruleset *rs = NULL;
+    GPtrArray *paths = NULL;
+    FILE *out = stdout;
+    if (!g_option_context_parse(oc, &argc, &argv, &err)) {
+        fprintf(stderr, "motionscan run: %s (see motionscan run --help)\n", err->message);
+        status = EXIT_USAGE;
+        goto out;
+    }
+    if (!o.inputs || !o.inputs[0]) {
+        fprintf(stderr, "motionscan run: no input given (see motionscan run --help)\n");
+        status = EXIT_USAGE;
+        goto out;
+    }
+    if (o.dpi < MS_MIN_DPI || o.dpi > MS_MAX_DPI || o.jobs < 1 || o.jobs > MS_MAX_WORKERS ||
+        o.max_pages < 1 || o.max_pixels < 1000000 || o.ocr_timeout_ms < 0) {
+        fprintf(stderr, "motionscan run: --dpi must be %d-%d, --jobs 1-%d, --max-pages >= 1, "
+                        "--max-pixels >= 1000000, --ocr-timeout >= 0\n",
+                MS_MIN_DPI, MS_MAX_DPI, MS_MAX_WORKERS);
+        status = EXIT_USAGE;
+        goto out;
+    }
+    const char *rules_dir = o.rules ? o.rules : default_rules_dir();
+    rs = load_rules(rules_dir, FALSE);
+    if (!rs) {
+        status = EXIT_USAGE;
+        goto out;
+    }
+    if (o.out && !(out = fopen(o.out, "w"))) {
+        fprintf(stderr, "motionscan run: cannot write %s: %s\n", o.out, g_strerror(errno));
+        out = stdout;
+        status = EXIT_USAGE;
+        goto out;
+    }
+    ms_context ctx = {rs, MS_LIMITS_INIT, MS_OCR_OPTIONS_INIT, o.dpi, o.password, FALSE};
+    ctx.limits.max_pages = o.max_pages;
+    ctx.limits.max_pixels = o.max_pixels;
+    ctx.ocr.deadline_ms = o.ocr_timeout_ms;
+    ctx.ocr.tessdata = o.tessdata;
+    if (o.lang) ctx.ocr.lang = o.lang;
+    ctx.ocr.deskew = !o.no_deskew;
+    ctx.plain_text = o.plain_text;
+
+    paths = ms_batch_collect(o.inputs, (int)g_strv_length(o.inputs));
+    ms_batch_options bo = {o.jobs, out, rules_dir};
+    ms_batch_stats st;
+    if (!ms_batch_run(&ctx, &bo, paths, &st, &err)) {
+        fprintf(stderr, "motionscan run: %s\n", err->message);
+        status = EXIT_USAGE;
+        goto out;
+    }
+    fprintf(stderr, "motionscan: %d file%s (%d ok, %d failed), %d pages in %.1f s\n", st.files,
+            st.files == 1 ? "" : "s", st.ok, st.failed, st.pages, st.seconds);
+    status = st.failed ? EXIT_INPUT_FAILED : 0;
+out:
+    if (out != stdout && fclose(out) != 0 && status == 0) status = EXIT_USAGE;
+    if (paths) g_ptr_array_free(paths, TRUE);
+    ms_ruleset_free(rs);
+    g_clear_error(&err);
+    g_option_context_free(oc);
+    g_free(o.out);
+    g_free(o.rules);
+    g_free(o.password);
+    g_free(o.tessdata);
+    g_free(o.lang);
+    g_strfreev(o.inputs);
+    return status;
+}
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: motionscan run [options] INPUT...   one JSON record per file (see run --help)\n"
+            "       motionscan rules check [DIR]        compile the rules and report problems\n"
+            "       motionscan rules test [DIR]         run every rule's examples\n"
+            "       motionscan --version | --help\n");
+}
+
+/* Leptonica reports problems on stderr by default; the pipeline reports them
+ * in records instead. */
+static void quiet_leptonica(void)
+{
+    setMsgSeverity(L_SEVERITY_NONE);
+}
+
+int main(int argc, char **argv)
+{
+    ms_ocr_configure_env(argc, argv);
+    setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C"); /* Tesseract requires the C numeric locale */
+    quiet_leptonica();
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+        printf("motionscan %s (tesseract %s, leptonica %s)\n", MS_VERSION, ms_ocr_engine_version(),
+               getLeptonicaVersion());
+        return 0;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "run") == 0) return cmd_run(argc - 1, argv + 1);
+    if (strcmp(argv[1], "rules") == 0) return cmd_rules(argc - 1, argv + 1);
+    fprintf(stderr, "motionscan: unknown command '%s'\n", argv[1]);
+    usage(stderr);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,174 @@
+#include "pipeline/ocr.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <tesseract/capi.h>
+
+#include "pipeline/ms_error.h"
+#include "pipeline/text.h"
+
+struct ms_ocr {
+    TessBaseAPI *api;
+    ms_ocr_options opt;
+};
+
+void ms_ocr_configure_env(int argc, char **argv)
+{
+    (void)argc;
+    if (getenv("OMP_THREAD_LIMIT")) return;
+    setenv("OMP_THREAD_LIMIT", "1", 1);
+    execv("/proc/self/exe", argv);
+    /* exec failed: carry on; OCR is slower but correct. */
+}
+
+const char *ms_ocr_engine_version(void)
+{
+    return TessVersion();
+}
+
+gboolean ms_ocr_new(const ms_ocr_options *opt, ms_ocr **out, GError **err)
+{
+    TessBaseAPI *api = TessBaseAPICreate();
+    if (!api || TessBaseAPIInit3(api, opt->tessdata, opt->lang ? opt->lang : "eng") != 0) {
+        g_set_error(err, MS_ERROR, MS_ERR_OCR_INIT,
+                    "Tesseract cannot load language '%s' from %s (is tesseract-ocr-%s installed?)",
+                    opt->lang ? opt->lang : "eng", opt->tessdata ? opt->tessdata : "its default path",
+                    opt->lang ? opt->lang : "eng");
+        if (api) TessBaseAPIDelete(api);
+        return FALSE;
+    }
+    /* The library never prints: Tesseract's diagnostics go nowhere. */
+    TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+    TessBaseAPISetPageSegMode(api, PSM_AUTO);
+    ms_ocr *o = g_new0(ms_ocr, 1);
+    o->api = api;
+    o->opt = *opt;
+    *out = o;
+    return TRUE;
+}
+
+void ms_ocr_free(ms_ocr *ocr)
+{
+    if (!ocr) return;
+    TessBaseAPIEnd(ocr->api);
+    TessBaseAPIDelete(ocr->api);
+    g_free(ocr);
+}
+
+/* Grey (or 1-bit) with no colour map: what Tesseract reads best.  A 1-bit
+ * image is kept as it is: Tesseract then skips its own thresholding. */
+static PIX *to_grey(PIX *pix)
+{
+    PIX *p = pixRemoveColormap(pix, REMOVE_CMAP_BASED_ON_SRC);
+    if (!p) return NULL;
+    int d = pixGetDepth(p);
+    PIX *g;
+    if (d == 1 || d == 8)
+        g = pixClone(p);
+    else if (d == 32)
+        g = pixConvertRGBToLuminance(p);
+    else
+        g = pixConvertTo8(p, FALSE);
+    pixDestroy(&p);
+    return g;
+}
+
+PIX *ms_ocr_prepare(PIX *pix, gboolean deskew, float *skew_degrees)
+{
+    *skew_degrees = 0;
+    PIX *g = to_grey(pix);
+    if (!g || !deskew) return g;
+    PIX *bin = pixGetDepth(g) == 1 ? pixClone(g) : pixConvertTo1(g, 160);
+    l_float32 angle = 0, conf = 0;
+    int failed = !bin || pixFindSkew(bin, &angle, &conf) != 0;
+    pixDestroy(&bin);
+    /* Below half a degree Tesseract copes and rotating only blurs; a skew the
+     * estimator is not sure of (conf < 2.5, Leptonica's own bar) is left. */
+    if (failed || conf < 2.5f || fabsf(angle) < 0.5f) return g;
+    PIX *r = pixRotate(g, (l_float32)(angle * M_PI / 180.0), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE,
+                       0, 0);
+    if (!r) return g;
+    pixDestroy(&g);
+    *skew_degrees = angle;
+    return r;
+}
+
+/* A box in the deskewed image back to the page as scanned: rotate its corners
+ * by the inverse of the deskew about the centre and take their bounds. */
+static void unrotate_box(float box[4], float degrees, int w, int h)
+{
+    if (degrees == 0) return;
+    double t = degrees * M_PI / 180.0, c = cos(t), s = sin(t);
+    double cx = w / 2.0, cy = h / 2.0;
+    double xs[2] = {box[0], box[2]}, ys[2] = {box[1], box[3]};
+    float out[4] = {1e9f, 1e9f, -1e9f, -1e9f};
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 2; j++) {
+            double x = xs[i] - cx, y = ys[j] - cy;
+            float ox = (float)(cx + x * c + y * s), oy = (float)(cy - x * s + y * c);
+            out[0] = MIN(out[0], ox), out[1] = MIN(out[1], oy);
+            out[2] = MAX(out[2], ox), out[3] = MAX(out[3], oy);
+        }
+    memcpy(box, out, sizeof out);
+}
+
+static int collect_words(TessBaseAPI *api, int page_no, float skew, int w, int h, GArray *words,
+                         double *conf_sum)
+{
+    TessResultIterator *ri = TessBaseAPIGetIterator(api);
+    if (!ri) return 0;
+    int n = 0, line = -1;
+    const TessPageIterator *pi = TessResultIteratorGetPageIteratorConst(ri);
+    do {
+        if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) line++;
+        char *txt = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
+        if (!txt) continue;
+        int l, t, r, b;
+        if (*txt && TessPageIteratorBoundingBox(pi, RIL_WORD, &l, &t, &r, &b)) {
+            float box[4] = {(float)l, (float)t, (float)r, (float)b};
+            unrotate_box(box, skew, w, h);
+            ms_word wd = {g_strdup(txt), page_no, MAX(line, 0), box[0], box[1], box[2], box[3],
+                          TessResultIteratorConfidence(ri, RIL_WORD)};
+            g_array_append_val(words, wd);
+            *conf_sum += wd.conf;
+            n++;
+        }
+        TessDeleteText(txt);
+    } while (TessResultIteratorNext(ri, RIL_WORD));
+    TessResultIteratorDelete(ri);
+    return n;
+}
+
+gboolean ms_ocr_page(ms_ocr *ocr, PIX *pix, int dpi, int page_no, GArray *words,
+                     ms_ocr_page_info *info, GError **err)
+{
+    memset(info, 0, sizeof *info);
+    PIX *clean = ms_ocr_prepare(pix, ocr->opt.deskew, &info->skew_degrees);
+    if (!clean) {
+        g_set_error(err, MS_ERROR, MS_ERR_OCR, "page %d: image clean-up failed", page_no);
+        return FALSE;
+    }
+    TessBaseAPISetImage2(ocr->api, clean);
+    TessBaseAPISetSourceResolution(ocr->api, dpi);
+    ETEXT_DESC *mon = TessMonitorCreate();
+    if (ocr->opt.deadline_ms > 0) TessMonitorSetDeadlineMSecs(mon, ocr->opt.deadline_ms);
+    int rc = TessBaseAPIRecognize(ocr->api, mon);
+    TessMonitorDelete(mon);
+    gboolean ok = rc == 0;
+    if (ok) {
+        double sum = 0;
+        info->n_words = collect_words(ocr->api, page_no, info->skew_degrees, pixGetWidth(clean),
+                                      pixGetHeight(clean), words, &sum);
+        info->mean_conf = info->n_words ? (float)(sum / info->n_words) : 0;
+    } else {
+        g_set_error(err, MS_ERROR, MS_ERR_OCR,
+                    "page %d: recognition failed or passed its deadline of %d ms", page_no,
+                    ocr->opt.deadline_ms);
+    }
+    TessBaseAPIClear(ocr->api);
+    pixDestroy(&clean);
+    return ok;
+}

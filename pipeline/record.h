@@ -1,0 +1,52 @@
+/* record — the result of one input file, and its JSON form (the contract of
+ * DOMAIN.md; field names and vocabularies are read by other tools).
+ *
+ * Ownership: ms_result_new()/ms_result_free(); the result owns its pages and
+ * extraction.  JSON is built with json-glib, never by hand.
+ */
+#ifndef MS_RECORD_H
+#define MS_RECORD_H
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "extractors/extract.h"
+
+#define MS_SCHEMA_VERSION 1
+
+typedef struct {
+    int number;         /* 1-based */
+    const char *source; /* "text", "ocr", or "error" */
+    int dpi;            /* resolution boxes on this page are given at */
+    int width, height;  /* page size in pixels at dpi */
+    float conf;         /* mean OCR word confidence; -1 for a text layer */
+    float skew;         /* degrees of skew removed before OCR */
+    int n_words;
+    double seconds;
+    char *error; /* why the page failed, when source is "error" */
+} ms_page_result;
+
+typedef struct {
+    char *path;
+    char sha256[65];
+    gint64 size;
+    const char *format;
+    char *error_code; /* NULL when the file was processed */
+    char *error_message;
+    GArray *pages;    /* ms_page_result */
+    ms_extraction *x; /* NULL on error */
+    double t_read, t_pages, t_extract, t_total; /* seconds */
+} ms_result;
+
+ms_result *ms_result_new(const char *path);
+void ms_result_free(ms_result *r);
+/* Mark the result failed with err's stable code and message. */
+void ms_result_fail(ms_result *r, const GError *err);
+
+/* The record as a JSON object.  `rules_dir` names the rule files in evidence
+ * ("rules/motion.rules:12" rather than an absolute path). */
+JsonNode *ms_record_build(const ms_result *r, const char *rules_dir);
+/* One line of JSON Lines, newline included. */
+char *ms_record_to_line(const ms_result *r, const char *rules_dir);
+
+#endif

@@ -1,0 +1,330 @@
+/* Extraction from text: the rules and the country roles, without OCR. */
+#include <string.h>
+
+#include "extractors/extract.h"
+#include "tests/testutil.h"
+
+#define CAPTION                                                                                    \
+    "UNITED STATES DEPARTMENT OF JUSTICE\n"                                                        \
+    "EXECUTIVE OFFICE FOR IMMIGRATION REVIEW\n"                                                    \
+    "IMMIGRATION COURT\n"                                                                          \
+    "ATLANTA, GEORGIA\n"                                                                           \
+    "In the Matter of: RAMIREZ SOTO, Maria\n"                                                      \
+    "File No.: A 212-345-678\n"                                                                    \
+    "IN REMOVAL PROCEEDINGS\n"                                                                     \
+    "DETAINED\n"
+
+#define DHS_BLOCK                                                                                  \
+    "Jane Smith, Assistant Chief Counsel\n"                                                        \
+    "Office of the Chief Counsel - Atlanta\n"                                                      \
+    "U.S. Immigration and Customs Enforcement\n"
+
+typedef struct {
+    ms_extraction *x;
+    ms_text *t;
+    ms_matcher *m;
+} run;
+
+static run extract(const char *text)
+{
+    run r;
+    r.t = ms_test_text(text);
+    r.m = ms_matcher_new();
+    r.x = ms_extract(ms_test_rules(), r.m, r.t);
+    return r;
+}
+
+static void run_free(run *r)
+{
+    ms_extraction_free(r->x);
+    ms_text_free(r->t);
+    ms_matcher_free(r->m);
+}
+
+/* "HN,GT" from removal_countries; "" when empty. */
+static char *removal_codes(const ms_extraction *x)
+{
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; i < x->removal_countries->len; i++) {
+        const ms_country *c = g_ptr_array_index(x->removal_countries, i);
+        g_string_append_printf(s, "%s%s", i ? "," : "", c->code);
+    }
+    return g_string_free(s, FALSE);
+}
+
+static const char *role_of(const ms_extraction *x, const char *text)
+{
+    for (guint i = 0; i < x->mentions->len; i++) {
+        const ms_mention *m = &g_array_index(x->mentions, ms_mention, i);
+        if (strcmp(m->text, text) == 0) return m->role;
+    }
+    return NULL;
+}
+
+#define ASSERT_REMOVAL(x, want)                                                                    \
+    do {                                                                                           \
+        char *got_ = removal_codes(x);                                                             \
+        g_assert_cmpstr(got_, ==, want);                                                           \
+        g_free(got_);                                                                              \
+    } while (0)
+
+static void test_pretermit_aca(void)
+{
+    run r = extract(DHS_BLOCK CAPTION
+                    "DEPARTMENT OF HOMELAND SECURITY'S\nMOTION TO PRETERMIT\n"
+                    "The Respondent is a native and citizen of Venezuela. She fears persecution "
+                    "in Venezuela.\nDHS moves to pretermit the application and asks that the "
+                    "Respondent be removed to Honduras pursuant to the Asylum Cooperative "
+                    "Agreement between the United States and Honduras.\n");
+    g_assert_cmpstr(r.x->motion_type, ==, "pretermit");
+    g_assert_cmpstr(r.x->filer, ==, "dhs");
+    g_assert_cmpstr(r.x->a_number, ==, "212345678");
+    g_assert_cmpstr(r.x->respondent, ==, "RAMIREZ SOTO, Maria");
+    g_assert_nonnull(r.x->nationality);
+    g_assert_cmpstr(r.x->nationality->code, ==, "VE");
+    ASSERT_REMOVAL(r.x, "HN");
+    g_assert_cmpstr(r.x->title, ==, "DEPARTMENT OF HOMELAND SECURITY'S MOTION TO PRETERMIT");
+    /* Atlanta, Georgia is the court, not the country. */
+    g_assert_cmpstr(role_of(r.x, "GEORGIA"), ==, "not_country");
+    g_assert_cmpstr(role_of(r.x, "Venezuela"), ==, "nationality");
+    /* Every value carries evidence with the rule that set it and a box. */
+    gboolean saw_motion = FALSE;
+    for (guint i = 0; i < r.x->evidence->len; i++) {
+        const ms_evidence *e = &g_array_index(r.x->evidence, ms_evidence, i);
+        g_assert_nonnull(e->rule);
+        g_assert_cmpint(e->page, ==, 1);
+        g_assert_cmpfloat(e->box[2], >, e->box[0]);
+        g_assert_cmpfloat(e->conf, ==, -1.0f); /* a text layer has no OCR confidence */
+        if (strcmp(e->field, "motion_type") == 0) {
+            saw_motion = TRUE;
+            g_assert_cmpstr(e->rule->id, ==, "motion.pretermit.title");
+            g_assert_cmpstr(e->text, ==, "MOTION TO PRETERMIT");
+        }
+    }
+    g_assert_true(saw_motion);
+    run_free(&r);
+}
+
+static void test_opposition_quoting_dhs(void)
+{
+    run r = extract(CAPTION "RESPONDENT'S OPPOSITION TO DHS MOTION TO PRETERMIT\n"
+                    "Maria Lopez, Attorney for Respondent\n"
+                    "DHS asks the Court to order the Respondent removed to Guatemala. The "
+                    "Respondent, a native and citizen of El Salvador, opposes.\n");
+    g_assert_cmpstr(r.x->motion_type, ==, "opposition");
+    g_assert_cmpstr(r.x->filer, ==, "respondent");
+    ASSERT_REMOVAL(r.x, "");
+    g_assert_cmpstr(role_of(r.x, "Guatemala"), ==, "respondent_quotes");
+    g_assert_cmpstr(r.x->nationality->code, ==, "SV");
+    run_free(&r);
+}
+
+static void test_order(void)
+{
+    run r = extract(CAPTION "ORDER OF THE IMMIGRATION JUDGE\n"
+                    "Upon consideration of the DHS Motion to Pretermit, it is HEREBY ORDERED that "
+                    "the motion is GRANTED and the respondent be removed to Honduras.\n");
+    g_assert_cmpstr(r.x->motion_type, ==, "order");
+    g_assert_cmpstr(r.x->filer, ==, "court");
+    ASSERT_REMOVAL(r.x, "HN");
+    run_free(&r);
+}
+
+static void test_mpp(void)
+{
+    run r = extract(DHS_BLOCK CAPTION "NOTICE OF MIGRANT PROTECTION PROTOCOLS PROCESSING\n"
+                    "The respondent, a Cuban national, will be returned to Mexico to await the "
+                    "next hearing under the Remain in Mexico policy.\n");
+    g_assert_cmpstr(r.x->motion_type, ==, "mpp");
+    ASSERT_REMOVAL(r.x, "");
+    g_assert_cmpstr(role_of(r.x, "Mexico"), ==, "mpp_return");
+    g_assert_cmpstr(r.x->nationality->code, ==, "CU");
+    run_free(&r);
+}
+
+static void test_change_venue_us_places(void)
+{
+    run r = extract(DHS_BLOCK CAPTION "DHS MOTION TO CHANGE VENUE\n"
+                    "The respondent was transferred from the Otero County Processing Center in "
+                    "Chaparral, New Mexico to the Stewart Detention Center, Lumpkin, Georgia. "
+                    "His family lives in Jamaica, New York and Panama City, Florida.\n");
+    g_assert_cmpstr(r.x->motion_type, ==, "change_venue");
+    ASSERT_REMOVAL(r.x, "");
+    g_assert_null(r.x->nationality);
+    for (guint i = 0; i < r.x->mentions->len; i++)
+        g_assert_cmpstr(g_array_index(r.x->mentions, ms_mention, i).role, ==, "not_country");
+    run_free(&r);
+}
+
+static void test_exhibit_does_not_outvote(void)
+{
+    run r = extract(DHS_BLOCK CAPTION "DHS MOTION TO PRETERMIT\n"
+                    "DHS asks that the respondent be removed to Uganda.\n"
+                    "\fEXHIBIT A\nFederal Register notice: the United States has agreements "
+                    "with Honduras, Guatemala, Ecuador, Uganda, Paraguay and Belize. Aliens may "
+                    "be removed to Honduras or Guatemala.\n");
+    ASSERT_REMOVAL(r.x, "UG");
+    g_assert_cmpstr(role_of(r.x, "Paraguay"), ==, "exhibit");
+    run_free(&r);
+}
+
+static void test_lists_and_alternatives(void)
+{
+    run r = extract(DHS_BLOCK CAPTION "DHS MOTION TO PRETERMIT\n"
+                    "The respondent is subject to three cooperative agreements, Ecuador, "
+                    "Honduras, Uganda. DHS asks that he be removed to Ecuador, or in the "
+                    "alternative to Uganda.\n");
+    ASSERT_REMOVAL(r.x, "EC,HN,UG");
+    run_free(&r);
+
+    r = extract(DHS_BLOCK CAPTION "NOTICE OF DESIGNATION OF ALTERNATIVE COUNTRY OF REMOVAL\n"
+                "DHS designates Uganda as the alternative country of removal under INA "
+                "241(b)(2).\n");
+    g_assert_cmpstr(r.x->motion_type, ==, "designate_country");
+    ASSERT_REMOVAL(r.x, "UG");
+    run_free(&r);
+}
+
+static void test_background_is_not_removal(void)
+{
+    run r = extract(DHS_BLOCK CAPTION "DHS MOTION TO PRETERMIT\n"
+                    "The United States has entered into Asylum Cooperative Agreements with "
+                    "Guatemala, Honduras, and Ecuador. The respondent, a national of Nicaragua, "
+                    "fled Nicaragua and transited through Guatemala. DHS asks that the respondent "
+                    "be removed to Uganda.\n");
+    ASSERT_REMOVAL(r.x, "UG");
+    g_assert_cmpstr(r.x->nationality->code, ==, "NI");
+    run_free(&r);
+}
+
+static void test_incomplete_i589_names_no_country(void)
+{
+    run r = extract(DHS_BLOCK CAPTION "DHS MOTION TO PRETERMIT\n"
+                    "Under Matter of C-A-R-R-, 29 I&N Dec. 13 (BIA 2025), the incomplete Form "
+                    "I-589 should be pretermitted. The respondent is a native of Guatemala.\n");
+    ASSERT_REMOVAL(r.x, "");
+    g_assert_cmpstr(r.x->nationality->code, ==, "GT");
+    run_free(&r);
+}
+
+static void test_hyphenated_country(void)
+{
+    run r = extract(DHS_BLOCK CAPTION "DHS MOTION TO PRETERMIT\n"
+                    "DHS asks that the respondent be removed to Hon-\nduras under the ACA.\n");
+    ASSERT_REMOVAL(r.x, "HN");
+    run_free(&r);
+}
+
+static void test_personal_names(void)
+{
+    run r = extract("UNITED STATES DEPARTMENT OF JUSTICE\nIMMIGRATION COURT\n"
+                    "In the Matter of: JORDAN, Chad\nFile No.: A# 087654321\n"
+                    "Immigration Judge: Israel Georgia Mendoza\n"
+                    "DHS MOTION TO CONTINUE\nThe respondent Chad Jordan asks Ms. Jordan Israel to "
+                    "attend.\n");
+    g_assert_cmpstr(r.x->motion_type, ==, "continuance");
+    ASSERT_REMOVAL(r.x, "");
+    g_assert_null(r.x->nationality);
+    g_assert_cmpstr(r.x->a_number, ==, "087654321");
+    for (guint i = 0; i < r.x->mentions->len; i++)
+        g_assert_cmpstr(g_array_index(r.x->mentions, ms_mention, i).role, ==, "not_country");
+    run_free(&r);
+}
+
+static void test_us_is_never_nationality(void)
+{
+    run r = extract(CAPTION "DHS MOTION TO DISMISS\nThe respondent is not a citizen or national "
+                    "of the United States. He is a citizen of Mexico.\n");
+    g_assert_cmpstr(r.x->motion_type, ==, "dismiss");
+    g_assert_cmpstr(r.x->nationality->code, ==, "MX");
+    run_free(&r);
+}
+
+static void test_no_title_falls_back(void)
+{
+    run r = extract("some letter\nwith no caption at all\n");
+    g_assert_cmpstr(r.x->motion_type, ==, "other");
+    g_assert_cmpstr(r.x->filer, ==, "unknown");
+    g_assert_null(r.x->a_number);
+    g_assert_null(r.x->title);
+    run_free(&r);
+}
+
+static void test_anumber_forms(void)
+{
+    const struct { const char *in, *out; } cases[] = {
+        {"212-345-678", "212345678"}, {"212 345 678", "212345678"}, {"212345678", "212345678"},
+        {"070-673-932", "070673932"}, {"93-456-789", "093456789"}, {"2l2-345-67O", "212345670"},
+        {"XXX XXX 702", NULL},        {"12345", NULL},             {"1234567890", NULL},
+        {"lOl-OlO-lOl", NULL},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *got = ms_anumber_normalize(cases[i].in, strlen(cases[i].in));
+        g_assert_cmpstr(got, ==, cases[i].out);
+        g_free(got);
+    }
+}
+
+static const char *lookup(const char *name)
+{
+    const ms_country *c = ms_gazetteer_lookup(ms_ruleset_gazetteer(ms_test_rules()), name,
+                                              strlen(name), NULL);
+    return c ? c->code : NULL;
+}
+
+/* The gazetteer's traps, through the real pattern: each text must yield
+ * exactly the listed mention codes. */
+static void test_gazetteer_pairs(void)
+{
+    const struct { const char *text, *codes; } cases[] = {
+        {"Democratic Republic of the Congo and Congo", "CD,CG"},
+        {"South Sudan, Sudan", "SS,SD"},
+        {"Niger and Nigeria", "NE,NG"},
+        {"Equatorial Guinea, Guinea-Bissau, Papua New Guinea, Guinea", "GQ,GW,PG,GN"},
+        {"Dominica, Dominican Republic", "DM,DO"},
+        {"British Honduras, Honduras", "BZ,HN"},
+        {"Swaziland Eswatini Burma Ivory Coast Czech Republic Turkey East Timor", "SZ,SZ,MM,CI,CZ,TR,TL"},
+        {"M\xc3\xa9xico Panam\xc3\xa1 Per\xc3\xba Hait\xc3\xad Belice", "MX,PA,PE,HT,BZ"},
+        {"the Kingdom of Eswatini and the United Mexican States", "SZ,MX"},
+    };
+    const ms_ruleset *rs = ms_test_rules();
+    ms_matcher *m = ms_matcher_new();
+    GArray *spans = g_array_new(FALSE, FALSE, sizeof(ms_span));
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_array_set_size(spans, 0);
+        const char *s = cases[i].text;
+        ms_countries_find(rs, m, s, strlen(s), spans);
+        GString *codes = g_string_new(NULL);
+        for (guint j = 0; j < spans->len; j++)
+            g_string_append_printf(codes, "%s%s", j ? "," : "",
+                                   g_array_index(spans, ms_span, j).country->code);
+        g_assert_cmpstr(codes->str, ==, cases[i].codes);
+        g_string_free(codes, TRUE);
+    }
+    g_array_free(spans, TRUE);
+    ms_matcher_free(m);
+    g_assert_cmpstr(lookup("HONDURAN"), ==, "HN");
+    g_assert_cmpstr(lookup("Salvadoran"), ==, "SV");
+    g_assert_null(lookup("Columbia"));
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/extract/pretermit-aca", test_pretermit_aca);
+    g_test_add_func("/extract/opposition-quoting-dhs", test_opposition_quoting_dhs);
+    g_test_add_func("/extract/order", test_order);
+    g_test_add_func("/extract/mpp", test_mpp);
+    g_test_add_func("/extract/change-venue-us-places", test_change_venue_us_places);
+    g_test_add_func("/extract/exhibit-does-not-outvote", test_exhibit_does_not_outvote);
+    g_test_add_func("/extract/lists-and-alternatives", test_lists_and_alternatives);
+    g_test_add_func("/extract/background-is-not-removal", test_background_is_not_removal);
+    g_test_add_func("/extract/incomplete-i589", test_incomplete_i589_names_no_country);
+    g_test_add_func("/extract/hyphenated-country", test_hyphenated_country);
+    g_test_add_func("/extract/personal-names", test_personal_names);
+    g_test_add_func("/extract/us-never-nationality", test_us_is_never_nationality);
+    g_test_add_func("/extract/no-title", test_no_title_falls_back);
+    g_test_add_func("/extract/anumber-forms", test_anumber_forms);
+    g_test_add_func("/extract/gazetteer-pairs", test_gazetteer_pairs);
+    return g_test_run();
+}
