@@ -1,12 +1,33 @@
 #include "pipeline/batch.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "pipeline/ingest.h"
 #include "pipeline/ms_error.h"
 
-static void walk(const char *dir, GPtrArray *out, int depth)
+/* In a folder, a file is an input when its name says it is a document or its
+ * first bytes do: a broken "x.pdf" still gets its error record, while the
+ * README and expected-record JSON beside the scans are not inputs. */
+static gboolean looks_like_document(const char *path)
+{
+    static const char *const exts[] = {".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg", NULL};
+    char *lower = g_ascii_strdown(path, -1);
+    gboolean named = FALSE;
+    for (const char *const *e = exts; *e && !named; e++) named = g_str_has_suffix(lower, *e);
+    g_free(lower);
+    if (named) return TRUE;
+    guint8 head[1024];
+    FILE *f = fopen(path, "rb");
+    if (!f) return TRUE; /* unreadable: let ingest say why */
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    return ms_format_sniff(head, n) != MS_FMT_UNKNOWN;
+}
+
+static void walk(const char *dir, GPtrArray *out, int depth, int *skipped)
 {
     if (depth > 64) return; /* deeper than any real filing tree */
     GDir *d = g_dir_open(dir, 0, NULL);
@@ -20,10 +41,13 @@ static void walk(const char *dir, GPtrArray *out, int depth)
         char *p = g_build_filename(dir, name, NULL);
         struct stat st;
         if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-            walk(p, out, depth + 1);
+            walk(p, out, depth + 1, skipped);
             g_free(p);
-        } else {
+        } else if (looks_like_document(p)) {
             g_ptr_array_add(out, p);
+        } else {
+            (*skipped)++;
+            g_free(p);
         }
     }
     g_dir_close(d);
@@ -34,8 +58,9 @@ static gint cmp_path(gconstpointer a, gconstpointer b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-GPtrArray *ms_batch_collect(char **inputs, int n)
+GPtrArray *ms_batch_collect(char **inputs, int n, int *skipped)
 {
+    *skipped = 0;
     GPtrArray *all = g_ptr_array_new_with_free_func(g_free);
     for (int i = 0; i < n; i++) {
         if (g_file_test(inputs[i], G_FILE_TEST_IS_DIR)) {
@@ -43,7 +68,7 @@ GPtrArray *ms_batch_collect(char **inputs, int n)
             char *dir = g_strdup(inputs[i]);
             gsize len = strlen(dir);
             while (len > 1 && dir[len - 1] == '/') dir[--len] = 0;
-            walk(dir, all, 0);
+            walk(dir, all, 0, skipped);
             g_free(dir);
         } else {
             g_ptr_array_add(all, g_strdup(inputs[i]));

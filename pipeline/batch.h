@@ -1,7 +1,8 @@
 /* batch — many inputs through a pool of workers, records out in path order.
  *
- * Inputs are files and folders (walked recursively; hidden entries skipped,
- * symlinked folders not followed), sorted by path.  N worker threads each own
+ * Inputs are files and folders (walked recursively; hidden entries and files
+ * that are not documents skipped, symlinked folders not followed), sorted by
+ * path.  N worker threads each own
  * an ms_worker (one Tesseract handle, reused); the calling thread writes each
  * record as soon as it and every record before it are done, so output order
  * never depends on the number of workers.
@@ -26,8 +27,10 @@ typedef struct {
 } ms_batch_stats;
 
 /* Expand inputs into a sorted, de-duplicated list of paths (char*, owned).
- * A path that does not exist is kept: it becomes a not_found record. */
-GPtrArray *ms_batch_collect(char **inputs, int n);
+ * A path given by name is always kept (a missing one becomes a not_found
+ * record).  In folders, files that neither are named .pdf/.tif/.tiff/.png/
+ * .jpg/.jpeg nor start like one are skipped and counted in *skipped. */
+GPtrArray *ms_batch_collect(char **inputs, int n, int *skipped);
 
 /* Process every path.  Returns FALSE only if the output cannot be written. */
 gboolean ms_batch_run(const ms_context *ctx, const ms_batch_options *opt, GPtrArray *paths,

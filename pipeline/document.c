@@ -73,6 +73,29 @@ out:
     pr->seconds = (g_get_monotonic_time() - t0) / 1e6;
 }
 
+/* The normalised text as a transcript ('\f' between pages) that `run --text`
+ * reads back: rules can then be tried again without OCR. */
+static void save_text(const char *dir, const char *path, const ms_text *t)
+{
+    GString *out = g_string_sized_new(t->str->len + 16);
+    for (guint p = 0; p < t->pages->len; p++) {
+        gsize s = g_array_index(t->pages, gsize, p);
+        gsize e = p + 1 < t->pages->len ? g_array_index(t->pages, gsize, p + 1) : t->str->len;
+        if (p) g_string_append_c(out, '\f');
+        gsize len = e - s;
+        while (len && t->str->str[s + len - 1] == '\n') len--; /* the page separator */
+        g_string_append_len(out, t->str->str + s, (gssize)len);
+    }
+    char *base = g_path_get_basename(path);
+    char *name = g_strconcat(base, ".txt", NULL);
+    char *dest = g_build_filename(dir, name, NULL);
+    g_file_set_contents(dest, out->str, (gssize)out->len, NULL);
+    g_free(dest);
+    g_free(name);
+    g_free(base);
+    g_string_free(out, TRUE);
+}
+
 /* A transcript instead of a scan: for rule authors checking a wording. */
 static void process_plain_text(const ms_context *ctx, ms_worker *w, ms_result *r)
 {
@@ -150,6 +173,7 @@ ms_result *ms_document_process(const ms_context *ctx, ms_worker *w, const char *
 
     gint64 t2 = g_get_monotonic_time();
     ms_text *text = ms_text_build(g_steal_pointer(&words), n);
+    if (ctx->save_text_dir) save_text(ctx->save_text_dir, path, text);
     r->x = ms_extract(ctx->rules, w->matcher, text);
     ms_text_free(text);
     r->t_extract = (g_get_monotonic_time() - t2) / 1e6;

@@ -21,6 +21,7 @@ typedef struct {
     int dpi;              /* render resolution for PDF pages */
     const char *password; /* for encrypted PDFs, or NULL */
     gboolean plain_text;  /* inputs are UTF-8 transcripts ('\f' between pages) */
+    const char *save_text_dir; /* write each document's normalised text here, or NULL */
 } ms_context;
 
 typedef struct {

@@ -73,7 +73,7 @@ static int cmd_rules(int argc, char **argv)
 }
 
 typedef struct {
-    char *out, *rules, *password, *tessdata, *lang;
+    char *out, *rules, *password, *tessdata, *lang, *save_text;
     int jobs, dpi, max_pages, ocr_timeout_ms;
     gint64 max_pixels;
     gboolean no_deskew, plain_text;
@@ -100,6 +100,7 @@ static int cmd_run(int argc, char **argv)
         {"tessdata", 0, 0, G_OPTION_ARG_FILENAME, &o.tessdata, "Tesseract data folder", "DIR"},
         {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang, "Tesseract language (default eng)", "LANG"},
         {"no-deskew", 0, 0, G_OPTION_ARG_NONE, &o.no_deskew, "Do not remove skew before OCR", NULL},
+        {"save-text", 0, 0, G_OPTION_ARG_FILENAME, &o.save_text, "Also write each document's normalised text to DIR/NAME.txt (replay it with --text)", "DIR"},
         {"text", 0, 0, G_OPTION_ARG_NONE, &o.plain_text, "Inputs are UTF-8 text transcripts (form feed between pages), to try rules on a wording", NULL},
         {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.inputs, NULL, "INPUT..."},
         {NULL}};
@@ -146,7 +147,7 @@ static int cmd_run(int argc, char **argv)
         status = EXIT_USAGE;
         goto out;
     }
-    ms_context ctx = {rs, MS_LIMITS_INIT, MS_OCR_OPTIONS_INIT, o.dpi, o.password, FALSE};
+    ms_context ctx = {rs, MS_LIMITS_INIT, MS_OCR_OPTIONS_INIT, o.dpi, o.password, FALSE, NULL};
     ctx.limits.max_pages = o.max_pages;
     ctx.limits.max_pixels = o.max_pixels;
     ctx.ocr.deadline_ms = o.ocr_timeout_ms;
@@ -154,8 +155,15 @@ static int cmd_run(int argc, char **argv)
     if (o.lang) ctx.ocr.lang = o.lang;
     ctx.ocr.deskew = !o.no_deskew;
     ctx.plain_text = o.plain_text;
+    ctx.save_text_dir = o.save_text;
+    if (o.save_text && g_mkdir_with_parents(o.save_text, 0755) != 0) {
+        fprintf(stderr, "motionscan run: cannot create %s: %s\n", o.save_text, g_strerror(errno));
+        status = EXIT_USAGE;
+        goto out;
+    }
 
-    paths = ms_batch_collect(o.inputs, (int)g_strv_length(o.inputs));
+    int skipped = 0;
+    paths = ms_batch_collect(o.inputs, (int)g_strv_length(o.inputs), &skipped);
     ms_batch_options bo = {o.jobs, out, rules_dir};
     ms_batch_stats st;
     if (!ms_batch_run(&ctx, &bo, paths, &st, &err)) {
@@ -163,8 +171,11 @@ static int cmd_run(int argc, char **argv)
         status = EXIT_USAGE;
         goto out;
     }
-    fprintf(stderr, "motionscan: %d file%s (%d ok, %d failed), %d pages in %.1f s\n", st.files,
+    fprintf(stderr, "motionscan: %d file%s (%d ok, %d failed), %d pages in %.1f s", st.files,
             st.files == 1 ? "" : "s", st.ok, st.failed, st.pages, st.seconds);
+    if (skipped) fprintf(stderr, "; %d file%s in folders skipped (not documents)", skipped,
+                         skipped == 1 ? "" : "s");
+    fputc('\n', stderr);
     status = st.failed ? EXIT_INPUT_FAILED : 0;
 out:
     if (out != stdout && fclose(out) != 0 && status == 0) status = EXIT_USAGE;
@@ -177,6 +188,7 @@ out:
     g_free(o.password);
     g_free(o.tessdata);
     g_free(o.lang);
+    g_free(o.save_text);
     g_strfreev(o.inputs);
     return status;
 }

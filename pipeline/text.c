@@ -45,7 +45,24 @@ char *ms_text_normalize_word(const char *s)
         g_string_append_unichar(out, c);
     }
     g_free(nfkc);
+    /* A quote or hyphen stuck to the front of a word is OCR debris or a
+     * bullet ("'Honduras", "-order"); the word is what the rules look for. */
+    gsize lead = 0;
+    while (lead < out->len && strchr("'\"-", out->str[lead])) lead++;
+    gboolean quoted = lead && out->str[0] != '-' && out->str[out->len - 1] == out->str[0];
+    if (lead && !quoted && lead < out->len && g_unichar_isalpha(g_utf8_get_char(out->str + lead)))
+        g_string_erase(out, 0, (gssize)lead);
     return g_string_free(out, FALSE);
+}
+
+gboolean ms_text_is_debris(const char *w)
+{
+    for (const char *p = w; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (g_unichar_isalnum(c) || (c < 128 && strchr("&$%#@/", (int)c)) || c == 0xA7 /* § */)
+            return FALSE;
+    }
+    return TRUE;
 }
 
 static void append(ms_text *t, const char *s, gsize n, gint32 word)
@@ -93,7 +110,7 @@ ms_text *ms_text_build(GArray *words, int n_pages)
         ms_word *w = &g_array_index(words, ms_word, i);
         char *norm = ms_text_normalize_word(w->text);
         g_free(w->text);
-        w->text = norm;
+        w->text = ms_text_is_debris(norm) ? (g_free(norm), g_strdup("")) : norm;
     }
 
     int page = 0, line = -1;

@@ -40,9 +40,13 @@ typedef struct {
     GArray *pages;   /* gsize: byte offset where each page starts (index 0 = page 1) */
 } ms_text;
 
-/* Normalise one word's text (NFKC, quotes, dashes, soft hyphens).  Returns a
- * newly allocated string. */
+/* Normalise one word's text (NFKC, quotes, dashes, soft hyphens, a quote or
+ * hyphen stuck to the front of a word).  Returns a newly allocated string. */
 char *ms_text_normalize_word(const char *s);
+
+/* OCR debris: a "word" with no letter, digit or meaningful sign ("|", "'",
+ * ".", "_ -").  ms_text_build() drops such words. */
+gboolean ms_text_is_debris(const char *w);
 
 /* Build the text from words in reading order.  Takes ownership of `words`
  * (a GArray of ms_word); `n_pages` is the document's page count so that pages

@@ -14,12 +14,28 @@ static void test_normalize(void)
         {"Hon\xc2\xad" "duras", "Honduras"},              /* soft hyphen */
         {"M\xc3\xa9xico", "M\xc3\xa9xico"},               /* accents kept */
         {"bad\xff", "bad\xef\xbf\xbd"},                   /* invalid UTF-8 replaced */
+        {"'Honduras", "Honduras"},                        /* leading quote debris */
+        {"\"of", "of"},
+        {"-order", "order"},                              /* a bullet */
+        {"RESPONDENT'S", "RESPONDENT'S"},
+        {"-", "-"},                                       /* a lone dash stays a dash */
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         char *got = ms_text_normalize_word(cases[i].in);
         g_assert_cmpstr(got, ==, cases[i].out);
         g_free(got);
     }
+}
+
+static void test_debris(void)
+{
+    const char *debris[] = {"|", "'", ".", "_", "--", "\xc2\xb0", "\xc2\xa9", ",.", NULL};
+    const char *words[] = {"a", "1", "&", "\xc2\xa7", "$", "A#", "/s/", "(b)", NULL};
+    for (int i = 0; debris[i]; i++) g_assert_true(ms_text_is_debris(debris[i]));
+    for (int i = 0; words[i]; i++) g_assert_false(ms_text_is_debris(words[i]));
+    ms_text *t = ms_test_text("subject . to | three");
+    g_assert_cmpstr(t->str->str, ==, "subject to three");
+    ms_text_free(t);
 }
 
 static void test_layout(void)
@@ -36,7 +52,8 @@ static void test_layout(void)
 static void test_hyphenation(void)
 {
     ms_text *t = ms_test_text("removed to Hon-\nduras and Guinea-\nBissau or well-\n- dash");
-    g_assert_cmpstr(t->str->str, ==, "removed to Honduras and Guinea-Bissau or well-\n- dash");
+    /* "well-" before a non-letter is no hyphenation; a lone "-" is debris. */
+    g_assert_cmpstr(t->str->str, ==, "removed to Honduras and Guinea-Bissau or well-\ndash");
     /* The joined word maps to both halves, on two lines. */
     const char *s = strstr(t->str->str, "Honduras");
     int page;
@@ -73,6 +90,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/text/normalize", test_normalize);
     g_test_add_func("/text/layout", test_layout);
+    g_test_add_func("/text/debris", test_debris);
     g_test_add_func("/text/hyphenation", test_hyphenation);
     g_test_add_func("/text/hyphenation-across-pages", test_hyphenation_across_pages);
     g_test_add_func("/text/locate-separators", test_locate_separators);

@@ -1,0 +1,38 @@
+#!/bin/sh
+# Install the Debian 12 packages motionscan needs to build, run and test.
+# Idempotent: when everything is installed it only checks and exits.
+set -eu
+
+PACKAGES="
+build-essential cmake pkg-config
+libpoppler-glib-dev libcairo2-dev libglib2.0-dev libjson-glib-dev
+libleptonica-dev libtesseract-dev tesseract-ocr tesseract-ocr-eng
+libpcre2-dev
+python3 python3-pil poppler-utils qpdf fonts-liberation2
+"
+
+missing=""
+for p in $PACKAGES; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+
+if [ -z "$missing" ]; then
+    echo "install-deps: all packages present"
+    exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
+        echo "install-deps: missing packages:$missing; run as root to install them" >&2
+        exit 1
+    fi
+fi
+echo "install-deps: installing$missing"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+echo "install-deps: done"
