@@ -63,7 +63,8 @@ static void process_page(const ms_context *ctx, ms_worker *w, ms_doc *doc, int i
         pr->n_words = info.n_words;
     } else {
         pr->source = "error";
-        pr->error = g_strdup_printf("%s: %s", ms_error_name_of(err), err ? err->message : "?");
+        pr->error_code = ms_error_name_of(err);
+        pr->error = g_strdup(err ? err->message : "unknown error");
     }
     pr->dpi = dpi;
     if (pix) pr->width = pixGetWidth(pix), pr->height = pixGetHeight(pix);
@@ -164,10 +165,10 @@ ms_result *ms_document_process(const ms_context *ctx, ms_worker *w, const char *
     if (!good) {
         /* Every page failed: the first page's reason is the document's. */
         const ms_page_result *p0 = &g_array_index(r->pages, ms_page_result, 0);
-        const char *colon = p0->error ? strchr(p0->error, ':') : NULL;
-        r->error_code = colon ? g_strndup(p0->error, colon - p0->error) : g_strdup("internal");
-        r->error_message = g_strdup_printf("%s: no page could be read (page 1: %s)", path,
-                                           colon ? colon + 2 : "?");
+        r->error_code = g_strdup(p0->error_code);
+        r->error_message = n == 1 ? g_strdup_printf("%s: %s", path, p0->error)
+                                  : g_strdup_printf("%s: none of the %d pages could be read (%s)",
+                                                    path, n, p0->error);
         goto out;
     }
 

@@ -49,8 +49,10 @@ gboolean ms_ocr_page(ms_ocr *ocr, PIX *pix, int dpi, int page_no, GArray *words,
 /* The Tesseract version string. */
 const char *ms_ocr_engine_version(void);
 
-/* Clean-up alone, exposed for tests: returns a new 8-bit or 1-bit PIX and the
- * skew (degrees) that was removed. */
-PIX *ms_ocr_prepare(PIX *pix, gboolean deskew, float *skew_degrees);
+/* The clean-up before recognition, measured on the samples (README):
+ * grey -> deskew (when skewed by half a degree or more) -> Otsu threshold ->
+ * specks removed.  Returns a new 1-bit PIX (Tesseract then skips its own
+ * thresholding) and the skew in degrees that was removed. */
+PIX *ms_ocr_prepare(PIX *pix, int dpi, gboolean deskew, float *skew_degrees);
 
 #endif

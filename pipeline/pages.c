@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <cairo.h>
+#include <gio/gio.h>
 #include <poppler.h>
 
 #include "pipeline/ms_error.h"
@@ -24,10 +25,17 @@ struct ms_doc {
 static gboolean open_pdf(ms_doc *doc, const char *path, const char *password, GError **err)
 {
     GError *perr = NULL;
+    /* From a stream, not poppler_document_new_from_bytes(): with a wrong
+     * password, poppler-glib 22.12 retries from bytes on a stream it has
+     * already freed and crashes (new_from_data too); the stream path does not
+     * retry.  Seen with qpdf's AES-128 files; tests/e2e_bad_inputs.py. */
+    GInputStream *stream = g_memory_input_stream_new_from_bytes(doc->bytes);
     g_mutex_lock(&poppler_lock);
-    doc->pdf = poppler_document_new_from_bytes(doc->bytes, password, &perr);
+    doc->pdf = poppler_document_new_from_stream(stream, (goffset)g_bytes_get_size(doc->bytes),
+                                                password, NULL, &perr);
     if (doc->pdf) doc->n_pages = poppler_document_get_n_pages(doc->pdf);
     g_mutex_unlock(&poppler_lock);
+    g_object_unref(stream); /* the document keeps its own reference */
     if (doc->pdf) return TRUE;
     if (perr && perr->domain == POPPLER_ERROR && perr->code == POPPLER_ERROR_ENCRYPTED)
         g_set_error(err, MS_ERROR, MS_ERR_ENCRYPTED,

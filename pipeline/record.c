@@ -145,7 +145,13 @@ static void add_pages(JsonBuilder *b, const ms_result *r)
         json_builder_add_double_value(b, eighths(p->skew));
         json_builder_set_member_name(b, "ms");
         json_builder_add_int_value(b, ms(p->seconds));
-        if (p->error) add_string_or_null(b, "error", p->error);
+        if (p->error) {
+            json_builder_set_member_name(b, "error");
+            json_builder_begin_object(b);
+            add_string_or_null(b, "code", p->error_code);
+            add_string_or_null(b, "message", p->error);
+            json_builder_end_object(b);
+        }
         json_builder_end_object(b);
     }
     json_builder_end_array(b);

@@ -23,7 +23,8 @@ typedef struct {
     float skew;         /* degrees of skew removed before OCR */
     int n_words;
     double seconds;
-    char *error; /* why the page failed, when source is "error" */
+    const char *error_code; /* stable code when source is "error" */
+    char *error;            /* why the page failed, when source is "error" */
 } ms_page_result;
 
 typedef struct {

@@ -84,6 +84,16 @@ def main():
     if "failed" not in err:
         failures.append(f"no summary on stderr: {err!r}")
 
+    # The right password opens the encrypted copy of a sample; a wrong one
+    # gives the same clear error.
+    enc = os.path.join(bad, "encrypted.pdf")
+    code2, recs2, _ = run(exe, ["--password", "secret", enc])
+    if code2 != 0 or recs2[0]["status"] != "ok" or recs2[0]["motion_type"] != "pretermit":
+        failures.append(f"--password secret: exit {code2}, {recs2[0]['status']} {recs2[0]['error']}")
+    code3, recs3, _ = run(exe, ["--password", "wrong", enc])
+    if code3 != 1 or (recs3[0]["error"] or {}).get("code") != "encrypted":
+        failures.append(f"--password wrong: exit {code3}, {recs3[0]['error']}")
+
     code1, recs1, _ = run(exe, ["--jobs", "1", bad, missing, notdoc])
     if [strip_timings(r) for r in recs1] != [strip_timings(r) for r in recs]:
         failures.append("records differ between --jobs 1 and --jobs 2")
