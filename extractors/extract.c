@@ -172,6 +172,7 @@ static char *value_of(const ms_rule *rule, const char *field, const ms_text *t, 
     const char *s = t->str->str + mt->vstart;
     gsize len = mt->vend - mt->vstart;
     if (strcmp(field, "a_number") == 0) return ms_anumber_normalize(s, len);
+    if (strcmp(field, "court") == 0) return ms_court_normalize(s, len);
     return clean_name(s, len);
 }
 
@@ -239,6 +240,10 @@ ms_extraction *ms_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t)
     if (!x->filer) x->filer = g_strdup("unknown");
     x->a_number = pick_field(rs, m, t, marked, sec, "a_number", x->evidence);
     x->respondent = pick_field(rs, m, t, marked, sec, "respondent", x->evidence);
+    x->court = pick_field(rs, m, t, marked, sec, "court", x->evidence);
+    char *detained = pick_field(rs, m, t, marked, sec, "detained", x->evidence);
+    x->detained = detained ? strcmp(detained, "true") == 0 : -1;
+    g_free(detained);
     ms_countries_extract(rs, m, t, marked, spans, x);
     g_free(marked);
     g_array_free(spans, TRUE);
@@ -262,6 +267,7 @@ void ms_extraction_free(ms_extraction *x)
     g_free(x->motion_type);
     g_free(x->a_number);
     g_free(x->respondent);
+    g_free(x->court);
     g_free(x->title);
     g_free(x);
 }

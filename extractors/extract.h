@@ -57,6 +57,8 @@ typedef struct {
     char *motion_type; /* "other" when no rule fired */
     char *a_number;    /* 9 digits, or NULL */
     char *respondent;  /* as written in the caption, or NULL */
+    char *court;       /* "City, ST", or NULL */
+    int detained;      /* 1 detained, 0 not, -1 not stated */
     char *title;       /* the title as found, or NULL */
     GPtrArray *removal_countries; /* const ms_country*, in the document's order */
     const ms_country *nationality;
@@ -74,6 +76,10 @@ void ms_sections_find(const ms_text *t, ms_sections *s);
 /* Normalise an A-number as written ("A 212-345-678", "A# 21234567",
  * OCR's O for 0 and l/I for 1) to 9 digits; NULL when it is not one. */
 char *ms_anumber_normalize(const char *s, gsize len);
+
+/* caption.c: "ATLANTA, GEORGIA" -> "Atlanta, GA"; NULL when the state is
+ * not a US state or territory. */
+char *ms_court_normalize(const char *s, gsize len);
 
 /* Add evidence for [start, end) of the text. */
 void ms_evidence_add(GArray *ev, const ms_text *t, const char *field, const char *value,

@@ -44,6 +44,7 @@ static const char *const motion_types[] = {
 static const char *const filers[] = {"dhs", "respondent", "court", "unknown", NULL};
 static const char *const roles[] = {"removal", "nationality", "feared", "background",
                                     "mpp_return", "negated", NULL};
+static const char *const booleans[] = {"true", "false", NULL};
 static const char *const scope_names[] = {"document", "title", "page1", "body", "exhibits"};
 
 typedef struct {
@@ -54,6 +55,7 @@ typedef struct {
 static const field_spec fields[] = {
     {"motion_type", motion_types}, {"filer", filers}, {"a_number", NULL},
     {"respondent", NULL},          {"country_role", roles}, {"not_country", NULL},
+    {"court", NULL},               {"detained", booleans},
 };
 
 static const field_spec *find_field(const char *name)
@@ -379,8 +381,8 @@ static void parse_file(ms_ruleset *rs, const char *path, GArray *pending, report
         } else if (strcmp(key, "field") == 0) {
             if (!find_field(v))
                 diag_at(r, "error", path, lineno, vcol, raw,
-                        "unknown field '%s' (known: motion_type, filer, a_number, respondent, "
-                        "country_role, not_country)",
+                        "unknown field '%s' (known: motion_type, filer, a_number, respondent, court, "
+                        "detained, country_role, not_country)",
                         v);
             g_free(cur.rule->field);
             cur.rule->field = g_strdup(v);
@@ -402,9 +404,9 @@ static void parse_file(ms_ruleset *rs, const char *path, GArray *pending, report
                 diag_at(r, "error", path, lineno, vcol, raw, "weight must be a whole number 0-1000");
             else cur.rule->weight = (int)w;
         } else if (strcmp(key, "example") == 0) {
-            g_ptr_array_add(cur.rule->examples, g_strdup(v));
+            g_ptr_array_add(cur.rule->examples, g_strcompress(v)); /* "\n" is a line break */
         } else if (strcmp(key, "counter") == 0) {
-            g_ptr_array_add(cur.rule->counters, g_strdup(v));
+            g_ptr_array_add(cur.rule->counters, g_strcompress(v));
         } else {
             diag_at(r, "error", path, lineno, kcol, raw,
                     "unknown key '%s' (known: field, value, scope, weight, pattern, example, counter)",

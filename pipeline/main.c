@@ -102,7 +102,7 @@ static int cmd_run(int argc, char **argv)
         {"no-deskew", 0, 0, G_OPTION_ARG_NONE, &o.no_deskew, "Do not remove skew before OCR", NULL},
         {"save-text", 0, 0, G_OPTION_ARG_FILENAME, &o.save_text, "Also write each document's normalised text to DIR/NAME.txt (replay it with --text)", "DIR"},
         {"text", 0, 0, G_OPTION_ARG_NONE, &o.plain_text, "Inputs are UTF-8 text transcripts (form feed between pages), to try rules on a wording", NULL},
-        {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.inputs, NULL, "INPUT..."},
+        {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.inputs, NULL, NULL},
         {NULL}};
     GOptionContext *oc = g_option_context_new("INPUT... - one JSON record per file (JSON Lines)");
     g_option_context_set_summary(oc,
@@ -220,8 +220,9 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
-        printf("motionscan %s (tesseract %s, leptonica %s)\n", MS_VERSION, ms_ocr_engine_version(),
-               getLeptonicaVersion());
+        char *lept = getLeptonicaVersion(); /* "leptonica-1.82.0" */
+        printf("motionscan %s (tesseract %s, %s)\n", MS_VERSION, ms_ocr_engine_version(), lept);
+        lept_free(lept);
         return 0;
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {

@@ -172,6 +172,10 @@ static void add_fields(JsonBuilder *b, const ms_result *r, const char *rules_dir
     else json_builder_add_null_value(b);
     add_string_or_null(b, "a_number", x ? x->a_number : NULL);
     add_string_or_null(b, "respondent", x ? x->respondent : NULL);
+    add_string_or_null(b, "court", x ? x->court : NULL);
+    json_builder_set_member_name(b, "detained");
+    if (x && x->detained >= 0) json_builder_add_boolean_value(b, x->detained);
+    else json_builder_add_null_value(b);
     add_string_or_null(b, "title", x ? x->title : NULL);
 
     json_builder_set_member_name(b, "evidence");

@@ -15,7 +15,8 @@ import os
 import subprocess
 import sys
 
-FIELDS = ("filer", "motion_type", "removal_countries", "nationality", "a_number")
+FIELDS = ("filer", "motion_type", "removal_countries", "nationality", "a_number",
+          "respondent", "court", "detained")
 
 
 def value(rec, field):

@@ -265,6 +265,41 @@ static void test_anumber_forms(void)
     }
 }
 
+static void test_court_normalize(void)
+{
+    const struct { const char *in, *out; } cases[] = {
+        {"ATLANTA, GEORGIA", "Atlanta, GA"},   {"SAN DIEGO, CALIFORNIA", "San Diego, CA"},
+        {"Falls Church, Virginia", "Falls Church, VA"}, {"EL PASO,  TX", "El Paso, TX"},
+        {"New York, N.Y.", "New York, NY"},    {"TEGUCIGALPA, HONDURAS", NULL},
+        {"NO COMMA HERE", NULL},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *got = ms_court_normalize(cases[i].in, strlen(cases[i].in));
+        g_assert_cmpstr(got, ==, cases[i].out);
+        g_free(got);
+    }
+}
+
+static void test_caption_facts(void)
+{
+    run r = extract("Kevin Oyelaran DETAINED\n" CAPTION "DHS MOTION TO PRETERMIT\n"
+                    "The respondent is detained at the Stewart Detention Center.\n");
+    g_assert_cmpstr(r.x->court, ==, "Atlanta, GA");
+    g_assert_cmpint(r.x->detained, ==, 1);
+    run_free(&r);
+    r = extract("NON-DETAINED\nIMMIGRATION COURT\nNEWARK, NEW JERSEY\nIn the Matter of:\n"
+                "File No.: A 241-093-558\nQUISPE HUAMAN, Elmer\nMOTION TO CONTINUE\n");
+    g_assert_cmpstr(r.x->court, ==, "Newark, NJ");
+    g_assert_cmpint(r.x->detained, ==, 0);
+    g_assert_cmpstr(r.x->respondent, ==, "QUISPE HUAMAN, Elmer");
+    run_free(&r);
+    r = extract("IMMIGRATION COURT\nMOTION TO CONTINUE\nThe respondent is not detained.\n");
+    g_assert_null(r.x->court);
+    g_assert_cmpint(r.x->detained, ==, -1);
+    g_assert_null(r.x->respondent);
+    run_free(&r);
+}
+
 static const char *lookup(const char *name)
 {
     const ms_country *c = ms_gazetteer_lookup(ms_ruleset_gazetteer(ms_test_rules()), name,
@@ -326,5 +361,7 @@ int main(int argc, char **argv)
     g_test_add_func("/extract/no-title", test_no_title_falls_back);
     g_test_add_func("/extract/anumber-forms", test_anumber_forms);
     g_test_add_func("/extract/gazetteer-pairs", test_gazetteer_pairs);
+    g_test_add_func("/extract/court-normalize", test_court_normalize);
+    g_test_add_func("/extract/caption-facts", test_caption_facts);
     return g_test_run();
 }
