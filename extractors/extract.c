@@ -214,7 +214,12 @@ static char *pick_field(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
         }
     }
     g_array_free(hits, TRUE);
-    if (best) ms_evidence_add(evidence, t, field, best, best_rule, best_m.start, best_m.end);
+    /* The evidence is the value's own words when the rule takes the value from
+     * a group ("RAMIREZ TORRES, Yusmary", not the whole caption). */
+    gboolean grouped = best_m.vend > best_m.vstart;
+    if (best)
+        ms_evidence_add(evidence, t, field, best, best_rule, grouped ? best_m.vstart : best_m.start,
+                        grouped ? best_m.vend : best_m.end);
     return best;
 }
 
