@@ -10,6 +10,8 @@ struct ms_gazetteer {
     GHashTable *by_key;     /* normalised alias -> ms_country* (names) */
     GHashTable *by_demonym; /* normalised demonym -> ms_country* */
     GHashTable *by_code;    /* code -> ms_country* */
+    GHashTable *by_ocr;     /* OCR-folded key -> ms_country* (NULL: ambiguous) */
+    GHashTable *ocr_demonym; /* OCR-folded keys that are demonyms */
     char *names_re, *demonyms_re;
 };
 
@@ -46,6 +48,45 @@ static char *key_of(const char *s, gsize len)
 
 /* A plain name as a PCRE2 fragment: white space matches any run of white
  * space (names break across lines), hyphens may have space around them. */
+/* OCR's look-alikes folded together: "rn" reads as "m", "vv" as "w", "cl" as "d",
+ * 0/o, 1/l/I/|, 5/s; spaces and hyphens dropped. */
+static char *ocr_fold(const char *key)
+{
+    GString *f = g_string_new(NULL);
+    for (const char *p = key; *p; p++) {
+        char c = g_ascii_tolower(*p);
+        if (c == ' ' || c == '-') continue;
+        if (c == 'r' && g_ascii_tolower(p[1]) == 'n') c = 'm', p++;
+        else if (c == 'v' && g_ascii_tolower(p[1]) == 'v') c = 'w', p++;
+        else if (c == 'c' && g_ascii_tolower(p[1]) == 'l') c = 'd', p++;
+        else if (c == '0') c = 'o';
+        else if (c == '1' || c == 'i' || c == '|') c = 'l';
+        else if (c == '5') c = 's';
+        g_string_append_c(f, c);
+    }
+    return g_string_free(f, FALSE);
+}
+
+static void add_ocr_keys(ms_gazetteer *g, GHashTable *from, gboolean demonyms)
+{
+    GHashTableIter it;
+    gpointer k, v;
+    g_hash_table_iter_init(&it, from);
+    while (g_hash_table_iter_next(&it, &k, &v)) {
+        char *f = ocr_fold(k);
+        if (strlen(f) < 5) { /* "Chad", "Peru", "Mali": too easy to hit by accident */
+            g_free(f);
+            continue;
+        }
+        if (g_hash_table_contains(g->by_ocr, f) && g_hash_table_lookup(g->by_ocr, f) != v) {
+            g_hash_table_replace(g->by_ocr, f, NULL); /* two countries fold alike */
+            continue;
+        }
+        if (demonyms) g_hash_table_add(g->ocr_demonym, g_strdup(f));
+        g_hash_table_replace(g->by_ocr, f, v);
+    }
+}
+
 static void append_alias_re(GString *re, const char *alias)
 {
     for (const char *p = alias; *p; p++) {
@@ -175,6 +216,8 @@ gboolean ms_gazetteer_load(const char *path, ms_gazetteer **out, GString *diag, 
     g->by_key = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     g->by_demonym = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     g->by_code = g_hash_table_new(g_str_hash, g_str_equal);
+    g->by_ocr = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    g->ocr_demonym = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
     GPtrArray *demonyms = g_ptr_array_new_with_free_func(g_free);
 
@@ -194,6 +237,8 @@ gboolean ms_gazetteer_load(const char *path, ms_gazetteer **out, GString *diag, 
         ok = FALSE;
     }
     if (ok) {
+        add_ocr_keys(g, g->by_key, FALSE);
+        add_ocr_keys(g, g->by_demonym, TRUE);
         g->names_re = build_re(names);
         g->demonyms_re = demonyms->len ? build_re(demonyms) : g_strdup("(*FAIL)");
     }
@@ -214,6 +259,8 @@ void ms_gazetteer_free(ms_gazetteer *g)
     g_hash_table_destroy(g->by_key);
     g_hash_table_destroy(g->by_demonym);
     g_hash_table_destroy(g->by_code);
+    g_hash_table_destroy(g->by_ocr);
+    g_hash_table_destroy(g->ocr_demonym);
     g_ptr_array_free(g->countries, TRUE);
     g_free(g->names_re);
     g_free(g->demonyms_re);
@@ -238,6 +285,18 @@ const ms_country *ms_gazetteer_lookup(const ms_gazetteer *g, const char *text, g
     }
     g_free(key);
     if (is_demonym) *is_demonym = dem;
+    return c;
+}
+
+const ms_country *ms_gazetteer_lookup_ocr(const ms_gazetteer *g, const char *text, gsize len,
+                                          gboolean *is_demonym)
+{
+    char *key = key_of(text, len);
+    char *f = ocr_fold(key);
+    const ms_country *c = g_hash_table_lookup(g->by_ocr, f);
+    if (is_demonym) *is_demonym = c && g_hash_table_contains(g->ocr_demonym, f);
+    g_free(f);
+    g_free(key);
     return c;
 }
 

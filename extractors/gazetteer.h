@@ -36,6 +36,13 @@ const char *ms_gazetteer_pattern(const ms_gazetteer *g, gboolean names);
 const ms_country *ms_gazetteer_lookup(const ms_gazetteer *g, const char *text, gsize len,
                                       gboolean *is_demonym);
 
+/* The country a damaged word (or two words joined) stands for, comparing
+ * with OCR's look-alikes folded ("Guaternala", "H0nduras", "Hond"+"uras");
+ * names under five letters are never matched this way.  NULL if none, or if
+ * two countries fold to the same key. */
+const ms_country *ms_gazetteer_lookup_ocr(const ms_gazetteer *g, const char *text, gsize len,
+                                          gboolean *is_demonym);
+
 const ms_country *ms_gazetteer_by_code(const ms_gazetteer *g, const char *code);
 guint ms_gazetteer_size(const ms_gazetteer *g);
 const char *ms_gazetteer_path(const ms_gazetteer *g);

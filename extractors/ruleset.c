@@ -626,56 +626,9 @@ const GPtrArray *ms_ruleset_for_field(const ms_ruleset *rs, const char *field)
     return empty;
 }
 
-/* ---- country mentions and marked text ------------------------------------ */
-
-static gint span_cmp(gconstpointer a, gconstpointer b)
+const ms_rule *ms_ruleset_gazetteer_rule(const ms_ruleset *rs, gboolean demonyms)
 {
-    const ms_span *x = a, *y = b;
-    if (x->start != y->start) return x->start < y->start ? -1 : 1;
-    return x->demonym - y->demonym; /* a name before a demonym at the same place */
-}
-
-void ms_countries_find(const ms_ruleset *rs, ms_matcher *m, const char *s, gsize len,
-                       GArray *out)
-{
-    GArray *hits = g_array_new(FALSE, FALSE, sizeof(ms_match));
-    GArray *all = g_array_new(FALSE, FALSE, sizeof(ms_span));
-    for (int dem = 0; dem < 2; dem++) {
-        g_array_set_size(hits, 0);
-        ms_rule_match_all(dem ? rs->demonyms : rs->names, m, s, 0, len, hits);
-        for (guint i = 0; i < hits->len; i++) {
-            const ms_match *h = &g_array_index(hits, ms_match, i);
-            /* Names are capitalised: "turkey", "chad" and "china" in running
-             * text are words. */
-            if (!g_unichar_isupper(g_utf8_get_char(s + h->start))) continue;
-            gboolean is_dem = FALSE;
-            const ms_country *c = ms_gazetteer_lookup(rs->gaz, s + h->start, h->end - h->start, &is_dem);
-            if (!c) continue;
-            ms_span sp = {h->start, h->end, c, is_dem};
-            g_array_append_val(all, sp);
-        }
-    }
-    g_array_sort(all, span_cmp);
-    gsize last_end = 0;
-    for (guint i = 0; i < all->len; i++) {
-        const ms_span *sp = &g_array_index(all, ms_span, i);
-        if (out->len && sp->start < last_end) continue; /* overlaps the previous mention */
-        g_array_append_val(out, *sp);
-        last_end = sp->end;
-    }
-    g_array_free(all, TRUE);
-    g_array_free(hits, TRUE);
-}
-
-char *ms_countries_mark(const char *s, gsize len, const GArray *spans)
-{
-    char *out = g_strndup(s, len);
-    for (guint i = 0; i < spans->len; i++) {
-        const ms_span *sp = &g_array_index(spans, ms_span, i);
-        out[sp->start] = sp->demonym ? '\x03' : '\x01';
-        memset(out + sp->start + 1, sp->demonym ? '\x04' : '\x02', sp->end - sp->start - 1);
-    }
-    return out;
+    return demonyms ? rs->demonyms : rs->names;
 }
 
 const char *ms_ruleset_dir(const ms_ruleset *rs)

@@ -80,6 +80,11 @@ guint ms_ruleset_size(const ms_ruleset *rs);
 const ms_rule *ms_ruleset_rule(const ms_ruleset *rs, guint i);
 /* The rules that set `field`, in file order (a borrowed array of ms_rule*). */
 const GPtrArray *ms_ruleset_for_field(const ms_ruleset *rs, const char *field);
+/* The internal rules that find every gazetteer name (or demonym). */
+const ms_rule *ms_ruleset_gazetteer_rule(const ms_ruleset *rs, gboolean demonyms);
+
+/* mentions.c ------------------------------------------------------------- */
+
 /* A country named in a text: a gazetteer name or demonym. */
 typedef struct {
     gsize start, end;
@@ -88,7 +93,10 @@ typedef struct {
 } ms_span;
 
 /* Append every country name and demonym in s[0, len) to `out` (ms_span), in
- * order, without overlaps; a mention must start with a capital letter. */
+ * order, without overlaps; a mention must start with a capital letter.  A
+ * second pass finds names that OCR damaged: split by a space ("Hond uras") or
+ * with look-alike letters ("Guaternala", "H0nduras"); see
+ * ms_gazetteer_lookup_ocr(). */
 void ms_countries_find(const ms_ruleset *rs, ms_matcher *m, const char *s, gsize len,
                        GArray *out);
 

@@ -215,6 +215,15 @@ static void test_hyphenated_country(void)
     run_free(&r);
 }
 
+static void test_damaged_country_in_context(void)
+{
+    run r = extract(DHS_BLOCK CAPTION "DHS MOTION TO PRETERMIT\n"
+                    "DHS asks that the respondent be removed to Hond uras or, in the alternative, "
+                    "to Guaternala.\n");
+    ASSERT_REMOVAL(r.x, "HN,GT");
+    run_free(&r);
+}
+
 static void test_personal_names(void)
 {
     run r = extract("UNITED STATES DEPARTMENT OF JUSTICE\nIMMIGRATION COURT\n"
@@ -321,6 +330,10 @@ static void test_gazetteer_pairs(void)
         {"Swaziland Eswatini Burma Ivory Coast Czech Republic Turkey East Timor", "SZ,SZ,MM,CI,CZ,TR,TL"},
         {"M\xc3\xa9xico Panam\xc3\xa1 Per\xc3\xba Hait\xc3\xad Belice", "MX,PA,PE,HT,BZ"},
         {"the Kingdom of Eswatini and the United Mexican States", "SZ,MX"},
+        /* OCR damage: a split name, look-alike letters; short names never */
+        {"removed to Hond uras or Guaternala, H0NDURAS", "HN,GT,HN"},
+        {"Ecuad0r and Ugancla", "EC,UG"},
+        {"Chacl and Pem and turkey and china", ""},
     };
     const ms_ruleset *rs = ms_test_rules();
     ms_matcher *m = ms_matcher_new();
@@ -357,6 +370,7 @@ int main(int argc, char **argv)
     g_test_add_func("/extract/incomplete-i589", test_incomplete_i589_names_no_country);
     g_test_add_func("/extract/hyphenated-country", test_hyphenated_country);
     g_test_add_func("/extract/personal-names", test_personal_names);
+    g_test_add_func("/extract/damaged-country", test_damaged_country_in_context);
     g_test_add_func("/extract/us-never-nationality", test_us_is_never_nationality);
     g_test_add_func("/extract/no-title", test_no_title_falls_back);
     g_test_add_func("/extract/anumber-forms", test_anumber_forms);
