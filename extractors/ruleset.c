@@ -45,7 +45,9 @@ static const char *const filers[] = {"dhs", "respondent", "court", "unknown", NU
 static const char *const roles[] = {"removal", "nationality", "feared", "background",
                                     "mpp_return", "negated", NULL};
 static const char *const booleans[] = {"true", "false", NULL};
-static const char *const scope_names[] = {"document", "title", "page1", "body", "exhibits"};
+static const char *const scope_names[] = {"document", "title",   "page1",      "body",
+                                          "exhibits", "caption", "certificate"};
+G_STATIC_ASSERT(G_N_ELEMENTS(scope_names) == MS_SCOPE__COUNT);
 
 typedef struct {
     const char *field;
@@ -395,7 +397,8 @@ static void parse_file(ms_ruleset *rs, const char *path, GArray *pending, report
                 if (strcmp(scope_names[s], v) == 0) found = s;
             if (found < 0)
                 diag_at(r, "error", path, lineno, vcol, raw,
-                        "unknown scope '%s' (known: document, title, page1, body, exhibits)", v);
+                        "unknown scope '%s' (known: document, title, caption, page1, body, "
+                        "certificate, exhibits)", v);
             else cur.rule->scope = (ms_scope)found;
         } else if (strcmp(key, "weight") == 0) {
             char *endp = NULL;

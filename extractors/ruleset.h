@@ -9,7 +9,8 @@
  *   [rule ID]
  *   field   = motion_type   what the rule sets
  *   value   = pretermit     a fixed value, or ${group} for a named group
- *   scope   = title         where it looks: title, page1, body, exhibits, document
+ *   scope   = title         where it looks: title, caption, page1, body,
+ *                           certificate, exhibits, document
  *   weight  = 100           the stronger rule wins; equal weights: the earliest match
  *   pattern = \bMOTION\s+TO\s+PRETERMIT\b
  *   example = ...           text it must match (repeatable)
@@ -36,6 +37,8 @@ typedef enum {
     MS_SCOPE_PAGE1,
     MS_SCOPE_BODY,
     MS_SCOPE_EXHIBITS,
+    MS_SCOPE_CAPTION,
+    MS_SCOPE_CERTIFICATE,
     MS_SCOPE__COUNT
 } ms_scope;
 

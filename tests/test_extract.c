@@ -156,6 +156,20 @@ static void test_change_venue_us_places(void)
     run_free(&r);
 }
 
+static void test_more_us_places(void)
+{
+    run r = extract(DHS_BLOCK CAPTION "DHS MOTION TO CHANGE VENUE\n"
+                    "The respondent now lives in Lebanon, PA, near his brother in Peru, Illinois; "
+                    "counsel's office is at 89-00 Sutphin Blvd, Jamaica, Queens, and the family "
+                    "once lived in Columbia, South Carolina and in Mexico, Missouri.\n");
+    ASSERT_REMOVAL(r.x, "");
+    g_assert_null(r.x->nationality);
+    for (guint i = 0; i < r.x->mentions->len; i++)
+        g_assert_cmpstr(g_array_index(r.x->mentions, ms_mention, i).role, ==, "not_country");
+    g_assert_cmpuint(r.x->mentions->len, ==, 5); /* GEORGIA, Lebanon, Peru, Jamaica, Mexico */
+    run_free(&r);
+}
+
 static void test_exhibit_does_not_outvote(void)
 {
     run r = extract(DHS_BLOCK CAPTION "DHS MOTION TO PRETERMIT\n"
@@ -274,6 +288,36 @@ static void test_anumber_forms(void)
     }
 }
 
+static char *section_text(const ms_text *t, const ms_sections *s, ms_scope sc)
+{
+    return g_strndup(t->str->str + s->start[sc], s->end[sc] - s->start[sc]);
+}
+
+static void test_sections(void)
+{
+    ms_text *t = ms_test_text("\f" CAPTION "DHS MOTION\nTO PRETERMIT\nBody text here.\n"
+                              "CERTIFICATE OF SERVICE\nServed through ECAS.\f"
+                              "Page two of the motion.\fEXHIBIT A\nFederal Register\f"
+                              "more exhibit\n");
+    ms_sections s;
+    ms_sections_find(t, &s);
+    char *title = section_text(t, &s, MS_SCOPE_TITLE);
+    g_assert_cmpstr(title, ==, "DHS MOTION\nTO PRETERMIT");
+    char *caption = section_text(t, &s, MS_SCOPE_CAPTION);
+    g_assert_true(g_str_has_prefix(caption, "UNITED STATES DEPARTMENT OF JUSTICE"));
+    g_assert_true(g_str_has_suffix(caption, "DETAINED\n"));
+    char *cert = section_text(t, &s, MS_SCOPE_CERTIFICATE);
+    g_assert_cmpstr(cert, ==, "CERTIFICATE OF SERVICE\nServed through ECAS.\n\n");
+    char *ex = section_text(t, &s, MS_SCOPE_EXHIBITS);
+    g_assert_cmpstr(ex, ==, "EXHIBIT A\nFederal Register\n\nmore exhibit");
+    char *body = section_text(t, &s, MS_SCOPE_BODY);
+    g_assert_true(g_str_has_suffix(body, "Page two of the motion.\n\n"));
+    /* page 1 is the first page with text: the blank cover sheet is skipped */
+    g_assert_cmpint(ms_text_page_at(t, s.start[MS_SCOPE_PAGE1]), ==, 2);
+    g_free(title), g_free(caption), g_free(cert), g_free(ex), g_free(body);
+    ms_text_free(t);
+}
+
 static void test_court_normalize(void)
 {
     const struct { const char *in, *out; } cases[] = {
@@ -364,6 +408,7 @@ int main(int argc, char **argv)
     g_test_add_func("/extract/order", test_order);
     g_test_add_func("/extract/mpp", test_mpp);
     g_test_add_func("/extract/change-venue-us-places", test_change_venue_us_places);
+    g_test_add_func("/extract/more-us-places", test_more_us_places);
     g_test_add_func("/extract/exhibit-does-not-outvote", test_exhibit_does_not_outvote);
     g_test_add_func("/extract/lists-and-alternatives", test_lists_and_alternatives);
     g_test_add_func("/extract/background-is-not-removal", test_background_is_not_removal);
@@ -376,6 +421,7 @@ int main(int argc, char **argv)
     g_test_add_func("/extract/anumber-forms", test_anumber_forms);
     g_test_add_func("/extract/gazetteer-pairs", test_gazetteer_pairs);
     g_test_add_func("/extract/court-normalize", test_court_normalize);
+    g_test_add_func("/extract/sections", test_sections);
     g_test_add_func("/extract/caption-facts", test_caption_facts);
     return g_test_run();
 }
