@@ -133,13 +133,11 @@ gboolean ms_batch_run(const ms_context *ctx, const ms_batch_options *opt, GPtrAr
         sh.results[i] = NULL;
         g_mutex_unlock(&sh.lock);
 
-        char *line = ms_record_to_line(r, opt->rules_dir);
-        if (ok && (fputs(line, opt->out) == EOF || fflush(opt->out) != 0)) {
-            g_set_error(err, MS_ERROR, MS_ERR_OUTPUT, "cannot write the records: %s",
-                        g_strerror(errno));
-            ok = FALSE; /* keep draining so the workers finish */
-        }
-        g_free(line);
+        JsonNode *rec = ms_record_build(r, opt->rules_dir);
+        for (guint k = 0; ok && k < opt->sinks->len; k++)
+            ok = ms_sink_write(g_ptr_array_index(opt->sinks, k), json_node_get_object(rec), err);
+        /* after a write error, keep draining so the workers finish */
+        json_node_unref(rec);
         stats->files++;
         if (r->error_code) stats->failed++;
         else stats->ok++;

@@ -13,10 +13,11 @@
 #include <stdio.h>
 
 #include "pipeline/document.h"
+#include "pipeline/sink.h"
 
 typedef struct {
     int jobs;              /* worker threads, >= 1 */
-    FILE *out;             /* JSON Lines sink */
+    GPtrArray *sinks;      /* ms_sink*, borrowed: every record goes to each */
     const char *rules_dir; /* for rule_source in evidence */
 } ms_batch_options;
 

@@ -72,6 +72,22 @@ static int cmd_rules(int argc, char **argv)
     return status;
 }
 
+/* Close every sink, even after one fails; the first error is kept. */
+static gboolean close_sinks(GPtrArray *sinks, GError **err)
+{
+    gboolean ok = TRUE;
+    for (guint i = 0; i < sinks->len; i++) {
+        GError *e = NULL;
+        if (!ms_sink_close(g_ptr_array_index(sinks, i), &e)) {
+            if (ok && err && !*err) g_propagate_error(err, e);
+            else g_clear_error(&e);
+            ok = FALSE;
+        }
+    }
+    g_ptr_array_set_size(sinks, 0);
+    return ok;
+}
+
 typedef struct {
     char *out, *rules, *password, *tessdata, *lang, *save_text;
     int jobs, dpi, max_pages, ocr_timeout_ms;
@@ -115,7 +131,7 @@ static int cmd_run(int argc, char **argv)
     GError *err = NULL;
     int status = 0;
     ms_ruleset *rs = NULL;
-    GPtrArray *paths = NULL;
+    GPtrArray *paths = NULL, *sinks = NULL;
     FILE *out = stdout;
     if (!g_option_context_parse(oc, &argc, &argv, &err)) {
         fprintf(stderr, "motionscan run: %s (see motionscan run --help)\n", err->message);
@@ -164,10 +180,16 @@ static int cmd_run(int argc, char **argv)
 
     int skipped = 0;
     paths = ms_batch_collect(o.inputs, (int)g_strv_length(o.inputs), &skipped);
-    ms_batch_options bo = {o.jobs, out, rules_dir};
+    sinks = g_ptr_array_new();
+    g_ptr_array_add(sinks, ms_sink_jsonl_new(out, out != stdout));
+    out = stdout; /* the sink owns it now */
+    ms_batch_options bo = {o.jobs, sinks, rules_dir};
     ms_batch_stats st;
-    if (!ms_batch_run(&ctx, &bo, paths, &st, &err)) {
-        fprintf(stderr, "motionscan run: %s\n", err->message);
+    gboolean ran = ms_batch_run(&ctx, &bo, paths, &st, &err);
+    if (!close_sinks(sinks, ran ? &err : NULL)) ran = FALSE;
+    g_clear_pointer(&sinks, g_ptr_array_unref);
+    if (!ran) {
+        fprintf(stderr, "motionscan run: %s\n", err ? err->message : "output failed");
         status = EXIT_USAGE;
         goto out;
     }
@@ -178,7 +200,8 @@ static int cmd_run(int argc, char **argv)
     fputc('\n', stderr);
     status = st.failed ? EXIT_INPUT_FAILED : 0;
 out:
-    if (out != stdout && fclose(out) != 0 && status == 0) status = EXIT_USAGE;
+    if (sinks) close_sinks(sinks, NULL), g_ptr_array_unref(sinks);
+    if (out != stdout) fclose(out);
     if (paths) g_ptr_array_free(paths, TRUE);
     ms_ruleset_free(rs);
     g_clear_error(&err);
