@@ -51,8 +51,16 @@ static char *value_of(const ms_rule *rule, const char *field, const ms_text *t, 
     if (mt->vend <= mt->vstart) return NULL;
     const char *s = t->str->str + mt->vstart;
     gsize len = mt->vend - mt->vstart;
-    if (strcmp(field, "a_number") == 0) return ms_anumber_normalize(s, len);
-    if (strcmp(field, "court") == 0) return ms_court_normalize(s, len);
+    static const struct {
+        const char *field;
+        char *(*normalize)(const char *, gsize);
+    } normalizers[] = {
+        {"a_number", ms_anumber_normalize},   {"court", ms_court_normalize},
+        {"hearing_date", ms_date_normalize},  {"filed_date", ms_date_normalize},
+        {"hearing_time", ms_time_normalize},  {"authority", ms_authority_normalize},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(normalizers); i++)
+        if (strcmp(field, normalizers[i].field) == 0) return normalizers[i].normalize(s, len);
     return clean_name(s, len);
 }
 
@@ -103,6 +111,60 @@ static char *pick_field(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
     return best;
 }
 
+static gint by_start(gconstpointer a, gconstpointer b)
+{
+    const ms_match *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Every value of a many-valued field (citations, a family's A-numbers), each
+ * once, in the order the text gives them; evidence for each. */
+static GPtrArray *collect_field(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
+                                const char *marked, const ms_sections *sec, const char *field,
+                                GArray *evidence)
+{
+    const GPtrArray *rules = ms_ruleset_for_field(rs, field);
+    GArray *hits = g_array_new(FALSE, FALSE, sizeof(ms_match));
+    GPtrArray *rule_of = g_ptr_array_new(); /* parallel to hits */
+    for (guint i = 0; i < rules->len; i++) {
+        const ms_rule *r = g_ptr_array_index(rules, i);
+        gsize from = sec->start[r->scope], to = sec->end[r->scope];
+        if (from >= to) continue;
+        guint before = hits->len;
+        ms_rule_match_all(r, m, r->on_marked ? marked : t->str->str, from, to, hits);
+        for (guint j = before; j < hits->len; j++) g_ptr_array_add(rule_of, (gpointer)r);
+    }
+    /* sort the matches by position, carrying their rules along */
+    GArray *order = g_array_new(FALSE, FALSE, sizeof(ms_match));
+    for (guint j = 0; j < hits->len; j++) {
+        ms_match mt = g_array_index(hits, ms_match, j);
+        mt.tstart = j; /* remember the index; tstart is not used for values */
+        g_array_append_val(order, mt);
+    }
+    g_array_sort(order, by_start);
+    GPtrArray *values = g_ptr_array_new_with_free_func(g_free);
+    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint j = 0; j < order->len; j++) {
+        const ms_match *mt = &g_array_index(order, ms_match, j);
+        const ms_rule *r = g_ptr_array_index(rule_of, mt->tstart);
+        char *v = value_of(r, field, t, mt);
+        if (!v || g_hash_table_contains(seen, v)) {
+            g_free(v);
+            continue;
+        }
+        g_ptr_array_add(values, v);
+        g_hash_table_add(seen, v);
+        gboolean grouped = mt->vend > mt->vstart;
+        ms_evidence_add(evidence, t, field, v, r, grouped ? mt->vstart : mt->start,
+                        grouped ? mt->vend : mt->end);
+    }
+    g_hash_table_destroy(seen);
+    g_array_free(order, TRUE);
+    g_ptr_array_free(rule_of, TRUE);
+    g_array_free(hits, TRUE);
+    return values;
+}
+
 ms_extraction *ms_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t)
 {
     ms_extraction *x = g_new0(ms_extraction, 1);
@@ -129,23 +191,40 @@ ms_extraction *ms_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t)
     char *detained = pick_field(rs, m, t, marked, sec, "detained", x->evidence);
     x->detained = detained ? strcmp(detained, "true") == 0 : -1;
     g_free(detained);
+    x->judge = pick_field(rs, m, t, marked, sec, "judge", x->evidence);
+    x->hearing_date = pick_field(rs, m, t, marked, sec, "hearing_date", x->evidence);
+    x->hearing_time = pick_field(rs, m, t, marked, sec, "hearing_time", x->evidence);
+    x->filed_date = pick_field(rs, m, t, marked, sec, "filed_date", x->evidence);
+    x->proceeding_type = pick_field(rs, m, t, marked, sec, "proceeding_type", x->evidence);
+    /* every A-number; the evidence of the primary one is already there */
+    GArray *scratch = g_array_new(FALSE, TRUE, sizeof(ms_evidence));
+    x->a_numbers = collect_field(rs, m, t, marked, sec, "a_number", scratch);
+    ms_evidence_clear_all(scratch);
+    x->authorities = collect_field(rs, m, t, marked, sec, "authority", x->evidence);
     ms_countries_extract(rs, m, t, marked, spans, x);
+    x->has_deadline = ms_deadline_compute(ms_ruleset_deadlines(rs), x->motion_type, x->filed_date,
+                                          x->detained, &x->response_due, &x->response_basis);
     g_free(marked);
     g_array_free(spans, TRUE);
     return x;
 }
 
-void ms_extraction_free(ms_extraction *x)
+void ms_evidence_clear_all(GArray *ev)
 {
-    if (!x) return;
-    for (guint i = 0; i < x->evidence->len; i++) {
-        ms_evidence *e = &g_array_index(x->evidence, ms_evidence, i);
+    for (guint i = 0; i < ev->len; i++) {
+        ms_evidence *e = &g_array_index(ev, ms_evidence, i);
         g_free(e->field);
         g_free(e->value);
         g_free(e->text);
     }
+    g_array_free(ev, TRUE);
+}
+
+void ms_extraction_free(ms_extraction *x)
+{
+    if (!x) return;
+    ms_evidence_clear_all(x->evidence);
     for (guint i = 0; i < x->mentions->len; i++) g_free(g_array_index(x->mentions, ms_mention, i).text);
-    g_array_free(x->evidence, TRUE);
     g_array_free(x->mentions, TRUE);
     g_ptr_array_free(x->removal_countries, TRUE);
     g_free(x->filer);
@@ -153,6 +232,15 @@ void ms_extraction_free(ms_extraction *x)
     g_free(x->a_number);
     g_free(x->respondent);
     g_free(x->court);
+    g_free(x->judge);
+    g_free(x->hearing_date);
+    g_free(x->hearing_time);
+    g_free(x->filed_date);
+    g_free(x->proceeding_type);
+    g_free(x->response_due);
+    g_free(x->response_basis);
+    if (x->a_numbers) g_ptr_array_free(x->a_numbers, TRUE);
+    if (x->authorities) g_ptr_array_free(x->authorities, TRUE);
     g_free(x->title);
     g_free(x);
 }

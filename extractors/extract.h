@@ -59,6 +59,15 @@ typedef struct {
     char *respondent;  /* as written in the caption, or NULL */
     char *court;       /* "City, ST", or NULL */
     int detained;      /* 1 detained, 0 not, -1 not stated */
+    char *judge;
+    char *hearing_date, *hearing_time; /* YYYY-MM-DD, HH:MM */
+    char *filed_date;                  /* YYYY-MM-DD: the signature or service date */
+    char *proceeding_type;             /* removal, asylum_only, withholding_only, bond */
+    GPtrArray *a_numbers;   /* char*: every A-number, in order (a family files several) */
+    GPtrArray *authorities; /* char*: every citation, normalised, in order */
+    gboolean has_deadline;  /* a response deadline applies (see deadline.h) */
+    char *response_due;     /* YYYY-MM-DD, or NULL when the court sets it */
+    char *response_basis;
     char *title;       /* the title as found, or NULL */
     GPtrArray *removal_countries; /* const ms_country*, in the document's order */
     const ms_country *nationality;
@@ -77,9 +86,21 @@ void ms_sections_find(const ms_text *t, ms_sections *s);
  * OCR's O for 0 and l/I for 1) to 9 digits; NULL when it is not one. */
 char *ms_anumber_normalize(const char *s, gsize len);
 
+/* facts.c: "October 21, 2025", "10/21/2025", "21st day of October, 2025" ->
+ * "2025-10-21"; "1:00 p.m." -> "13:00"; citations to one form each:
+ * "INA § 208(a)(2)(A)", "8 U.S.C. § 1158(a)(2)(A)", "8 C.F.R. § 1240.11(h)",
+ * "Matter of X, 29 I&N Dec. 291 (BIA 2025)" (OCR's "$" for "§" and "CER."
+ * for "C.F.R." mended).  NULL when the text is not one. */
+char *ms_date_normalize(const char *s, gsize len);
+char *ms_time_normalize(const char *s, gsize len);
+char *ms_authority_normalize(const char *s, gsize len);
+
 /* caption.c: "ATLANTA, GEORGIA" -> "Atlanta, GA"; NULL when the state is
  * not a US state or territory. */
 char *ms_court_normalize(const char *s, gsize len);
+
+/* Free an array of ms_evidence and what its entries own. */
+void ms_evidence_clear_all(GArray *ev);
 
 /* Add evidence for [start, end) of the text. */
 void ms_evidence_add(GArray *ev, const ms_text *t, const char *field, const char *value,

@@ -27,6 +27,7 @@ struct ms_ruleset {
     GPtrArray *rules;    /* ms_rule*, owned, in load order */
     GHashTable *fields;  /* field -> GPtrArray of ms_rule* (borrowed) */
     GHashTable *macros;  /* name -> macro*, owned */
+    ms_deadlines *deadlines; /* rules/deadlines.conf, or NULL when the folder has none */
     ms_rule *names;      /* finds gazetteer names; owned, not in rules */
     ms_rule *demonyms;   /* finds gazetteer demonyms; owned, not in rules */
 };
@@ -45,6 +46,8 @@ static const char *const filers[] = {"dhs", "respondent", "court", "unknown", NU
 static const char *const roles[] = {"removal", "nationality", "feared", "background",
                                     "mpp_return", "negated", NULL};
 static const char *const booleans[] = {"true", "false", NULL};
+static const char *const proceedings[] = {"removal", "asylum_only", "withholding_only", "bond",
+                                          NULL};
 static const char *const scope_names[] = {"document", "title",   "page1",      "body",
                                           "exhibits", "caption", "certificate"};
 G_STATIC_ASSERT(G_N_ELEMENTS(scope_names) == MS_SCOPE__COUNT);
@@ -58,6 +61,8 @@ static const field_spec fields[] = {
     {"motion_type", motion_types}, {"filer", filers}, {"a_number", NULL},
     {"respondent", NULL},          {"country_role", roles}, {"not_country", NULL},
     {"court", NULL},               {"detained", booleans},
+    {"judge", NULL},               {"hearing_date", NULL},  {"hearing_time", NULL},
+    {"filed_date", NULL},          {"proceeding_type", proceedings}, {"authority", NULL},
 };
 
 static const field_spec *find_field(const char *name)
@@ -381,11 +386,14 @@ static void parse_file(ms_ruleset *rs, const char *path, GArray *pending, report
         } else if (cur.is_macro) {
             diag_at(r, "error", path, lineno, kcol, raw, "a macro has only a pattern, not '%s'", key);
         } else if (strcmp(key, "field") == 0) {
-            if (!find_field(v))
-                diag_at(r, "error", path, lineno, vcol, raw,
-                        "unknown field '%s' (known: motion_type, filer, a_number, respondent, court, "
-                        "detained, country_role, not_country)",
-                        v);
+            if (!find_field(v)) {
+                GString *known = g_string_new(NULL);
+                for (gsize f = 0; f < G_N_ELEMENTS(fields); f++)
+                    g_string_append_printf(known, "%s%s", f ? ", " : "", fields[f].field);
+                diag_at(r, "error", path, lineno, vcol, raw, "unknown field '%s' (known: %s)", v,
+                        known->str);
+                g_string_free(known, TRUE);
+            }
             g_free(cur.rule->field);
             cur.rule->field = g_strdup(v);
         } else if (strcmp(key, "value") == 0) {
@@ -519,6 +527,11 @@ gboolean ms_ruleset_load(const char *dir, ms_ruleset **out, GString *diag, GErro
         add_builtin_macro(rs, "GAZETTEER_DEMONYMS", ms_gazetteer_pattern(rs->gaz, FALSE), FALSE);
     }
 
+    char *dpath = g_build_filename(dir, "deadlines.conf", NULL);
+    if (g_file_test(dpath, G_FILE_TEST_EXISTS) && !ms_deadlines_load(dpath, &rs->deadlines, diag, NULL))
+        r.errors++;
+    g_free(dpath);
+
     GError *derr = NULL;
     GDir *d = g_dir_open(dir, 0, &derr);
     GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
@@ -598,6 +611,7 @@ void ms_ruleset_free(ms_ruleset *rs)
     g_hash_table_destroy(rs->fields);
     g_ptr_array_free(rs->rules, TRUE);
     g_hash_table_destroy(rs->macros);
+    ms_deadlines_free(rs->deadlines);
     rule_free(rs->names);
     rule_free(rs->demonyms);
     ms_gazetteer_free(rs->gaz);
@@ -632,6 +646,11 @@ const GPtrArray *ms_ruleset_for_field(const ms_ruleset *rs, const char *field)
 const ms_rule *ms_ruleset_gazetteer_rule(const ms_ruleset *rs, gboolean demonyms)
 {
     return demonyms ? rs->demonyms : rs->names;
+}
+
+const ms_deadlines *ms_ruleset_deadlines(const ms_ruleset *rs)
+{
+    return rs->deadlines;
 }
 
 const char *ms_ruleset_dir(const ms_ruleset *rs)

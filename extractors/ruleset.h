@@ -29,6 +29,7 @@
 
 #include <glib.h>
 
+#include "extractors/deadline.h"
 #include "extractors/gazetteer.h"
 
 typedef enum {
@@ -71,8 +72,8 @@ typedef struct {
     gsize vstart, vend;
 } ms_match;
 
-/* Load every *.rules file in `dir` (in name order) and the gazetteer
- * `dir`/countries.tsv.  Each problem is appended to `diag` as
+/* Load every *.rules file in `dir` (in name order), the gazetteer
+ * `dir`/countries.tsv and, if present, the deadline policy `dir`/deadlines.conf.  Each problem is appended to `diag` as
  * "file:line:col: error: message" followed by the line and a caret.  Returns
  * FALSE (rules_invalid) when there is any error; warnings alone do not fail. */
 gboolean ms_ruleset_load(const char *dir, ms_ruleset **out, GString *diag, GError **err);
@@ -111,6 +112,8 @@ char *ms_countries_mark(const char *s, gsize len, const GArray *spans);
 #define MS_MARK_NAME_RE "\\x01\\x02*+"
 #define MS_MARK_DEMONYM_RE "\\x03\\x04*+"
 const char *ms_ruleset_dir(const ms_ruleset *rs);
+/* The deadline policy (DIR/deadlines.conf), or NULL when the folder has none. */
+const ms_deadlines *ms_ruleset_deadlines(const ms_ruleset *rs);
 
 /* Run every rule's examples and counter-examples; append a line per failure
  * to `diag`.  Returns the number of failures. */

@@ -73,6 +73,15 @@ static void add_string_or_null(JsonBuilder *b, const char *name, const char *v)
     else json_builder_add_null_value(b);
 }
 
+static void add_strings(JsonBuilder *b, const char *name, const GPtrArray *v)
+{
+    json_builder_set_member_name(b, name);
+    json_builder_begin_array(b);
+    for (guint i = 0; v && i < v->len; i++)
+        json_builder_add_string_value(b, g_ptr_array_index(v, i));
+    json_builder_end_array(b);
+}
+
 static void add_country(JsonBuilder *b, const ms_country *c)
 {
     json_builder_begin_object(b);
@@ -177,6 +186,22 @@ static void add_fields(JsonBuilder *b, const ms_result *r, const char *rules_dir
     if (x && x->detained >= 0) json_builder_add_boolean_value(b, x->detained);
     else json_builder_add_null_value(b);
     add_string_or_null(b, "title", x ? x->title : NULL);
+    add_string_or_null(b, "proceeding_type", x ? x->proceeding_type : NULL);
+    add_string_or_null(b, "judge", x ? x->judge : NULL);
+    add_string_or_null(b, "hearing_date", x ? x->hearing_date : NULL);
+    add_string_or_null(b, "hearing_time", x ? x->hearing_time : NULL);
+    add_string_or_null(b, "filed_date", x ? x->filed_date : NULL);
+    add_strings(b, "a_numbers", x ? x->a_numbers : NULL);
+    add_strings(b, "authorities", x ? x->authorities : NULL);
+    json_builder_set_member_name(b, "response_due");
+    if (x && x->has_deadline) {
+        json_builder_begin_object(b);
+        add_string_or_null(b, "date", x->response_due);
+        add_string_or_null(b, "basis", x->response_basis);
+        json_builder_end_object(b);
+    } else {
+        json_builder_add_null_value(b);
+    }
 
     json_builder_set_member_name(b, "evidence");
     json_builder_begin_array(b);

@@ -37,4 +37,11 @@ gboolean ms_sink_close(ms_sink *s, GError **err);
  * crash loses at most the record being written.  `owns` closes the FILE. */
 ms_sink *ms_sink_jsonl_new(FILE *out, gboolean owns);
 
+/* CSV (RFC 4180) in a new file at `path`, one row per record under a header
+ * row; the columns and the formula guard are documented in sink_csv.c.  On
+ * failure returns FALSE and sets err (MS_ERR_OUTPUT, naming the file). */
+gboolean ms_sink_csv_open(const char *path, ms_sink **out, GError **err);
+
+/* SQLite: see pipeline/sink_sqlite.h (ms_sink_sqlite_open). */
+
 #endif
