@@ -98,7 +98,7 @@ static char *section_part(const char *p)
     while (*p && !g_ascii_isdigit(*p)) p++;
     GString *o = g_string_new(NULL);
     for (; *p; p++) {
-        char c = *p == '}' ? ')' : *p;
+        char c = *p == '}' || *p == '\\' ? ')' : *p; /* OCR's "}" or "\" for ")" */
         if (c == ' ') continue;
         g_string_append_c(o, c);
     }
@@ -115,6 +115,8 @@ char *ms_authority_normalize(const char *s, gsize len)
         /* "I & N" -> "I&N", "A. G." -> "A.G." */
         char *p;
         while ((p = strstr(o->str, "I & N"))) g_string_erase(o, p - o->str + 1, 1), g_string_erase(o, p - o->str + 2, 1);
+        for (const char *bad = " 1&N "; (p = strstr(o->str, bad)) || (p = strstr(o->str, " l&N "));)
+            p[1] = 'I'; /* OCR's 1 or l for the I of I&N */
         while ((p = strstr(o->str, "A. G."))) g_string_erase(o, p - o->str + 2, 1);
         out = g_string_free(o, FALSE);
     } else if (g_ascii_strncasecmp(c, "INA", 3) == 0) {

@@ -17,6 +17,10 @@ import sys
 
 FIELDS = ("filer", "motion_type", "removal_countries", "nationality", "a_number",
           "respondent", "court", "detained")
+# Case facts: their expected values are in tests/golden/sample_facts.json,
+# read off the samples' transcripts (samples/truth) and checked by hand.
+FACTS = ("proceeding_type", "judge", "hearing_date", "hearing_time", "filed_date", "a_numbers",
+         "authorities", "response_due")
 
 
 def value(rec, field):
@@ -31,6 +35,9 @@ def value(rec, field):
 def main():
     exe, samples = sys.argv[1], sys.argv[2]
     jobs = sys.argv[sys.argv.index("--jobs") + 1] if "--jobs" in sys.argv else "2"
+    golden = os.path.join(os.path.dirname(os.path.abspath(__file__)), "golden", "sample_facts.json")
+    with open(golden, encoding="utf-8") as f:
+        facts = json.load(f)
     expected = {}
     exp_dir = os.path.join(samples, "expected")
     for name in sorted(os.listdir(exp_dir)):
@@ -56,7 +63,7 @@ def main():
     if set(got) != set(expected):
         failures.append(f"records for {sorted(got)} but samples {sorted(expected)}")
 
-    right = {f: 0 for f in FIELDS}
+    right = {f: 0 for f in FIELDS + FACTS}
     for name, exp in sorted(expected.items()):
         rec = got.get(name)
         if rec is None:
@@ -72,6 +79,15 @@ def main():
                 right[field] += 1
             else:
                 failures.append(f"{name}: {field} = {g!r}, expected {w!r}")
+        want_facts = facts.get(os.path.splitext(name)[0])
+        if want_facts is None:
+            failures.append(f"{name}: no golden case facts")
+            continue
+        for field in FACTS:
+            if rec.get(field) == want_facts[field]:
+                right[field] += 1
+            else:
+                failures.append(f"{name}: {field} = {rec.get(field)!r}, expected {want_facts[field]!r}")
         evidenced = {e["field"] for e in rec["evidence"]}
         for field in ("motion_type", "a_number", "nationality", "removal_countries"):
             # "other" is what remains when no rule fired: nothing to point at.
@@ -84,7 +100,7 @@ def main():
 
     n = len(expected)
     print(f"{'field':<20} accuracy on {n} samples")
-    for field in FIELDS:
+    for field in FIELDS + FACTS:
         print(f"{field:<20} {right[field]}/{n} = {right[field] / n:.3f}")
     for f in failures:
         print("FAIL", f)

@@ -52,6 +52,9 @@ static void test_authorities(void)
          "Matter of L-A-B-R-, 27 I&N Dec. 405 (A.G. 2018)"},
         {"Matter of  C-I-G-M- & L-V-S-G-, 29 I & N Dec. 291 (BIA 2025)",
          "Matter of C-I-G-M- & L-V-S-G-, 29 I&N Dec. 291 (BIA 2025)"},
+        {"Matter of C-I-G-M- & L-V-S-G-, 29 1&N Dec.\n291 (BIA 2025)",
+         "Matter of C-I-G-M- & L-V-S-G-, 29 I&N Dec. 291 (BIA 2025)"},
+        {"INA § 240(b)(5)(C\\(ii)", "INA § 240(b)(5)(C)(ii)"},
     };
     check(ms_authority_normalize, cases, G_N_ELEMENTS(cases));
 }
