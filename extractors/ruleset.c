@@ -251,7 +251,9 @@ static pcre2_code *compile(ms_ruleset *rs, const char *src, const char *file, in
             diag_at(r, "error", file, line, ecol, src_line, "%s", msg);
         goto out;
     }
-    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* without JIT it still works, slower */
+    /* Without JIT it still works, slower.  MOTIONSCAN_NO_JIT=1 turns JIT off
+     * for Valgrind, which cannot follow JIT-generated code (false reports). */
+    if (!g_getenv("MOTIONSCAN_NO_JIT")) pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 out:
     g_string_free(exp, TRUE);
     g_array_free(segs, TRUE);
