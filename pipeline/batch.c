@@ -139,7 +139,8 @@ gboolean ms_batch_run(const ms_context *ctx, const ms_batch_options *opt, GPtrAr
         /* after a write error, keep draining so the workers finish */
         json_node_unref(rec);
         stats->files++;
-        if (r->error_code) stats->failed++;
+        if (r->skipped) stats->skipped++;
+        else if (r->error_code) stats->failed++;
         else stats->ok++;
         stats->pages += (int)r->pages->len;
         ms_result_free(r);

@@ -22,7 +22,7 @@ typedef struct {
 } ms_batch_options;
 
 typedef struct {
-    int files, ok, failed;
+    int files, ok, failed, skipped;
     int pages;
     double seconds;
 } ms_batch_stats;

@@ -115,6 +115,11 @@ static void process_plain_text(const ms_context *ctx, ms_worker *w, ms_result *r
     g_checksum_free(ck);
     r->size = (gint64)len;
     r->format = "text";
+    if (ctx->skip && ctx->skip(r->sha256, ctx->skip_user)) {
+        r->skipped = TRUE;
+        g_free(data);
+        return;
+    }
     ms_text *t = ms_text_from_plain(data);
     g_array_set_size(r->pages, t->pages->len);
     for (guint i = 0; i < t->pages->len; i++) {
@@ -146,6 +151,10 @@ ms_result *ms_document_process(const ms_context *ctx, ms_worker *w, const char *
     r->size = in.bytes ? (gint64)g_bytes_get_size(in.bytes) : 0;
     r->format = ms_format_name(in.format);
     r->t_read = (g_get_monotonic_time() - t0) / 1e6;
+    if (loaded && ctx->skip && ctx->skip(in.sha256, ctx->skip_user)) {
+        r->skipped = TRUE; /* known by its bytes: never opened or OCRed */
+        goto out;
+    }
     if (!loaded || !ms_doc_open(&in, &ctx->limits, ctx->password, &doc, &err)) {
         ms_result_fail(r, err);
         goto out;

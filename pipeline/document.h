@@ -14,6 +14,10 @@
 #include "pipeline/ocr.h"
 #include "pipeline/record.h"
 
+/* Whether a file with these bytes needs no processing (--skip-known).  Called
+ * from the worker threads, so it must be thread-safe. */
+typedef gboolean (*ms_skip_fn)(const char *sha256, void *user);
+
 typedef struct {
     const ms_ruleset *rules;
     ms_limits limits;
@@ -22,6 +26,10 @@ typedef struct {
     const char *password; /* for encrypted PDFs, or NULL */
     gboolean plain_text;  /* inputs are UTF-8 transcripts ('\f' between pages) */
     const char *save_text_dir; /* write each document's normalised text here, or NULL */
+    /* Optional: asked once a file is read and hashed; TRUE gives a record with
+     * status "skipped" and no pages or fields instead of processing it. */
+    ms_skip_fn skip;
+    void *skip_user;
 } ms_context;
 
 typedef struct {

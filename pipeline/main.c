@@ -22,6 +22,7 @@
 #include "pipeline/limits.h"
 #include "pipeline/ms_error.h"
 #include "pipeline/ocr.h"
+#include "pipeline/sink_sqlite.h"
 
 #define EXIT_INPUT_FAILED 1
 #define EXIT_USAGE 2
@@ -89,12 +90,48 @@ static gboolean close_sinks(GPtrArray *sinks, GError **err)
 }
 
 typedef struct {
-    char *out, *rules, *password, *tessdata, *lang, *save_text;
+    char *out, *rules, *password, *tessdata, *lang, *save_text, *csv, *db;
     int jobs, dpi, max_pages, ocr_timeout_ms;
     gint64 max_pixels;
-    gboolean no_deskew, plain_text;
+    gboolean no_deskew, plain_text, skip_known;
     char **inputs;
 } run_options;
+
+/* The command line for the database's runs table, as a JSON array.  The PDF
+ * password is hidden: the database outlives the run and is shared. */
+static char *command_line_json(int argc, char **argv)
+{
+    JsonBuilder *b = json_builder_new();
+    json_builder_begin_array(b);
+    json_builder_add_string_value(b, "motionscan");
+    for (int i = 0; i < argc; i++) {
+        char *a = g_utf8_make_valid(argv[i], -1); /* file names need not be UTF-8 */
+        if (i > 0 && strcmp(argv[i - 1], "--password") == 0) {
+            g_free(a);
+            a = g_strdup("(hidden)");
+        } else if (g_str_has_prefix(a, "--password=")) {
+            g_free(a);
+            a = g_strdup("--password=(hidden)");
+        }
+        json_builder_add_string_value(b, a);
+        g_free(a);
+    }
+    json_builder_end_array(b);
+    JsonNode *root = json_builder_get_root(b);
+    JsonGenerator *g = json_generator_new();
+    json_generator_set_root(g, root);
+    char *text = json_generator_to_data(g, NULL);
+    g_object_unref(g);
+    json_node_unref(root);
+    g_object_unref(b);
+    return text;
+}
+
+/* --skip-known: the database's answer (thread-safe, see sink_sqlite.h). */
+static gboolean known_in_db(const char *sha256, void *db)
+{
+    return ms_sink_sqlite_known(db, sha256);
+}
 
 static int cmd_run(int argc, char **argv)
 {
@@ -106,6 +143,9 @@ static int cmd_run(int argc, char **argv)
     o.ocr_timeout_ms = MS_DEFAULT_OCR_PAGE_MS;
     GOptionEntry entries[] = {
         {"out", 'o', 0, G_OPTION_ARG_FILENAME, &o.out, "Write records to FILE (default: stdout)", "FILE"},
+        {"csv", 0, 0, G_OPTION_ARG_FILENAME, &o.csv, "Also write one CSV row per record to FILE", "FILE"},
+        {"db", 0, 0, G_OPTION_ARG_FILENAME, &o.db, "Also store the records in the SQLite database FILE (created or updated)", "FILE"},
+        {"skip-known", 0, 0, G_OPTION_ARG_NONE, &o.skip_known, "With --db: do not process files whose bytes the database holds as ok", NULL},
         {"jobs", 'j', 0, G_OPTION_ARG_INT, &o.jobs, "Worker threads (default: the number of cores)", "N"},
         {"rules", 0, 0, G_OPTION_ARG_FILENAME, &o.rules, "Rule folder (default: the bundled rules/)", "DIR"},
         {"dpi", 0, 0, G_OPTION_ARG_INT, &o.dpi, "Resolution to render PDF pages at (default 300)", "N"},
@@ -130,6 +170,7 @@ static int cmd_run(int argc, char **argv)
     g_option_context_add_main_entries(oc, entries, NULL);
     GError *err = NULL;
     int status = 0;
+    char *command_line = command_line_json(argc, argv); /* before parsing takes options out */
     ms_ruleset *rs = NULL;
     GPtrArray *paths = NULL, *sinks = NULL;
     FILE *out = stdout;
@@ -151,6 +192,11 @@ static int cmd_run(int argc, char **argv)
         status = EXIT_USAGE;
         goto out;
     }
+    if (o.skip_known && !o.db) {
+        fprintf(stderr, "motionscan run: --skip-known needs --db FILE\n");
+        status = EXIT_USAGE;
+        goto out;
+    }
     const char *rules_dir = o.rules ? o.rules : default_rules_dir();
     rs = load_rules(rules_dir, FALSE);
     if (!rs) {
@@ -163,7 +209,8 @@ static int cmd_run(int argc, char **argv)
         status = EXIT_USAGE;
         goto out;
     }
-    ms_context ctx = {rs, MS_LIMITS_INIT, MS_OCR_OPTIONS_INIT, o.dpi, o.password, FALSE, NULL};
+    ms_context ctx = {.rules = rs, .limits = MS_LIMITS_INIT, .ocr = MS_OCR_OPTIONS_INIT,
+                      .dpi = o.dpi, .password = o.password};
     ctx.limits.max_pages = o.max_pages;
     ctx.limits.max_pixels = o.max_pixels;
     ctx.ocr.deadline_ms = o.ocr_timeout_ms;
@@ -183,6 +230,19 @@ static int cmd_run(int argc, char **argv)
     sinks = g_ptr_array_new();
     g_ptr_array_add(sinks, ms_sink_jsonl_new(out, out != stdout));
     out = stdout; /* the sink owns it now */
+    ms_sink *sink = NULL, *db = NULL;
+    if (o.csv && ms_sink_csv_open(o.csv, &sink, &err)) g_ptr_array_add(sinks, sink);
+    ms_sqlite_options so = MS_SQLITE_OPTIONS_INIT;
+    so.command_line = command_line;
+    so.load_known = o.skip_known;
+    if (!err && o.db && ms_sink_sqlite_open(o.db, &so, &db, &err)) g_ptr_array_add(sinks, db);
+    if (err) {
+        fprintf(stderr, "motionscan run: %s\n", err->message);
+        status = EXIT_USAGE;
+        goto out;
+    }
+    ctx.skip = o.skip_known ? known_in_db : NULL;
+    ctx.skip_user = db;
     ms_batch_options bo = {o.jobs, sinks, rules_dir};
     ms_batch_stats st;
     gboolean ran = ms_batch_run(&ctx, &bo, paths, &st, &err);
@@ -193,8 +253,10 @@ static int cmd_run(int argc, char **argv)
         status = EXIT_USAGE;
         goto out;
     }
-    fprintf(stderr, "motionscan: %d file%s (%d ok, %d failed), %d pages in %.1f s", st.files,
-            st.files == 1 ? "" : "s", st.ok, st.failed, st.pages, st.seconds);
+    fprintf(stderr, "motionscan: %d file%s (%d ok, %d failed", st.files, st.files == 1 ? "" : "s",
+            st.ok, st.failed);
+    if (st.skipped) fprintf(stderr, ", %d skipped: already in the database", st.skipped);
+    fprintf(stderr, "), %d pages in %.1f s", st.pages, st.seconds);
     if (skipped) fprintf(stderr, "; %d file%s in folders skipped (not documents)", skipped,
                          skipped == 1 ? "" : "s");
     fputc('\n', stderr);
@@ -212,6 +274,9 @@ out:
     g_free(o.tessdata);
     g_free(o.lang);
     g_free(o.save_text);
+    g_free(o.csv);
+    g_free(o.db);
+    g_free(command_line);
     g_strfreev(o.inputs);
     return status;
 }

@@ -252,7 +252,7 @@ JsonNode *ms_record_build(const ms_result *r, const char *rules_dir)
     json_builder_set_member_name(b, "format");
     json_builder_add_string_value(b, r->format);
     json_builder_set_member_name(b, "status");
-    json_builder_add_string_value(b, r->error_code ? "error" : "ok");
+    json_builder_add_string_value(b, r->skipped ? "skipped" : r->error_code ? "error" : "ok");
     json_builder_set_member_name(b, "error");
     if (r->error_code) {
         json_builder_begin_object(b);

@@ -34,6 +34,7 @@ typedef struct {
     const char *format;
     char *error_code; /* NULL when the file was processed */
     char *error_message;
+    gboolean skipped; /* known from an earlier run (--skip-known): hashed, not processed */
     GArray *pages;    /* ms_page_result */
     ms_extraction *x; /* NULL on error */
     double t_read, t_pages, t_extract, t_total; /* seconds */

@@ -138,8 +138,9 @@ static void add_page_cells(csv_row *row, JsonArray *pages)
     add_int_cell(row, n);
     add_int_cell(row, ocr);
     if (have_min) {
-        /* Shortest form that reads back as the same double, with a '.' whatever
-         * the locale: the record's confidences are eighths ("91.375"). */
+        /* %.17g with a '.' whatever the locale: it reads back as the same
+         * double, and the record's confidences are eighths, so it is short
+         * ("91.375"). */
         char buf[G_ASCII_DTOSTR_BUF_SIZE];
         add_cell(row, g_ascii_dtostr(buf, sizeof buf, min));
     } else {
