@@ -72,7 +72,7 @@ def dhs_header(d, F, marker):
 
 def counsel_header(d, F, marker):
     if F.get("pro_se"):
-        rows = ["%s, pro se" % F["resp_display_name"], "A-Number: " + d.a_display,
+        rows = ["%s, pro se" % F["resp_display_name"], d.a_display,
                 F["facility"] or F["court"][0] + " area", "%s, %s" % (F["court"][0], F["court"][2])]
     else:
         rows = [F["counsel"] + ", Esq.", F["org"], F["counsel_street"], F["counsel_city"],
@@ -146,9 +146,10 @@ def matter(d, F, marker=None, judge=True, hearing=True):
     judge_t = ("Immigration Judge: " + F["judge"]) if judge and F.get("judge") else None
     hear_t = ("Next Hearing: " + F["hearing"]) if hearing and F.get("hearing") else None
     party = d.pick(["Respondent.", "Respondent", "Respondent(s)."])
-    head = d.pick(["In the Matter of:", "In the Matter of", "IN THE MATTER OF:", "Matter of:"])
-    styles = ["paren", "stack", "table", "center"]
-    st = d.pick(styles)
+    # weighted as seen in filings: the ICPM paren caption is the most common
+    head = d.pick(["In the Matter of:"] * 10 + ["IN THE MATTER OF:"] * 4 + ["In the Matter of"] * 3
+                  + ["Matter of:"] * 3)
+    st = d.pick(["paren"] * 10 + ["stack"] * 4 + ["center"] * 3 + ["table"] * 3)
     if st == "paren" and width(name, bold=True) > 215:
         st = "stack"
 
@@ -298,6 +299,8 @@ def certificate(d, F, who, date, doc_name, new_page=False):
 
 
 def court_service(d, date):
+    staff = d.pick(["R.T.", "J.M.", "A.K.", "L.S."])
+
     def f(L):
         L.gap(6)
         L.line("CERTIFICATE OF SERVICE", align="center", bold=True, leading=L.single)
@@ -305,7 +308,7 @@ def court_service(d, date):
                size=10, leading=L.single)
         L.line("To:  [ ] Noncitizen   [ ] c/o custodial officer   [X] Noncitizen's atty/rep   [X] DHS",
                size=10, leading=L.single)
-        L.line("Date: %s      By: Court Staff  %s" % (date, d.pick(["R.T.", "J.M.", "A.K.", "L.S."])),
+        L.line("Date: %s      By: Court Staff  %s" % (date, staff),
                size=10, leading=L.single)
     d.op(f)
 

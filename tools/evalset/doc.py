@@ -42,9 +42,12 @@ class Doc:
         self.a_number = None
         self.a_display = None
         self.forbid_p1 = []     # words that must not be on page 1
+        self.persons = []       # (name, country-like word in it, code)
+        self.occurrence = 0     # how many filings of this kind came before in the plan
         self.hy_done = False    # set by render when a forced hyphen break was realised
         self.layout_kw = {}
         self.fmt = None
+        self.title = None
 
     # ----- random helpers ---------------------------------------------------
     def pick(self, seq):
@@ -110,7 +113,7 @@ class Doc:
     def person(self, text, codes=()):
         """A personal name holding country-like words (Jordan, Chad, Israel, Georgia...)."""
         for word, code in codes:
-            self.mention(code, "not_country", word)
+            self.persons.append((text, word, code))  # registered by render.check if printed
         return text
 
     def propose(self, *codes):

@@ -212,6 +212,10 @@ COURTS = [
     ("Philadelphia", "Pennsylvania", "PA", None, None, False),
 ]
 
+AREA = {"GA": "404", "NM": "575", "TX": "915", "NY": "212", "FL": "305", "NJ": "973", "MD": "410",
+        "VA": "703", "NC": "704", "TN": "901", "LA": "318", "IL": "312", "MA": "617", "CA": "213",
+        "AZ": "520", "CO": "303", "WA": "253", "MO": "816", "PA": "215"}
+
 # States whose name is a country: the court caption itself holds a trap.
 STATE_COUNTRY = {"Georgia": "GE", "New Mexico": "MX"}
 
@@ -231,11 +235,11 @@ ZIPS = {"GA": "31815", "NM": "88081", "TX": "77060", "NY": "10278", "FL": "33194
 # (text, code it looks like, the country word inside the text)
 US_PLACES = [
     ("Jamaica, Queens, New York", "JM", "Jamaica"),
-    ("Jamaica, New York", "JM", "Jamaica"),
     ("Lebanon, Pennsylvania", "LB", "Lebanon"),
     ("Peru, Illinois", "PE", "Peru"),
     ("Panama City, Florida", "PA", "Panama"),
     ("Columbia, South Carolina", None, None),
+    ("Jamaica, New York", "JM", "Jamaica"),
     ("Santa Teresa, New Mexico", "MX", "Mexico"),
     ("Albuquerque, New Mexico", "MX", "Mexico"),
     ("Savannah, Georgia", "GE", "Georgia"),
