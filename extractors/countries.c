@@ -115,6 +115,11 @@ void ms_countries_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
         if (strcmp(mn->role, "mention") == 0 && mn->start >= x->sections.start[MS_SCOPE_EXHIBITS] &&
             x->sections.start[MS_SCOPE_EXHIBITS] < x->sections.end[MS_SCOPE_EXHIBITS])
             mn->role = "exhibit";
+        /* A recited DHS request is the proposal in DHS's own filing; in a
+         * court's order it is only what DHS asked (the order's own words
+         * decide), and in a respondent's filing it is quoted. */
+        if (strcmp(mn->role, "requested") == 0 && strcmp(x->filer, "court") != 0)
+            mn->role = "removal";
         if (strcmp(mn->role, "removal") == 0) {
             if (respondent_files) {
                 mn->role = "respondent_quotes";

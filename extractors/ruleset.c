@@ -43,7 +43,7 @@ static const char *const motion_types[] = {
     "pretermit", "dismiss", "terminate", "designate_country", "change_venue", "continuance",
     "reopen", "reconsider", "remand", "recalendar", "mpp", "opposition", "order", "other", NULL};
 static const char *const filers[] = {"dhs", "respondent", "court", "unknown", NULL};
-static const char *const roles[] = {"removal", "nationality", "feared", "background",
+static const char *const roles[] = {"removal", "requested", "nationality", "feared", "background",
                                     "mpp_return", "negated", NULL};
 static const char *const booleans[] = {"true", "false", NULL};
 static const char *const proceedings[] = {"removal", "asylum_only", "withholding_only", "bond",

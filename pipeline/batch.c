@@ -11,9 +11,10 @@
 /* In a folder, a file is an input when its name says it is a document or its
  * first bytes do: a broken "x.pdf" still gets its error record, while the
  * README and expected-record JSON beside the scans are not inputs. */
-static gboolean looks_like_document(const char *path)
+static gboolean looks_like_document(const char *path, gboolean text_mode)
 {
     static const char *const exts[] = {".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg", NULL};
+    if (text_mode) return g_str_has_suffix(path, ".txt"); /* --text: transcripts */
     char *lower = g_ascii_strdown(path, -1);
     gboolean named = FALSE;
     for (const char *const *e = exts; *e && !named; e++) named = g_str_has_suffix(lower, *e);
@@ -27,7 +28,7 @@ static gboolean looks_like_document(const char *path)
     return ms_format_sniff(head, n) != MS_FMT_UNKNOWN;
 }
 
-static void walk(const char *dir, GPtrArray *out, int depth, int *skipped)
+static void walk(const char *dir, GPtrArray *out, int depth, gboolean text_mode, int *skipped)
 {
     if (depth > 64) return; /* deeper than any real filing tree */
     GDir *d = g_dir_open(dir, 0, NULL);
@@ -41,9 +42,9 @@ static void walk(const char *dir, GPtrArray *out, int depth, int *skipped)
         char *p = g_build_filename(dir, name, NULL);
         struct stat st;
         if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-            walk(p, out, depth + 1, skipped);
+            walk(p, out, depth + 1, text_mode, skipped);
             g_free(p);
-        } else if (looks_like_document(p)) {
+        } else if (looks_like_document(p, text_mode)) {
             g_ptr_array_add(out, p);
         } else {
             (*skipped)++;
@@ -58,7 +59,7 @@ static gint cmp_path(gconstpointer a, gconstpointer b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-GPtrArray *ms_batch_collect(char **inputs, int n, int *skipped)
+GPtrArray *ms_batch_collect(char **inputs, int n, gboolean text_mode, int *skipped)
 {
     *skipped = 0;
     GPtrArray *all = g_ptr_array_new_with_free_func(g_free);
@@ -68,7 +69,7 @@ GPtrArray *ms_batch_collect(char **inputs, int n, int *skipped)
             char *dir = g_strdup(inputs[i]);
             gsize len = strlen(dir);
             while (len > 1 && dir[len - 1] == '/') dir[--len] = 0;
-            walk(dir, all, 0, skipped);
+            walk(dir, all, 0, text_mode, skipped);
             g_free(dir);
         } else {
             g_ptr_array_add(all, g_strdup(inputs[i]));

@@ -30,8 +30,9 @@ typedef struct {
 /* Expand inputs into a sorted, de-duplicated list of paths (char*, owned).
  * A path given by name is always kept (a missing one becomes a not_found
  * record).  In folders, files that neither are named .pdf/.tif/.tiff/.png/
- * .jpg/.jpeg nor start like one are skipped and counted in *skipped. */
-GPtrArray *ms_batch_collect(char **inputs, int n, int *skipped);
+ * .jpg/.jpeg nor start like one are skipped and counted in *skipped; with
+ * `text_mode` (run --text), folders yield their .txt files. */
+GPtrArray *ms_batch_collect(char **inputs, int n, gboolean text_mode, int *skipped);
 
 /* Process every path.  Returns FALSE only if the output cannot be written. */
 gboolean ms_batch_run(const ms_context *ctx, const ms_batch_options *opt, GPtrArray *paths,

@@ -226,7 +226,7 @@ static int cmd_run(int argc, char **argv)
     }
 
     int skipped = 0;
-    paths = ms_batch_collect(o.inputs, (int)g_strv_length(o.inputs), &skipped);
+    paths = ms_batch_collect(o.inputs, (int)g_strv_length(o.inputs), o.plain_text, &skipped);
     sinks = g_ptr_array_new();
     g_ptr_array_add(sinks, ms_sink_jsonl_new(out, out != stdout));
     out = stdout; /* the sink owns it now */

@@ -29,7 +29,7 @@ static void test_collect(void)
     char *slash = g_strconcat(dir, "/", NULL);
     char *inputs[] = {slash, missing, named_txt, dir};
     int skipped = 0;
-    GPtrArray *paths = ms_batch_collect(inputs, 4, &skipped);
+    GPtrArray *paths = ms_batch_collect(inputs, 4, FALSE, &skipped);
     GString *got = g_string_new(NULL);
     for (guint i = 0; i < paths->len; i++)
         g_string_append_printf(got, "%s\n", (char *)g_ptr_array_index(paths, i) + strlen(dir));
