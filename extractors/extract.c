@@ -13,7 +13,11 @@ char *ms_anumber_normalize(const char *s, gsize len)
         if (c >= '0' && c <= '9') d = c, real++;
         else if (c == 'O' || c == 'o') d = '0';
         else if (c == 'l' || c == 'I' || c == '|') d = '1';
-        else if (c == ' ' || c == '-' || c == '.' || c == ',') continue;
+        else if (strchr(" \t-.,;:", c)) continue;
+        else if ((guchar)c == 0xC2 && (guchar)s[i + 1] == 0xB0) { /* OCR's degree sign */
+            i++;
+            continue;
+        }
         else return NULL;
         if (n >= 9) return NULL;
         digits[n++] = d;
