@@ -15,7 +15,10 @@
  *   nationality (the code), a_number, respondent, court,
  *   detained (true/false/empty), title, pages (how many),
  *   ocr_pages (how many were OCRed), min_ocr_confidence (lowest of the OCRed
- *   pages; empty when none was OCRed), schema_version
+ *   pages; empty when none was OCRed), schema_version,
+ *   proceeding_type, judge, hearing_date, hearing_time, filed_date,
+ *   response_due (YYYY-MM-DD; empty when the court sets it or none applies),
+ *   response_basis, a_numbers (";"), authorities (";")
  *
  * A null value is an empty field.
  *
@@ -49,6 +52,8 @@ static const char *const columns[] = {
     "filer",       "motion_type", "removal_countries", "removal_country_names",
     "nationality", "a_number", "respondent", "court",       "detained",
     "title",       "pages",    "ocr_pages",  "min_ocr_confidence", "schema_version",
+    "proceeding_type", "judge", "hearing_date", "hearing_time", "filed_date",
+    "response_due", "response_basis", "a_numbers", "authorities",
 };
 
 /* The member `name` of `o` when it is a string, else NULL (absent or null). */
@@ -118,6 +123,18 @@ static void add_detained_cell(csv_row *row, JsonObject *rec)
     else add_cell(row, NULL);
 }
 
+/* A list of strings, joined with ';'. */
+static void add_strings_cell(csv_row *row, JsonArray *values)
+{
+    GString *joined = g_string_new(NULL);
+    for (guint i = 0; values && i < json_array_get_length(values); i++) {
+        if (i) g_string_append_c(joined, ';');
+        g_string_append(joined, json_array_get_string_element(values, i));
+    }
+    add_cell(row, joined->str);
+    g_string_free(joined, TRUE);
+}
+
 /* pages, ocr_pages and min_ocr_confidence from the record's pages. */
 static void add_page_cells(csv_row *row, JsonArray *pages)
 {
@@ -171,6 +188,14 @@ static void build_row(csv_row *row, JsonObject *rec)
     JsonNode *sv = json_object_get_member(rec, "schema_version");
     if (sv && JSON_NODE_HOLDS_VALUE(sv)) add_int_cell(row, json_node_get_int(sv));
     else add_cell(row, NULL);
+    static const char *const facts[] = {"proceeding_type", "judge", "hearing_date",
+                                        "hearing_time", "filed_date"};
+    for (gsize i = 0; i < G_N_ELEMENTS(facts); i++) add_cell(row, str_member(rec, facts[i]));
+    JsonObject *due = obj_member(rec, "response_due");
+    add_cell(row, str_member(due, "date"));
+    add_cell(row, str_member(due, "basis"));
+    add_strings_cell(row, array_member(rec, "a_numbers"));
+    add_strings_cell(row, array_member(rec, "authorities"));
 }
 
 /* Write the row and flush it, so a crash loses at most the row being written. */

@@ -30,7 +30,9 @@ import time
 CSV_COLUMNS = ["file", "sha256", "status", "error_code", "error_message", "filer", "motion_type",
                "removal_countries", "removal_country_names", "nationality", "a_number",
                "respondent", "court", "detained", "title", "pages", "ocr_pages",
-               "min_ocr_confidence", "schema_version"]
+               "min_ocr_confidence", "schema_version", "proceeding_type", "judge",
+               "hearing_date", "hearing_time", "filed_date", "response_due", "response_basis",
+               "a_numbers", "authorities"]
 # The record members that go to the fields table, and the member of an
 # object value that is stored (pipeline/sink_sqlite.c, field_values).
 FIELDS = {"filer": None, "motion_type": None, "removal_countries": "code", "nationality": "code",
@@ -117,6 +119,12 @@ def csv_expected(r):
         "title": r["title"] or "", "pages": str(len(pages)), "ocr_pages": str(len(ocr)),
         "min_ocr_confidence": min(confs) if confs else "",
         "schema_version": str(r["schema_version"]),
+        "proceeding_type": r["proceeding_type"] or "", "judge": r["judge"] or "",
+        "hearing_date": r["hearing_date"] or "", "hearing_time": r["hearing_time"] or "",
+        "filed_date": r["filed_date"] or "",
+        "response_due": (r["response_due"] or {}).get("date") or "",
+        "response_basis": (r["response_due"] or {}).get("basis") or "",
+        "a_numbers": ";".join(r["a_numbers"]), "authorities": ";".join(r["authorities"]),
     }
 
 

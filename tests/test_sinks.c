@@ -101,7 +101,8 @@ static void remove_tmp(char *path)
 #define HEADER                                                                                     \
     "file,sha256,status,error_code,error_message,filer,motion_type,removal_countries,"            \
     "removal_country_names,nationality,a_number,respondent,court,detained,title,pages,ocr_pages," \
-    "min_ocr_confidence,schema_version\r\n"
+    "min_ocr_confidence,schema_version,proceeding_type,judge,hearing_date,hearing_time,"           \
+    "filed_date,response_due,response_basis,a_numbers,authorities\r\n"
 
 /* Write the records to a new CSV file; its bytes after the BOM and header. */
 static char *csv_of(JsonObject **records, int n)
@@ -142,7 +143,37 @@ static char *csv_title(const char *title)
 #define BASE_HEAD                                                                                  \
     "in/a.pdf," SHA_A ",ok,,,dhs,pretermit,EC;UG,Ecuador;Uganda,VE,212345678,"                    \
     "\"RAMIREZ TORRES, Yusmary\",\"Houston, TX\",true,"
-#define BASE_TAIL ",3,2,78.25,1\r\n"
+#define BASE_TAIL ",3,2,78.25,1,,,,,,,,,\r\n"
+
+/* The case facts at the end of the row: lists joined with ';', the due date
+ * and its basis apart. */
+static void test_csv_facts(void)
+{
+    JsonObject *o = base();
+    json_object_set_string_member(o, "proceeding_type", "removal");
+    json_object_set_string_member(o, "judge", "Ana B. Cruz");
+    json_object_set_string_member(o, "hearing_date", "2025-11-04");
+    json_object_set_string_member(o, "hearing_time", "13:00");
+    json_object_set_string_member(o, "filed_date", "2025-10-14");
+    JsonObject *due = json_object_new();
+    json_object_set_string_member(due, "date", "2025-10-24");
+    json_object_set_string_member(due, "basis", "10 calendar days, non-detained");
+    json_object_set_object_member(o, "response_due", due);
+    JsonArray *an = json_array_new();
+    json_array_add_string_element(an, "212345678");
+    json_array_add_string_element(an, "212345679");
+    json_object_set_array_member(o, "a_numbers", an);
+    JsonArray *au = json_array_new();
+    json_array_add_string_element(au, "INA § 208(a)(2)(A)");
+    json_array_add_string_element(au, "8 C.F.R. § 1240.11(h)");
+    json_object_set_array_member(o, "authorities", au);
+    char *rows = csv_one(o);
+    g_assert_true(g_str_has_suffix(rows, ",3,2,78.25,1,removal,Ana B. Cruz,2025-11-04,13:00,"
+                                         "2025-10-14,2025-10-24,\"10 calendar days, non-detained\","
+                                         "212345678;212345679,INA § 208(a)(2)(A);8 C.F.R. § "
+                                         "1240.11(h)\r\n"));
+    g_free(rows);
+}
 
 static void test_csv_header(void)
 {
@@ -161,7 +192,7 @@ static void test_csv_row(void)
     rows = csv_one(parse(missing_json));
     g_assert_cmpstr(rows, ==,
                     "in/missing.pdf,,error,not_found,in/missing.pdf: No such file or directory,,,,,"
-                    ",,,,,,0,0,,1\r\n");
+                    ",,,,,,0,0,,1,,,,,,,,,\r\n");
     g_free(rows);
 
     /* no OCR page: min_ocr_confidence is empty; detained false */
@@ -173,7 +204,7 @@ static void test_csv_row(void)
     json_object_set_array_member(o, "removal_countries", json_array_new());
     rows = csv_one(o);
     g_assert_nonnull(strstr(rows, ",pretermit,,,VE,"));
-    g_assert_true(g_str_has_suffix(rows, ",false,DHS MOTION TO PRETERMIT,1,0,,1\r\n"));
+    g_assert_true(g_str_has_suffix(rows, ",false,DHS MOTION TO PRETERMIT,1,0,,1,,,,,,,,,\r\n"));
     g_free(rows);
 }
 
@@ -571,6 +602,7 @@ int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/csv/header", test_csv_header);
+    g_test_add_func("/csv/facts", test_csv_facts);
     g_test_add_func("/csv/row", test_csv_row);
     g_test_add_func("/csv/escaping", test_csv_escaping);
     g_test_add_func("/csv/formula-guard", test_csv_formula_guard);
