@@ -118,10 +118,7 @@ static char *command_line_json(int argc, char **argv)
     }
     json_builder_end_array(b);
     JsonNode *root = json_builder_get_root(b);
-    JsonGenerator *g = json_generator_new();
-    json_generator_set_root(g, root);
-    char *text = json_generator_to_data(g, NULL);
-    g_object_unref(g);
+    char *text = json_to_string(root, FALSE);
     json_node_unref(root);
     g_object_unref(b);
     return text;

@@ -284,11 +284,7 @@ JsonNode *ms_record_build(const ms_result *r, const char *rules_dir)
 char *ms_record_to_line(const ms_result *r, const char *rules_dir)
 {
     JsonNode *root = ms_record_build(r, rules_dir);
-    JsonGenerator *g = json_generator_new();
-    json_generator_set_root(g, root);
-    gsize len = 0;
-    char *s = json_generator_to_data(g, &len);
-    g_object_unref(g);
+    char *s = json_to_string(root, FALSE);
     json_node_unref(root);
     char *line = g_strconcat(s, "\n", NULL);
     g_free(s);

@@ -24,10 +24,7 @@ static gboolean jsonl_write(ms_sink *base, JsonObject *record, GError **err)
 {
     jsonl_sink *s = (jsonl_sink *)base;
     JsonNode *node = json_node_init_object(json_node_alloc(), record);
-    JsonGenerator *g = json_generator_new();
-    json_generator_set_root(g, node);
-    gchar *text = json_generator_to_data(g, NULL);
-    g_object_unref(g);
+    gchar *text = json_to_string(node, FALSE);
     json_node_unref(node);
     gboolean ok = fputs(text, s->out) != EOF && fputc('\n', s->out) != EOF && fflush(s->out) == 0;
     g_free(text);

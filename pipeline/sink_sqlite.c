@@ -306,10 +306,7 @@ static char *stable_json(JsonObject *rec)
 {
     JsonObject *c = object_without(rec, "timings_ms", "ms");
     JsonNode *root = json_node_init_object(json_node_alloc(), c);
-    JsonGenerator *g = json_generator_new();
-    json_generator_set_root(g, root);
-    char *text = json_generator_to_data(g, NULL);
-    g_object_unref(g);
+    char *text = json_to_string(root, FALSE);
     json_node_unref(root);
     json_object_unref(c);
     return text;
