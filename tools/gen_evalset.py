@@ -35,15 +35,22 @@ def main():
     ap.add_argument("--seed", default="1", help="seed (default 1); any string")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel workers")
     ap.add_argument("--quiet", action="store_true", help="do not list the files")
+    ap.add_argument("--format", help="give every filing this format, or these in turn (comma-separated: "
+                    "pdf-scan, pdf-bilevel, pdf-text, pdf-mixed, tiff, png, jpeg); default: the evaluation mix")
     a = ap.parse_args()
     if a.count < 1:
         ap.error("--count must be at least 1")
-    if a.count < 80:
+    formats = a.format.split(",") if a.format else None
+    from evalset import render
+    for f in formats or []:
+        if f not in render.EXT:
+            ap.error("unknown format %r" % f)
+    if a.count < 80 and not formats:
         print("gen_evalset: note: %d filings; an evaluation set should have at least 80" % a.count,
               file=sys.stderr)
     t0 = time.time()
     try:
-        results = build.main(a.out, a.count, a.seed, max(1, a.jobs), quiet=a.quiet)
+        results = build.main(a.out, a.count, a.seed, max(1, a.jobs), quiet=a.quiet, formats=formats)
     except (ValueError, OSError) as e:
         print("gen_evalset: error: %s" % e, file=sys.stderr)
         return 1

@@ -109,11 +109,14 @@ def readme(records, seed):
     return "\n".join(lines) + "\n"
 
 
-def main(out, count, seed, jobs, quiet=False):
+def main(out, count, seed, jobs, quiet=False, formats=None):
     os.makedirs(os.path.join(out, "expected"), exist_ok=True)
     os.makedirs(os.path.join(out, "truth"), exist_ok=True)
     clean(out)
-    kinds = [(w, o, f) for (w, o), f in zip(CP.plan(count), CP.format_plan(count, seed))]
+    plan = CP.format_plan(count, seed)
+    if formats:  # one format, or several in turn, for every filing (benchmark corpora)
+        plan = [formats[i % len(formats)] for i in range(count)]
+    kinds = [(w, o, f) for (w, o), f in zip(CP.plan(count), plan)]
     if jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
         with ProcessPoolExecutor(jobs) as ex:

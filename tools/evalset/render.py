@@ -7,6 +7,7 @@ tone and JPEG artefacts in three strengths (light, medium, heavy), all readable.
 
 import io
 import re
+import zlib
 
 from PIL import Image
 
@@ -16,8 +17,8 @@ from samplegen import raster as R
 
 from . import world as W
 
-EXT = {"pdf-scan": "pdf", "pdf-text": "pdf", "pdf-mixed": "pdf", "tiff": "tif", "png": "png", "jpeg": "jpg"}
-FORMAT = {"pdf-scan": "pdf", "pdf-text": "pdf", "pdf-mixed": "pdf", "tiff": "tiff", "png": "png",
+EXT = {"pdf-scan": "pdf", "pdf-bilevel": "pdf", "pdf-text": "pdf", "pdf-mixed": "pdf", "tiff": "tif", "png": "png", "jpeg": "jpg"}
+FORMAT = {"pdf-scan": "pdf", "pdf-bilevel": "pdf", "pdf-text": "pdf", "pdf-mixed": "pdf", "tiff": "tiff", "png": "png",
           "jpeg": "jpeg"}
 
 
@@ -199,6 +200,12 @@ def make_file(d, pages):
     first = 1 if fmt == "pdf-mixed" else 0
     imgs = R.render(born, dpi)[first:]
     scans = [degrade(img, p, rng, dpi, pages[first + i].marks) for i, img in enumerate(imgs)]
+    if fmt == "pdf-bilevel":  # black and white, as most office scanners send filings
+        thr = rng.randint(138, 158)
+        out = [PW.ImagePage(zlib.compress(R.to_bilevel(im, thr).tobytes(), 9), im.size[0], im.size[1], dpi,
+                            bilevel=True) for im in scans]
+        p["threshold"] = thr
+        return PW.write_pdf(out), len(out), p
     if fmt in ("pdf-scan", "pdf-mixed"):
         out = [PW.ImagePage(R.jpeg_bytes(im, p["quality"]), im.size[0], im.size[1], dpi, gray=True)
                for im in scans]

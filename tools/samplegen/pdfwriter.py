@@ -80,10 +80,13 @@ class TextPage:
 
 
 class ImagePage:
-    """A scanned page: one JPEG covering the whole page."""
+    """A scanned page: one image covering the whole page, a JPEG or, with
+    bilevel=True, 1-bit rows (1 = white, rows padded to bytes) compressed
+    with zlib, as office scanners write black-and-white pages."""
 
-    def __init__(self, jpeg, width_px, height_px, dpi, gray=True):
+    def __init__(self, jpeg, width_px, height_px, dpi, gray=True, bilevel=False):
         self.jpeg = jpeg
+        self.bilevel = bilevel
         self.wpx = width_px
         self.hpx = height_px
         self.dpi = dpi
@@ -127,10 +130,11 @@ def write_pdf(pages):
             res = "<< /Font << %s >> /ProcSet [/PDF /Text] >>" % fonts
         else:
             img_n = alloc()
-            cs = "/DeviceGray" if p.gray else "/DeviceRGB"
+            cs = "/DeviceGray" if p.gray or p.bilevel else "/DeviceRGB"
+            bpc, filt = (1, "/FlateDecode") if p.bilevel else (8, "/DCTDecode")
             objs[img_n] = (("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s "
-                            "/BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n")
-                           % (p.wpx, p.hpx, cs, len(p.jpeg))).encode("ascii") + p.jpeg + b"\nendstream"
+                            "/BitsPerComponent %d /Filter %s /Length %d >>\nstream\n")
+                           % (p.wpx, p.hpx, cs, bpc, filt, len(p.jpeg))).encode("ascii") + p.jpeg + b"\nendstream"
             res = "<< /XObject << /Im0 %d 0 R >> /ProcSet [/PDF /ImageB] >>" % img_n
         objs[page_n] = ("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources %s /Contents %d 0 R >>"
                         % (pages_obj, fmt(p.width), fmt(p.height), res, cont_n)).encode("ascii")
