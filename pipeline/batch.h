@@ -2,10 +2,11 @@
  *
  * Inputs are files and folders (walked recursively; hidden entries and files
  * that are not documents skipped, symlinked folders not followed), sorted by
- * path.  N worker threads each own
- * an ms_worker (one Tesseract handle, reused); the calling thread writes each
- * record as soon as it and every record before it are done, so output order
- * never depends on the number of workers.
+ * path.  N worker threads each own an ms_worker (one Tesseract handle,
+ * reused) and share one queue of work: documents to open and their pages, so
+ * the pages of all documents feed every worker (see batch.c).  The calling
+ * thread writes each record as soon as it and every record before it are
+ * done, so output order never depends on the number of workers.
  */
 #ifndef MS_BATCH_H
 #define MS_BATCH_H
@@ -19,6 +20,7 @@ typedef struct {
     int jobs;              /* worker threads, >= 1 */
     GPtrArray *sinks;      /* ms_sink*, borrowed: every record goes to each */
     const char *rules_dir; /* for rule_source in evidence */
+    gboolean progress;     /* draw a progress line on stderr (a terminal) */
 } ms_batch_options;
 
 typedef struct {

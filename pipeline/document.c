@@ -21,7 +21,7 @@ void ms_worker_dispose(ms_worker *w)
     memset(w, 0, sizeof *w);
 }
 
-static ms_ocr *worker_ocr(const ms_context *ctx, ms_worker *w, GError **err)
+ms_ocr *ms_worker_ocr(const ms_context *ctx, ms_worker *w, GError **err)
 {
     if (!w->ocr && !w->ocr_error) ms_ocr_new(&ctx->ocr, &w->ocr, &w->ocr_error);
     if (w->ocr_error) {
@@ -31,46 +31,123 @@ static ms_ocr *worker_ocr(const ms_context *ctx, ms_worker *w, GError **err)
     return w->ocr;
 }
 
-/* One page: its text layer when it has real text, otherwise OCR. */
-static void process_page(const ms_context *ctx, ms_worker *w, ms_doc *doc, int index,
-                         GArray *words, ms_page_result *pr)
+struct ms_doc_job {
+    ms_result *r;
+    ms_input in;
+    ms_doc *doc;        /* NULL when there is no page work */
+    int n;              /* pages to process */
+    GArray **words;     /* per page: the page's words (ms_word) */
+    gint64 t0, t_pages; /* monotonic microseconds: start, pages ready */
+    gint64 deadline;    /* monotonic microseconds; 0 = none */
+};
+
+/* OCR words that a text-layer word already covers (their centre inside it)
+ * are dropped: on a mixed page the layer is exact, OCR adds the rest. */
+static void merge_ocr_words(GArray *words, guint text_end)
+{
+    guint out = text_end;
+    for (guint i = text_end; i < words->len; i++) {
+        ms_word *o = &g_array_index(words, ms_word, i);
+        float cx = (o->x0 + o->x1) / 2, cy = (o->y0 + o->y1) / 2;
+        gboolean covered = FALSE;
+        for (guint j = 0; j < text_end && !covered; j++) {
+            const ms_word *t = &g_array_index(words, ms_word, j);
+            covered = cx >= t->x0 - 2 && cx <= t->x1 + 2 && cy >= t->y0 - 2 && cy <= t->y1 + 2;
+        }
+        if (covered) ms_word_clear(o);
+        else g_array_index(words, ms_word, out++) = *o;
+    }
+    g_array_set_size(words, out);
+}
+
+static void drop_words(GArray *words)
+{
+    for (guint i = 0; i < words->len; i++) ms_word_clear(&g_array_index(words, ms_word, i));
+    g_array_set_size(words, 0);
+}
+
+static void page_fail(ms_page_result *pr, GError *err)
+{
+    pr->source = "error";
+    pr->error_code = ms_error_name_of(err);
+    pr->error = g_strdup(err ? err->message : "unknown error");
+}
+
+/* One page: its text layer when it has real text, otherwise OCR, or both on a
+ * scan that carries a line of real text.  Blank pages are not OCRed. */
+static void process_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, int index)
 {
     gint64 t0 = g_get_monotonic_time();
     GError *err = NULL;
+    ms_page_result *pr = &g_array_index(job->r->pages, ms_page_result, index);
+    GArray *words = job->words[index];
     pr->number = index + 1;
     pr->dpi = ctx->dpi;
     pr->conf = -1;
-    guint before = words->len;
-    int alnum = ms_doc_text_layer(doc, index, ctx->dpi, words);
-    if (alnum >= MS_TEXT_LAYER_MIN_CHARS) {
-        pr->source = "text";
-        pr->n_words = (int)(words->len - before);
-        ms_doc_page_size(doc, index, ctx->dpi, &pr->width, &pr->height);
-        goto out;
+    int deadline_ms = 0;
+    if (job->deadline) {
+        gint64 left = job->deadline - t0;
+        if (left <= 0) {
+            g_set_error(&err, MS_ERROR, MS_ERR_TIMEOUT,
+                        "page %d: not read: the document passed its time limit", index + 1);
+            page_fail(pr, err);
+            goto out;
+        }
+        deadline_ms = (int)MIN(left / 1000 + 1, G_MAXINT);
+        if (ctx->ocr.deadline_ms > 0) deadline_ms = MIN(deadline_ms, ctx->ocr.deadline_ms);
     }
-    /* Too little text to trust (an empty layer, a stray header): OCR it. */
-    for (guint i = before; i < words->len; i++) ms_word_clear(&g_array_index(words, ms_word, i));
-    g_array_set_size(words, before);
+
+    int alnum = ms_doc_text_layer(job->doc, index, ctx->dpi, words);
+    guint text_words = words->len;
+    gboolean mixed = FALSE;
+    if (alnum >= MS_TEXT_LAYER_MIN_CHARS) {
+        mixed = alnum < MS_TEXT_LAYER_FULL_CHARS &&
+                ms_doc_image_share(job->doc, index) >= MS_MIXED_IMAGE_SHARE;
+        if (!mixed) {
+            pr->source = "text";
+            pr->n_words = (int)words->len;
+            ms_doc_page_size(job->doc, index, ctx->dpi, &pr->width, &pr->height);
+            goto out;
+        }
+    } else {
+        /* Too little text to trust (an empty layer, a stray header): OCR. */
+        drop_words(words);
+        text_words = 0;
+    }
 
     int dpi = ctx->dpi;
-    PIX *pix = ms_doc_render_page(doc, index, ctx->dpi, &ctx->limits, &dpi, &err);
-    ms_ocr *ocr = pix ? worker_ocr(ctx, w, &err) : NULL;
+    PIX *pix = ms_doc_render_page(job->doc, index, ctx->dpi, &ctx->limits, &dpi, &err);
+    if (pix && dpi != ctx->dpi && text_words) {
+        /* the page was downscaled: text-layer boxes follow it */
+        float f = (float)dpi / (float)ctx->dpi;
+        for (guint i = 0; i < text_words; i++) {
+            ms_word *t = &g_array_index(words, ms_word, i);
+            t->x0 *= f, t->y0 *= f, t->x1 *= f, t->y1 *= f;
+        }
+    }
+    ms_ocr *ocr = pix ? ms_worker_ocr(ctx, w, &err) : NULL;
     ms_ocr_page_info info;
-    if (ocr && ms_ocr_page(ocr, pix, dpi, index + 1, words, &info, &err)) {
-        pr->source = "ocr";
-        pr->conf = info.mean_conf;
+    if (ocr && ms_ocr_page(ocr, pix, dpi, index + 1, deadline_ms, words, &info, &err)) {
+        pr->source = info.blank ? (mixed ? "text" : "blank") : mixed ? "text+ocr" : "ocr";
+        pr->conf = info.blank ? -1 : info.mean_conf;
         pr->skew = info.skew_degrees;
-        pr->n_words = info.n_words;
+        pr->rotation = info.rotation;
+        if (mixed) merge_ocr_words(words, text_words);
+        pr->n_words = (int)words->len;
     } else {
-        pr->source = "error";
-        pr->error_code = ms_error_name_of(err);
-        pr->error = g_strdup(err ? err->message : "unknown error");
+        if (job->deadline && g_get_monotonic_time() >= job->deadline) {
+            g_clear_error(&err);
+            g_set_error(&err, MS_ERROR, MS_ERR_TIMEOUT,
+                        "page %d: stopped: the document passed its time limit", index + 1);
+        }
+        page_fail(pr, err);
+        drop_words(words); /* text-layer words of a failed mixed page */
     }
     pr->dpi = dpi;
     if (pix) pr->width = pixGetWidth(pix), pr->height = pixGetHeight(pix);
     pixDestroy(&pix);
-    g_clear_error(&err);
 out:
+    g_clear_error(&err);
     pr->seconds = (g_get_monotonic_time() - t0) / 1e6;
 }
 
@@ -131,70 +208,107 @@ static void process_plain_text(const ms_context *ctx, ms_worker *w, ms_result *r
     g_free(data);
 }
 
-ms_result *ms_document_process(const ms_context *ctx, ms_worker *w, const char *path)
+static void job_free(ms_doc_job *job)
 {
+    for (int i = 0; i < job->n; i++) {
+        g_array_set_clear_func(job->words[i], ms_word_clear);
+        g_array_free(job->words[i], TRUE);
+    }
+    g_free(job->words);
+    ms_doc_free(job->doc);
+    ms_input_dispose(&job->in);
+    g_free(job);
+}
+
+ms_doc_job *ms_doc_job_open(const ms_context *ctx, ms_worker *w, const char *path)
+{
+    ms_doc_job *job = g_new0(ms_doc_job, 1);
+    job->t0 = g_get_monotonic_time();
+    ms_result *r = job->r = ms_result_new(path);
     if (ctx->plain_text) {
-        ms_result *r = ms_result_new(path);
         process_plain_text(ctx, w, r);
-        return r;
+        return job;
     }
-
-    gint64 t0 = g_get_monotonic_time();
-    ms_result *r = ms_result_new(path);
-    ms_input in;
-    ms_doc *doc = NULL;
     GError *err = NULL;
-    GArray *words = NULL;
-
-    gboolean loaded = ms_input_load(path, &ctx->limits, &in, &err);
-    g_strlcpy(r->sha256, in.sha256, sizeof r->sha256);
-    r->size = in.bytes ? (gint64)g_bytes_get_size(in.bytes) : 0;
-    r->format = ms_format_name(in.format);
-    r->t_read = (g_get_monotonic_time() - t0) / 1e6;
-    if (loaded && ctx->skip && ctx->skip(in.sha256, ctx->skip_user)) {
+    gboolean loaded = ms_input_load(path, &ctx->limits, &job->in, &err);
+    g_strlcpy(r->sha256, job->in.sha256, sizeof r->sha256);
+    r->size = job->in.bytes ? (gint64)g_bytes_get_size(job->in.bytes) : 0;
+    r->format = ms_format_name(job->in.format);
+    r->t_read = (g_get_monotonic_time() - job->t0) / 1e6;
+    if (loaded && ctx->skip && ctx->skip(job->in.sha256, ctx->skip_user)) {
         r->skipped = TRUE; /* known by its bytes: never opened or OCRed */
-        goto out;
-    }
-    if (!loaded || !ms_doc_open(&in, &ctx->limits, ctx->password, &doc, &err)) {
+    } else if (!loaded || !ms_doc_open(&job->in, &ctx->limits, ctx->password, &job->doc, &err)) {
         ms_result_fail(r, err);
-        goto out;
+    } else {
+        job->n = ms_doc_page_count(job->doc);
+        g_array_set_size(r->pages, job->n);
+        job->words = g_new0(GArray *, job->n);
+        for (int i = 0; i < job->n; i++) job->words[i] = g_array_new(FALSE, FALSE, sizeof(ms_word));
+        if (ctx->limits.doc_ms > 0) job->deadline = job->t0 + (gint64)ctx->limits.doc_ms * 1000;
+        job->t_pages = g_get_monotonic_time();
     }
+    g_clear_error(&err);
+    return job;
+}
 
-    gint64 t1 = g_get_monotonic_time();
-    int n = ms_doc_page_count(doc);
-    words = g_array_new(FALSE, FALSE, sizeof(ms_word));
-    g_array_set_size(r->pages, n);
-    int good = 0;
+int ms_doc_job_pages(const ms_doc_job *job)
+{
+    return job->n;
+}
+
+void ms_doc_job_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, int index)
+{
+    g_return_if_fail(index >= 0 && index < job->n);
+    process_page(ctx, w, job, index);
+}
+
+ms_result *ms_doc_job_finish(const ms_context *ctx, ms_worker *w, ms_doc_job *job)
+{
+    ms_result *r = g_steal_pointer(&job->r);
+    int n = job->n, good = 0, timed_out = 0;
+    if (n) r->t_pages = (g_get_monotonic_time() - job->t_pages) / 1e6;
     for (int i = 0; i < n; i++) {
-        ms_page_result *pr = &g_array_index(r->pages, ms_page_result, i);
-        process_page(ctx, w, doc, i, words, pr);
+        const ms_page_result *pr = &g_array_index(r->pages, ms_page_result, i);
         if (strcmp(pr->source, "error") != 0) good++;
+        else if (g_strcmp0(pr->error_code, "timeout") == 0) timed_out++;
     }
-    r->t_pages = (g_get_monotonic_time() - t1) / 1e6;
-    if (!good) {
+    if (timed_out) {
+        /* A document cut short is not a reliable extraction: an error record,
+         * saying how far it got. */
+        r->error_code = g_strdup("timeout");
+        r->error_message = g_strdup_printf(
+            "%s: stopped at the time limit of %d s per document (raise it with --doc-timeout); "
+            "%d of %d pages were read",
+            r->path, ctx->limits.doc_ms / 1000, good, n);
+    } else if (n && !good) {
         /* Every page failed: the first page's reason is the document's. */
         const ms_page_result *p0 = &g_array_index(r->pages, ms_page_result, 0);
         r->error_code = g_strdup(p0->error_code);
-        r->error_message = n == 1 ? g_strdup_printf("%s: %s", path, p0->error)
+        r->error_message = n == 1 ? g_strdup_printf("%s: %s", r->path, p0->error)
                                   : g_strdup_printf("%s: none of the %d pages could be read (%s)",
-                                                    path, n, p0->error);
-        goto out;
+                                                    r->path, n, p0->error);
+    } else if (n) {
+        gint64 t2 = g_get_monotonic_time();
+        GArray *words = g_array_new(FALSE, FALSE, sizeof(ms_word));
+        for (int i = 0; i < n; i++) {
+            /* the words move: each page's array is emptied without clearing them */
+            g_array_append_vals(words, job->words[i]->data, job->words[i]->len);
+            g_array_set_size(job->words[i], 0);
+        }
+        ms_text *text = ms_text_build(words, n);
+        if (ctx->save_text_dir) save_text(ctx->save_text_dir, r->path, text);
+        r->x = ms_extract(ctx->rules, w->matcher, text);
+        ms_text_free(text);
+        r->t_extract = (g_get_monotonic_time() - t2) / 1e6;
     }
-
-    gint64 t2 = g_get_monotonic_time();
-    ms_text *text = ms_text_build(g_steal_pointer(&words), n);
-    if (ctx->save_text_dir) save_text(ctx->save_text_dir, path, text);
-    r->x = ms_extract(ctx->rules, w->matcher, text);
-    ms_text_free(text);
-    r->t_extract = (g_get_monotonic_time() - t2) / 1e6;
-out:
-    if (words) {
-        g_array_set_clear_func(words, ms_word_clear);
-        g_array_free(words, TRUE);
-    }
-    g_clear_error(&err);
-    ms_doc_free(doc);
-    ms_input_dispose(&in);
-    r->t_total = (g_get_monotonic_time() - t0) / 1e6;
+    r->t_total = (g_get_monotonic_time() - job->t0) / 1e6;
+    job_free(job);
     return r;
+}
+
+ms_result *ms_document_process(const ms_context *ctx, ms_worker *w, const char *path)
+{
+    ms_doc_job *job = ms_doc_job_open(ctx, w, path);
+    for (int i = 0; i < ms_doc_job_pages(job); i++) ms_doc_job_page(ctx, w, job, i);
+    return ms_doc_job_finish(ctx, w, job);
 }

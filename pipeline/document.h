@@ -41,8 +41,28 @@ typedef struct {
 void ms_worker_init(ms_worker *w);
 void ms_worker_dispose(ms_worker *w);
 
-/* Process one file.  Never fails: a file that cannot be processed yields a
- * result with error_code set. */
+/* Process one file, its pages in turn on this worker.  Never fails: a file
+ * that cannot be processed yields a result with error_code set. */
 ms_result *ms_document_process(const ms_context *ctx, ms_worker *w, const char *path);
+
+/* The same work in three stages, so the pages of one document can be spread
+ * over several workers (batch.c):
+ *   ms_doc_job_open    read, hash, sniff, --skip-known check, open; then
+ *                      ms_doc_job_pages() pages are to be processed (0 when
+ *                      the file failed, was skipped, or is a --text transcript)
+ *   ms_doc_job_page    one page (text layer, OCR, both, or blank); different
+ *                      pages of one job may run at once on different workers
+ *   ms_doc_job_finish  once every page is done: join the pages' words, extract,
+ *                      and return the result (the job is freed)
+ * The per-document time limit (limits.doc_ms) runs from ms_doc_job_open. */
+typedef struct ms_doc_job ms_doc_job;
+ms_doc_job *ms_doc_job_open(const ms_context *ctx, ms_worker *w, const char *path);
+int ms_doc_job_pages(const ms_doc_job *job);
+void ms_doc_job_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, int index);
+ms_result *ms_doc_job_finish(const ms_context *ctx, ms_worker *w, ms_doc_job *job);
+
+/* The worker's Tesseract engine, started on first use; NULL (err set) if it
+ * cannot start. */
+ms_ocr *ms_worker_ocr(const ms_context *ctx, ms_worker *w, GError **err);
 
 #endif

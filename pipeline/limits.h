@@ -14,13 +14,29 @@
 #define MS_MAX_DPI 600
 #define MS_DEFAULT_MAX_FILE_BYTES (512LL * 1024 * 1024)
 #define MS_DEFAULT_MAX_PAGES 500
-/* 100 megapixels: a letter page at 1200 dpi.  Larger pages are downscaled to
- * fit rather than refused, so memory per page stays bounded. */
-#define MS_DEFAULT_MAX_PIXELS (100LL * 1000 * 1000)
+/* 50 megapixels: a legal page at 600 dpi.  Larger pages are downscaled to fit
+ * rather than refused, so memory per page stays bounded. */
+#define MS_DEFAULT_MAX_PIXELS (50LL * 1000 * 1000)
+/* An image page larger than max_pixels must be decoded before it can be
+ * scaled down (but JPEG, which libjpeg scales while decoding): above this
+ * many decoded bytes it is refused (page_too_large).  A 35000 x 35000 1-bit
+ * fax page is 153 MB. */
+#define MS_DEFAULT_MAX_DECODE_BYTES (256LL * 1000 * 1000)
+/* PDF pages are drawn by cairo at 4 bytes a pixel; pages larger than this are
+ * drawn in bands of this many pixels (see pages.c). */
+#define MS_RENDER_BAND_PIXELS (12LL * 1000 * 1000)
 #define MS_DEFAULT_OCR_PAGE_MS 60000
+/* Wall-clock time one document may take, all its pages together (0: none). */
+#define MS_DEFAULT_DOC_MS (10 * 60 * 1000)
 /* A page whose text layer has at least this many letters and digits is treated
  * as born-digital; below it the page is rendered and OCRed. */
 #define MS_TEXT_LAYER_MIN_CHARS 40
+/* A page with a text layer shorter than this and images covering at least
+ * MS_MIXED_IMAGE_SHARE of it is both: a scan with a typed line (an e-filing
+ * stamp, a cover header) on it; it is OCRed and the OCR words the text layer
+ * does not already hold are added. */
+#define MS_TEXT_LAYER_FULL_CHARS 300
+#define MS_MIXED_IMAGE_SHARE 0.5
 /* Rule matching: bounds per pcre2_match call so no pattern or input hangs. */
 #define MS_PCRE2_MATCH_LIMIT 10000000u
 #define MS_PCRE2_DEPTH_LIMIT 10000u
@@ -32,13 +48,16 @@ typedef struct {
     int64_t max_file_bytes;
     int max_pages;
     int64_t max_pixels;
+    int64_t max_decode_bytes;
     int ocr_page_ms;
+    int doc_ms; /* per document, wall clock; 0 = none */
 } ms_limits;
 
 #define MS_LIMITS_INIT                                                                             \
     {                                                                                              \
         MS_DEFAULT_MAX_FILE_BYTES, MS_DEFAULT_MAX_PAGES, MS_DEFAULT_MAX_PIXELS,                    \
-            MS_DEFAULT_OCR_PAGE_MS                                                                 \
+            MS_DEFAULT_MAX_DECODE_BYTES,                                                           \
+            MS_DEFAULT_OCR_PAGE_MS, MS_DEFAULT_DOC_MS                                              \
     }
 
 #endif

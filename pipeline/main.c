@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
 #include <leptonica/allheaders.h>
@@ -91,9 +92,9 @@ static gboolean close_sinks(GPtrArray *sinks, GError **err)
 
 typedef struct {
     char *out, *rules, *password, *tessdata, *lang, *save_text, *csv, *db;
-    int jobs, dpi, max_pages, ocr_timeout_ms;
+    int jobs, dpi, max_pages, ocr_timeout_ms, doc_timeout_s, max_decode_mb;
     gint64 max_pixels;
-    gboolean no_deskew, plain_text, skip_known;
+    gboolean no_deskew, no_orient, bgnorm, quiet, plain_text, skip_known;
     char **inputs;
 } run_options;
 
@@ -138,6 +139,8 @@ static int cmd_run(int argc, char **argv)
     o.max_pages = MS_DEFAULT_MAX_PAGES;
     o.max_pixels = MS_DEFAULT_MAX_PIXELS;
     o.ocr_timeout_ms = MS_DEFAULT_OCR_PAGE_MS;
+    o.doc_timeout_s = MS_DEFAULT_DOC_MS / 1000;
+    o.max_decode_mb = (int)(MS_DEFAULT_MAX_DECODE_BYTES / 1000000);
     GOptionEntry entries[] = {
         {"out", 'o', 0, G_OPTION_ARG_FILENAME, &o.out, "Write records to FILE (default: stdout)", "FILE"},
         {"csv", 0, 0, G_OPTION_ARG_FILENAME, &o.csv, "Also write one CSV row per record to FILE", "FILE"},
@@ -148,8 +151,13 @@ static int cmd_run(int argc, char **argv)
         {"dpi", 0, 0, G_OPTION_ARG_INT, &o.dpi, "Resolution to render PDF pages at (default 300)", "N"},
         {"password", 0, 0, G_OPTION_ARG_STRING, &o.password, "Password for encrypted PDFs", "PW"},
         {"max-pages", 0, 0, G_OPTION_ARG_INT, &o.max_pages, "Refuse documents with more pages (default 500)", "N"},
-        {"max-pixels", 0, 0, G_OPTION_ARG_INT64, &o.max_pixels, "Downscale pages larger than N pixels (default 100000000)", "N"},
+        {"max-pixels", 0, 0, G_OPTION_ARG_INT64, &o.max_pixels, "Downscale pages larger than N pixels (default 50000000)", "N"},
         {"ocr-timeout", 0, 0, G_OPTION_ARG_INT, &o.ocr_timeout_ms, "OCR deadline per page in ms (default 60000)", "MS"},
+        {"doc-timeout", 0, 0, G_OPTION_ARG_INT, &o.doc_timeout_s, "Time limit per document in seconds, all pages together (default 600; 0: none)", "S"},
+        {"max-decode-mb", 0, 0, G_OPTION_ARG_INT, &o.max_decode_mb, "Refuse image pages over --max-pixels that would take more than N MB to decode (default 256)", "N"},
+        {"no-orient", 0, 0, G_OPTION_ARG_NONE, &o.no_orient, "Do not detect and correct pages turned sideways or upside down", NULL},
+        {"background-norm", 0, 0, G_OPTION_ARG_NONE, &o.bgnorm, "Normalise uneven backgrounds before thresholding (off by default: see README)", NULL},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, "No progress line and no summary on stderr", NULL},
         {"tessdata", 0, 0, G_OPTION_ARG_FILENAME, &o.tessdata, "Tesseract data folder", "DIR"},
         {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang, "Tesseract language (default eng)", "LANG"},
         {"no-deskew", 0, 0, G_OPTION_ARG_NONE, &o.no_deskew, "Do not remove skew before OCR", NULL},
@@ -182,9 +190,11 @@ static int cmd_run(int argc, char **argv)
         goto out;
     }
     if (o.dpi < MS_MIN_DPI || o.dpi > MS_MAX_DPI || o.jobs < 1 || o.jobs > MS_MAX_WORKERS ||
-        o.max_pages < 1 || o.max_pixels < 1000000 || o.ocr_timeout_ms < 0) {
+        o.max_pages < 1 || o.max_pixels < 1000000 || o.ocr_timeout_ms < 0 || o.doc_timeout_s < 0 ||
+        o.max_decode_mb < 1) {
         fprintf(stderr, "motionscan run: --dpi must be %d-%d, --jobs 1-%d, --max-pages >= 1, "
-                        "--max-pixels >= 1000000, --ocr-timeout >= 0\n",
+                        "--max-pixels >= 1000000, --ocr-timeout >= 0, --doc-timeout >= 0, "
+                        "--max-decode-mb >= 1\n",
                 MS_MIN_DPI, MS_MAX_DPI, MS_MAX_WORKERS);
         status = EXIT_USAGE;
         goto out;
@@ -210,6 +220,11 @@ static int cmd_run(int argc, char **argv)
                       .dpi = o.dpi, .password = o.password};
     ctx.limits.max_pages = o.max_pages;
     ctx.limits.max_pixels = o.max_pixels;
+    ctx.limits.max_decode_bytes = (int64_t)o.max_decode_mb * 1000000;
+    ctx.limits.ocr_page_ms = o.ocr_timeout_ms;
+    ctx.limits.doc_ms = o.doc_timeout_s > G_MAXINT / 1000 ? G_MAXINT : o.doc_timeout_s * 1000;
+    ctx.ocr.orient = !o.no_orient;
+    ctx.ocr.bgnorm = o.bgnorm;
     ctx.ocr.deadline_ms = o.ocr_timeout_ms;
     ctx.ocr.tessdata = o.tessdata;
     if (o.lang) ctx.ocr.lang = o.lang;
@@ -240,7 +255,7 @@ static int cmd_run(int argc, char **argv)
     }
     ctx.skip = o.skip_known ? known_in_db : NULL;
     ctx.skip_user = db;
-    ms_batch_options bo = {o.jobs, sinks, rules_dir};
+    ms_batch_options bo = {o.jobs, sinks, rules_dir, !o.quiet && isatty(STDERR_FILENO)};
     ms_batch_stats st;
     gboolean ran = ms_batch_run(&ctx, &bo, paths, &st, &err);
     if (!close_sinks(sinks, ran ? &err : NULL)) ran = FALSE;
@@ -250,6 +265,8 @@ static int cmd_run(int argc, char **argv)
         status = EXIT_USAGE;
         goto out;
     }
+    status = st.failed ? EXIT_INPUT_FAILED : 0;
+    if (o.quiet) goto out;
     fprintf(stderr, "motionscan: %d file%s (%d ok, %d failed", st.files, st.files == 1 ? "" : "s",
             st.ok, st.failed);
     if (st.skipped) fprintf(stderr, ", %d skipped: already in the database", st.skipped);

@@ -27,6 +27,7 @@
     X(MS_ERR_OCR, "ocr_failed", "OCR failed on a page")                                            \
     X(MS_ERR_OCR_INIT, "ocr_init", "the OCR engine could not start")                               \
     X(MS_ERR_NO_TEXT, "no_text", "no page yielded any text")                                       \
+    X(MS_ERR_TIMEOUT, "timeout", "the document passed its time limit")                             \
     X(MS_ERR_RULES, "rules_invalid", "the rule files are invalid")                                 \
     X(MS_ERR_USAGE, "usage", "invalid command-line usage")                                         \
     X(MS_ERR_OUTPUT, "output_failed", "the output could not be written")                           \

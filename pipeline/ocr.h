@@ -21,17 +21,34 @@ typedef struct {
     const char *tessdata; /* NULL: Tesseract's built-in path */
     const char *lang;     /* "eng" */
     gboolean deskew;      /* estimate and remove skew before recognition */
+    gboolean orient;      /* detect pages turned by 90/180/270 degrees and turn them back */
+    gboolean bgnorm;      /* normalise the background before thresholding (off: see ocr.c) */
     int deadline_ms;      /* per page; 0 = none */
 } ms_ocr_options;
 
-#define MS_OCR_OPTIONS_INIT {NULL, "eng", TRUE, 0}
+#define MS_OCR_OPTIONS_INIT {NULL, "eng", TRUE, TRUE, FALSE, 0}
+
+/* What the clean-up did to one page. */
+typedef struct {
+    float skew_degrees; /* skew found and removed (0 when none) */
+    int rotation;       /* 0, 90, 180 or 270: clockwise turn applied to read the page upright */
+    double ink;         /* share of the page's pixels that are foreground after clean-up */
+    gboolean blank;     /* too little ink to hold a word: Tesseract is not called */
+} ms_prep_info;
 
 /* What happened to one page. */
 typedef struct {
     float mean_conf;    /* mean word confidence, 0-100 */
     float skew_degrees; /* skew found and removed (0 when none) */
+    int rotation;       /* see ms_prep_info */
+    gboolean blank;     /* no foreground: no words, Tesseract not called */
     int n_words;
 } ms_ocr_page_info;
+
+/* Below this share of foreground pixels (after speck removal) a page is blank:
+ * 0.0001 of a letter page at 300 dpi is about 840 pixels, two or three
+ * printed characters. */
+#define MS_BLANK_INK 0.0001
 
 /* OpenMP reads OMP_THREAD_LIMIT only when the process starts, before main.
  * If it is unset, set it to 1 and re-execute the program so the limit holds;
@@ -42,17 +59,25 @@ gboolean ms_ocr_new(const ms_ocr_options *opt, ms_ocr **out, GError **err);
 void ms_ocr_free(ms_ocr *ocr);
 
 /* Recognise `pix` (any depth) at `dpi`; append its words to `words` (GArray of
- * ms_word) with page number `page_no`, boxes in the input image's pixels. */
-gboolean ms_ocr_page(ms_ocr *ocr, PIX *pix, int dpi, int page_no, GArray *words,
+ * ms_word) with page number `page_no`, boxes in the input image's pixels.
+ * `deadline_ms` (> 0) bounds recognition; 0 uses the options' deadline_ms. */
+gboolean ms_ocr_page(ms_ocr *ocr, PIX *pix, int dpi, int page_no, int deadline_ms, GArray *words,
                      ms_ocr_page_info *info, GError **err);
 
 /* The Tesseract version string. */
 const char *ms_ocr_engine_version(void);
 
-/* The clean-up before recognition, measured on the samples (README):
- * grey -> deskew (when skewed by half a degree or more) -> Otsu threshold ->
- * specks removed.  Returns a new 1-bit PIX (Tesseract then skips its own
- * thresholding) and the skew in degrees that was removed. */
-PIX *ms_ocr_prepare(PIX *pix, int dpi, gboolean deskew, float *skew_degrees);
+/* The clean-up before recognition, measured on the samples and the evaluation
+ * set (README): grey -> orientation (turned pages turned back) -> deskew (when
+ * skewed by half a degree or more) -> [background normalisation] -> Otsu
+ * threshold -> specks removed -> blank test.  Only opt->deskew, orient and
+ * bgnorm are read.  Returns a new 1-bit PIX (Tesseract then skips its own
+ * thresholding), or NULL when out of memory. */
+PIX *ms_ocr_prepare(PIX *pix, int dpi, const ms_ocr_options *opt, ms_prep_info *info);
+
+/* A box [x0, y0, x1, y1] in the prepared image back to the page as given:
+ * undo the deskew about the centre, then the quarter turns.  `w`, `h` are the
+ * prepared image's size. */
+void ms_ocr_unmap_box(float box[4], const ms_prep_info *info, int w, int h);
 
 #endif

@@ -137,6 +137,34 @@ void ms_doc_page_size(ms_doc *doc, int index, int dpi, int *w, int *h)
     g_mutex_unlock(&poppler_lock);
 }
 
+double ms_doc_image_share(ms_doc *doc, int index)
+{
+    if (!doc->pdf) return 1.0;
+    double share = 0;
+    g_mutex_lock(&poppler_lock);
+    PopplerPage *page = poppler_document_get_page(doc->pdf, index);
+    if (page) {
+        double wpt = 0, hpt = 0;
+        poppler_page_get_size(page, &wpt, &hpt);
+        /* the images' places on the page; their pixels are not decoded */
+        GList *maps = poppler_page_get_image_mapping(page);
+        double area = 0;
+        for (GList *l = maps; l; l = l->next) {
+            const PopplerImageMapping *m = l->data;
+            double x0 = CLAMP(MIN(m->area.x1, m->area.x2), 0, wpt);
+            double x1 = CLAMP(MAX(m->area.x1, m->area.x2), 0, wpt);
+            double y0 = CLAMP(MIN(m->area.y1, m->area.y2), 0, hpt);
+            double y1 = CLAMP(MAX(m->area.y1, m->area.y2), 0, hpt);
+            area += (x1 - x0) * (y1 - y0);
+        }
+        poppler_page_free_image_mapping(maps);
+        if (wpt > 0 && hpt > 0) share = MIN(1.0, area / (wpt * hpt));
+        g_object_unref(page);
+    }
+    g_mutex_unlock(&poppler_lock);
+    return share;
+}
+
 /* Split Poppler's page text into words; each character has a rectangle in
  * the layout array (in points, origin top-left). */
 static int words_from_layout(const char *text, const PopplerRectangle *rects, guint n_rects,
@@ -198,26 +226,53 @@ int ms_doc_text_layer(ms_doc *doc, int index, int dpi, GArray *words)
     return alnum;
 }
 
-/* Cairo RGB24 surface to an 8-bit grey PIX. */
-static PIX *pix_from_surface(cairo_surface_t *s)
+/* Rows of a cairo RGB24 surface into rows [y0, y0 + rows) of an 8-bit PIX. */
+static void grey_rows_from_surface(cairo_surface_t *s, PIX *pix, int y0, int rows)
 {
-    int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+    int w = cairo_image_surface_get_width(s);
     int stride = cairo_image_surface_get_stride(s);
     const unsigned char *data = cairo_image_surface_get_data(s);
-    PIX *pix = pixCreate(w, h, 8);
-    if (!pix) return NULL;
     l_uint32 *pd = pixGetData(pix);
     l_int32 wpl = pixGetWpl(pix);
-    for (int y = 0; y < h; y++) {
+    for (int y = 0; y < rows; y++) {
         const uint32_t *row = (const uint32_t *)(data + (size_t)y * stride);
-        l_uint32 *line = pd + (size_t)y * wpl;
+        l_uint32 *line = pd + (size_t)(y0 + y) * wpl;
         for (int x = 0; x < w; x++) {
             uint32_t px = row[x];
             unsigned r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
             SET_DATA_BYTE(line, x, (r * 299 + g * 587 + b * 114) / 1000);
         }
     }
-    return pix;
+}
+
+/* Render the page into `pix` (w x h, 8-bit) at `scale`.  Cairo needs 4 bytes
+ * a pixel, the grey page 1: a page up to MS_RENDER_BAND_PIXELS is drawn in one
+ * go; a larger one in horizontal bands of about that size, so the colour
+ * surface never holds more than a band (each band replays the page, so this is
+ * kept for large pages). */
+static gboolean render_into(PopplerPage *page, double scale, PIX *pix)
+{
+    int w = pixGetWidth(pix), h = pixGetHeight(pix);
+    int band = (int)MIN((gint64)h, MAX((gint64)64, MS_RENDER_BAND_PIXELS / w));
+    cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, band);
+    if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(surf);
+        return FALSE;
+    }
+    for (int y0 = 0; y0 < h; y0 += band) {
+        int rows = MIN(band, h - y0);
+        cairo_t *cr = cairo_create(surf);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_paint(cr);
+        cairo_translate(cr, 0, -y0);
+        cairo_scale(cr, scale, scale);
+        poppler_page_render_for_printing(page, cr);
+        cairo_destroy(cr);
+        cairo_surface_flush(surf);
+        grey_rows_from_surface(surf, pix, y0, rows);
+    }
+    cairo_surface_destroy(surf);
+    return TRUE;
 }
 
 static PIX *render_pdf_page(ms_doc *doc, int index, int dpi, const ms_limits *lim, int *dpi_out,
@@ -244,25 +299,11 @@ static PIX *render_pdf_page(ms_doc *doc, int index, int dpi, const ms_limits *li
                     dpi);
         goto out;
     }
-    cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-    if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
+    pix = pixCreate(w, h, 8);
+    if (!pix || !render_into(page, scale, pix)) {
         g_set_error(err, MS_ERROR, MS_ERR_RENDER, "page %d: cannot allocate a %dx%d image",
                     index + 1, w, h);
-        cairo_surface_destroy(surf);
-        goto out;
-    }
-    cairo_t *cr = cairo_create(surf);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    cairo_scale(cr, scale, scale);
-    poppler_page_render_for_printing(page, cr);
-    cairo_destroy(cr);
-    cairo_surface_flush(surf);
-    pix = pix_from_surface(surf);
-    cairo_surface_destroy(surf);
-    if (!pix) {
-        g_set_error(err, MS_ERROR, MS_ERR_RENDER, "page %d: cannot allocate the page image",
-                    index + 1);
+        pixDestroy(&pix);
         goto out;
     }
     *dpi_out = (int)lround(scale * 72.0);
@@ -281,22 +322,57 @@ static int image_dpi(PIX *pix)
     return res >= MS_MIN_DPI && res <= 2400 ? res : 300;
 }
 
+/* An image page, bounded before it is decoded: the header gives its size.
+ * Up to max_pixels it is decoded as it is.  A larger JPEG is decoded at 1/2,
+ * 1/4 or 1/8 scale by libjpeg itself; any other larger image is decoded only
+ * if its decoded bytes stay under max_decode_bytes, then scaled down to fit
+ * max_pixels (1-bit pages to grey, which keeps thin strokes); beyond that the
+ * page is refused with page_too_large. */
 static PIX *decode_image(ms_doc *doc, int index, const ms_limits *lim, int *dpi_out, GError **err)
 {
     gsize len = 0;
     const l_uint8 *data = g_bytes_get_data(doc->bytes, &len);
-    PIX *pix = doc->format == MS_FMT_TIFF ? pixReadMemTiff(data, len, index)
-                                          : pixReadMem(data, len);
+    l_int32 w = 0, h = 0, bps = 0, spp = 0, res = 0, cmap = 0, fmt = 0;
+    int head = doc->format == MS_FMT_TIFF
+                   ? readHeaderMemTiff(data, len, index, &w, &h, &bps, &spp, &res, &cmap, &fmt)
+                   : pixReadHeaderMem(data, len, &fmt, &w, &h, &bps, &spp, &cmap);
+    if (head != 0 || w <= 0 || h <= 0) {
+        g_set_error(err, MS_ERROR, MS_ERR_CORRUPT_IMAGE, "page %d: the image cannot be decoded",
+                    index + 1);
+        return NULL;
+    }
+    double px = (double)w * h;
+    double bytes = px * MAX(1, bps) * MAX(1, spp) / 8.0;
+    gboolean over = lim->max_pixels > 0 && px > (double)lim->max_pixels;
+    int reduction = 1;
+    if (over && doc->format == MS_FMT_JPEG)
+        while (reduction < 8 && px / ((double)reduction * reduction) > (double)lim->max_pixels)
+            reduction *= 2;
+    if (over && reduction == 1 && lim->max_decode_bytes > 0 && bytes > (double)lim->max_decode_bytes) {
+        g_set_error(err, MS_ERROR, MS_ERR_PAGE_TOO_LARGE,
+                    "page %d: the image is %dx%d pixels (%.0f MB decoded), over the limits of "
+                    "%" G_GINT64_FORMAT " pixels and %" G_GINT64_FORMAT " MB",
+                    index + 1, w, h, bytes / 1e6, (gint64)lim->max_pixels,
+                    (gint64)(lim->max_decode_bytes / 1000000));
+        return NULL;
+    }
+    PIX *pix = doc->format == MS_FMT_TIFF   ? pixReadMemTiff(data, len, index)
+               : doc->format == MS_FMT_JPEG ? pixReadMemJpeg(data, len, 0, reduction, NULL, 0)
+                                            : pixReadMem(data, len);
     if (!pix) {
         g_set_error(err, MS_ERROR, MS_ERR_CORRUPT_IMAGE, "page %d: the image cannot be decoded",
                     index + 1);
         return NULL;
     }
     int dpi = image_dpi(pix);
-    double px = (double)pixGetWidth(pix) * pixGetHeight(pix);
+    if (reduction > 1) { /* libjpeg scaled it; the resolution tag did not follow */
+        dpi = MAX(1, dpi / reduction);
+        pixSetResolution(pix, dpi, dpi);
+    }
+    px = (double)pixGetWidth(pix) * pixGetHeight(pix);
     if (lim->max_pixels > 0 && px > (double)lim->max_pixels) {
         float f = (float)sqrt((double)lim->max_pixels / px);
-        PIX *small = pixScale(pix, f, f);
+        PIX *small = pixGetDepth(pix) == 1 ? pixScaleToGray(pix, f) : pixScale(pix, f, f);
         pixDestroy(&pix);
         if (!small) {
             g_set_error(err, MS_ERROR, MS_ERR_PAGE_TOO_LARGE,

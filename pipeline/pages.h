@@ -37,8 +37,14 @@ void ms_doc_page_size(ms_doc *doc, int index, int dpi, int *w, int *h);
  * Image documents have no text layer and return 0. `index` is 0-based. */
 int ms_doc_text_layer(ms_doc *doc, int index, int dpi, GArray *words);
 
+/* The share of the page (0-1) that images cover, from their placement alone
+ * (nothing is decoded); 1 for image documents. */
+double ms_doc_image_share(ms_doc *doc, int index);
+
 /* The page as an image for OCR: PDFs rendered at `dpi`, images decoded at
- * their own resolution.  Pages over lim->max_pixels are downscaled to fit.
+ * their own resolution.  Pages over lim->max_pixels are downscaled to fit;
+ * image pages are bounded before they are decoded (see decode_image in
+ * pages.c) and may be refused with page_too_large.
  * `*dpi_out` receives the image's real resolution.  Errors: render_failed,
  * corrupt_image. */
 PIX *ms_doc_render_page(ms_doc *doc, int index, int dpi, const ms_limits *lim, int *dpi_out,

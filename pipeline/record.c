@@ -148,10 +148,12 @@ static void add_pages(JsonBuilder *b, const ms_result *r)
         json_builder_set_member_name(b, "words");
         json_builder_add_int_value(b, p->n_words);
         json_builder_set_member_name(b, "ocr_confidence");
-        if (p->conf < 0 || strcmp(p->source, "ocr") != 0) json_builder_add_null_value(b);
+        if (p->conf < 0) json_builder_add_null_value(b);
         else json_builder_add_double_value(b, eighths(p->conf));
         json_builder_set_member_name(b, "skew_degrees");
         json_builder_add_double_value(b, eighths(p->skew));
+        json_builder_set_member_name(b, "rotation");
+        json_builder_add_int_value(b, p->rotation);
         json_builder_set_member_name(b, "ms");
         json_builder_add_int_value(b, ms(p->seconds));
         if (p->error) {

@@ -16,11 +16,12 @@
 
 typedef struct {
     int number;         /* 1-based */
-    const char *source; /* "text", "ocr", or "error" */
+    const char *source; /* "text", "ocr", "text+ocr", "blank" or "error" */
     int dpi;            /* resolution boxes on this page are given at */
     int width, height;  /* page size in pixels at dpi */
     float conf;         /* mean OCR word confidence; -1 for a text layer */
     float skew;         /* degrees of skew removed before OCR */
+    int rotation;       /* 0/90/180/270: clockwise turn applied before OCR */
     int n_words;
     double seconds;
     const char *error_code; /* stable code when source is "error" */

@@ -43,7 +43,8 @@ static void test_ok_record(void)
                               "a \"native\" and citizen of Cuba, should be removed to Honduras.");
     ms_matcher *m = ms_matcher_new();
     ms_result *r = ms_result_new("a.pdf");
-    ms_page_result p = {1, "text", 300, 2550, 3300, -1, 0, 10, 0.5, NULL, NULL};
+    ms_page_result p = {.number = 1, .source = "text", .dpi = 300, .width = 2550, .height = 3300,
+                        .conf = -1, .n_words = 10, .seconds = 0.5};
     g_array_append_val(r->pages, p);
     r->x = ms_extract(ms_test_rules(), m, t);
     JsonNode *root;
