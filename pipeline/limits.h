@@ -14,17 +14,19 @@
 #define MS_MAX_DPI 600
 #define MS_DEFAULT_MAX_FILE_BYTES (512LL * 1024 * 1024)
 #define MS_DEFAULT_MAX_PAGES 500
-/* 50 megapixels: a legal page at 600 dpi.  Larger pages are downscaled to fit
- * rather than refused, so memory per page stays bounded. */
-#define MS_DEFAULT_MAX_PIXELS (50LL * 1000 * 1000)
+/* 36 megapixels: a letter page at 600 dpi.  Larger pages are downscaled to
+ * fit rather than refused, so memory per page stays bounded. */
+#define MS_DEFAULT_MAX_PIXELS (36LL * 1000 * 1000)
 /* An image page larger than max_pixels must be decoded before it can be
  * scaled down (but JPEG, which libjpeg scales while decoding): above this
  * many decoded bytes it is refused (page_too_large).  A 35000 x 35000 1-bit
  * fax page is 153 MB. */
 #define MS_DEFAULT_MAX_DECODE_BYTES (256LL * 1000 * 1000)
-/* PDF pages are drawn by cairo at 4 bytes a pixel; pages larger than this are
- * drawn in bands of this many pixels (see pages.c). */
-#define MS_RENDER_BAND_PIXELS (12LL * 1000 * 1000)
+/* PDF pages are drawn by cairo at 4 bytes a pixel; pages larger than this
+ * (only when --max-pixels is raised above it) are drawn in bands of this many
+ * pixels.  Each band replays the page, images decoded again: on OCRmyPDF's
+ * 35000 x 35000 fax page five bands cost 56 CPU-s against 12 for one. */
+#define MS_RENDER_BAND_PIXELS (40LL * 1000 * 1000)
 #define MS_DEFAULT_OCR_PAGE_MS 60000
 /* Wall-clock time one document may take, all its pages together (0: none). */
 #define MS_DEFAULT_DOC_MS (10 * 60 * 1000)

@@ -151,7 +151,7 @@ static int cmd_run(int argc, char **argv)
         {"dpi", 0, 0, G_OPTION_ARG_INT, &o.dpi, "Resolution to render PDF pages at (default 300)", "N"},
         {"password", 0, 0, G_OPTION_ARG_STRING, &o.password, "Password for encrypted PDFs", "PW"},
         {"max-pages", 0, 0, G_OPTION_ARG_INT, &o.max_pages, "Refuse documents with more pages (default 500)", "N"},
-        {"max-pixels", 0, 0, G_OPTION_ARG_INT64, &o.max_pixels, "Downscale pages larger than N pixels (default 50000000)", "N"},
+        {"max-pixels", 0, 0, G_OPTION_ARG_INT64, &o.max_pixels, "Downscale pages larger than N pixels (default 36000000)", "N"},
         {"ocr-timeout", 0, 0, G_OPTION_ARG_INT, &o.ocr_timeout_ms, "OCR deadline per page in ms (default 60000)", "MS"},
         {"doc-timeout", 0, 0, G_OPTION_ARG_INT, &o.doc_timeout_s, "Time limit per document in seconds, all pages together (default 600; 0: none)", "S"},
         {"max-decode-mb", 0, 0, G_OPTION_ARG_INT, &o.max_decode_mb, "Refuse image pages over --max-pixels that would take more than N MB to decode (default 256)", "N"},
