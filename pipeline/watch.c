@@ -174,6 +174,9 @@ struct watch {
     GError *error;
     int files, ok, failed, duplicates;
     gint64 started;
+    int commits;
+    char *crash_point; /* tests only: see crash() */
+    int crash_commit;
 };
 
 static job stop_job;
@@ -345,6 +348,21 @@ static char *claim_name(watch *w, const char *name)
 
 /* ---- the sinks ---- */
 
+/* For the tests: MOTIONSCAN_WATCH_CRASH=POINT:N kills the daemon with
+ * SIGKILL at POINT of its Nth commit (journal, torn, index, jsonl, csv, db,
+ * error_json, move), so every gap between two steps of the journal can be
+ * tried.  "torn" first writes half a line to records.jsonl. */
+static void crash(watch *w, const char *point)
+{
+    if (!w->crash_point || w->commits != w->crash_commit || strcmp(w->crash_point, point) != 0)
+        return;
+    if (strcmp(point, "torn") == 0) {
+        fputs("{\"schema_version\":1,\"file\":\"torn", w->jsonl);
+        fflush(w->jsonl);
+    }
+    raise(SIGKILL);
+}
+
 static gboolean index_add(watch *w, const char *sha, const char *where, GError **err)
 {
     if (fprintf(w->index, "%s\t%s\n", sha, where) < 0 || fflush(w->index) != 0)
@@ -391,6 +409,7 @@ static gboolean apply_entry(watch *w, JsonObject *entry, gboolean again, GError 
     const char *sha = str_member(rec, "sha256"), *status = str_member(rec, "status");
     gboolean failed = g_strcmp0(dest, "failed") == 0;
     gboolean ok = TRUE;
+    if (!again) crash(w, "journal");
     if (sha && int_member(rec, "size") > 0 && g_strcmp0(status, "skipped") != 0) {
         char *where = g_build_filename(dest, claim, NULL);
         ok = index_add(w, sha, where, err);
@@ -398,14 +417,18 @@ static gboolean apply_entry(watch *w, JsonObject *entry, gboolean again, GError 
         g_hash_table_replace(w->known, g_strdup(sha), where);
         g_mutex_unlock(&w->lock);
     }
+    if (!again) crash(w, "index"), crash(w, "torn");
     ok = ok && ms_sink_write(w->jsonl_sink, rec, err) &&
          fsync_fd(fileno(w->jsonl), w->jsonl_path, err);
+    if (!again) crash(w, "jsonl");
     if (ok && w->csv_sink)
         ok = ms_sink_write(w->csv_sink, rec, err) && fsync_fd(w->csv_fd, w->opt->csv, err);
+    if (!again) crash(w, "csv");
     if (ok && w->db &&
         !(again && g_strcmp0(status, "error") == 0 &&
           ms_sink_sqlite_has_error(w->db, str_member(rec, "file"))))
         ok = ms_sink_write(w->db, rec, err);
+    if (!again) crash(w, "db");
     if (ok && failed) {
         char *path = g_strconcat(w->dir[D_FAILED], G_DIR_SEPARATOR_S, claim, ".error.json", NULL);
         JsonNode *n = json_node_init_object(json_node_alloc(), rec);
@@ -413,6 +436,7 @@ static gboolean apply_entry(watch *w, JsonObject *entry, gboolean again, GError 
         json_node_unref(n);
         g_free(path);
     }
+    if (!again) crash(w, "error_json");
     if (ok) {
         char *from = in_dir(w, D_PROCESSING, claim), *to = in_dir(w, failed ? D_FAILED : D_DONE, claim);
         ok = (rename(from, to) == 0 || set_io_error(err, "cannot move the file to", to)) &&
@@ -420,6 +444,7 @@ static gboolean apply_entry(watch *w, JsonObject *entry, gboolean again, GError 
         g_free(from);
         g_free(to);
     }
+    if (!again) crash(w, "move");
     if (ok) {
         char *j = in_dir(w, D_JOURNAL, claim);
         if (unlink(j) != 0) ok = set_io_error(err, "cannot remove", j);
@@ -479,6 +504,7 @@ static void log_file(watch *w, job *j, const char *where)
 static gboolean commit(watch *w, job *j, GError **err)
 {
     ms_result *r = j->result;
+    w->commits++;
     g_mutex_lock(&w->lock);
     if (*r->sha256 && r->size > 0) { /* empty files are not duplicates of each other */
         const char *where = g_hash_table_lookup(w->known, r->sha256);
@@ -1080,6 +1106,11 @@ int ms_watch_run(const ms_context *base, ms_ruleset *rules, const ms_watch_optio
     w->mc = g_main_context_default();
     w->loop = g_main_loop_new(w->mc, FALSE);
     w->started = g_get_monotonic_time();
+    const char *crash_at = g_getenv("MOTIONSCAN_WATCH_CRASH");
+    if (crash_at && strchr(crash_at, ':')) {
+        w->crash_point = g_strndup(crash_at, (gsize)(strchr(crash_at, ':') - crash_at));
+        w->crash_commit = atoi(strchr(crash_at, ':') + 1);
+    }
     /* A lease (open_for_writing) being broken sends SIGIO, which would end
      * the process; the lease is released at once anyway. */
     signal(SIGIO, SIG_IGN);
@@ -1115,6 +1146,7 @@ out:
     for (int d = 0; d < D__COUNT; d++) g_free(w->dir[d]);
     g_free(w->jsonl_path);
     g_free(w->index_path);
+    g_free(w->crash_point);
     g_free(w->threads);
     g_hash_table_destroy(w->known);
     g_hash_table_destroy(w->reading);
