@@ -851,15 +851,32 @@ static gboolean inside(const char *path, const char *dir)
            (strncmp(path, dir, n) == 0 && (path[n] == 0 || path[n] == '/'));
 }
 
-/* A sink file (--csv, --db) must not be written into INBOX. */
+/* The absolute path of `path` with symlinks resolved, for the part of it
+ * that exists; NULL when even "/" cannot be resolved. */
+static char *resolve(const char *path)
+{
+    char *real = realpath(path, NULL);
+    if (real) {
+        char *r = g_strdup(real);
+        free(real);
+        return r;
+    }
+    char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
+    char *parent = strcmp(dir, path) != 0 ? resolve(dir) : NULL;
+    char *r = parent ? g_build_filename(parent, base, NULL) : NULL;
+    g_free(parent);
+    g_free(dir);
+    g_free(base);
+    return r;
+}
+
+/* Nothing the daemon writes may be in INBOX. */
 static gboolean outside_inbox(const char *file, const char *inbox_real, GError **err)
 {
     if (!file) return TRUE;
-    char *dir = g_path_get_dirname(file);
-    char *real = realpath(dir, NULL);
+    char *real = resolve(file);
     gboolean ok = !real || !inside(real, inbox_real);
-    g_free(dir);
-    free(real);
+    g_free(real);
     return ok || refuse(err, "%s is inside the inbox %s; nothing may be written there", file,
                         inbox_real);
 }
@@ -869,9 +886,7 @@ static gboolean check_folders(watch *w, GError **err)
     const ms_watch_options *o = w->opt;
     if (!g_file_test(o->inbox, G_FILE_TEST_IS_DIR))
         return refuse(err, "%s is not a folder", o->inbox);
-    if (g_mkdir_with_parents(o->out_dir, 0755) != 0)
-        return set_io_error(err, "cannot create", o->out_dir);
-    char *inbox = realpath(o->inbox, NULL), *out = realpath(o->out_dir, NULL);
+    char *inbox = resolve(o->inbox), *out = resolve(o->out_dir);
     gboolean ok = inbox && out;
     if (!ok) set_io_error(err, "cannot resolve", inbox ? o->out_dir : o->inbox);
     if (ok && inside(out, inbox))
@@ -895,8 +910,8 @@ static gboolean check_folders(watch *w, GError **err)
     if (ok && stat(inbox, &a) == 0 && stat(w->dir[D_PROCESSING], &b) == 0 && a.st_dev != b.st_dev)
         ok = refuse(err, "%s and %s are on different file systems; a file is claimed by an "
                          "atomic rename, so they must be on the same one", o->inbox, o->out_dir);
-    free(inbox);
-    free(out);
+    g_free(inbox);
+    g_free(out);
     return ok;
 }
 
