@@ -532,7 +532,8 @@ static gboolean commit(watch *w, job *j, GError **err)
     json_object_set_object_member(entry, "record", json_object_ref(json_node_get_object(rec)));
     JsonNode *node = json_node_init_object(json_node_alloc(), entry);
     char *jpath = in_dir(w, D_JOURNAL, j->claim);
-    gboolean ok = write_json_file(jpath, node, FALSE, err) && apply_entry(w, entry, FALSE, err);
+    gboolean ok = write_json_file(jpath, node, FALSE, err) &&
+                  fsync_dir(w->dir[D_JOURNAL], err) && apply_entry(w, entry, FALSE, err);
     if (ok) {
         char *where = g_build_filename(dir_names[d], j->claim, NULL);
         log_file(w, j, where);
