@@ -31,27 +31,11 @@
  * processing/, so INBOX and DIR must be on one file system, and at most
  * `jobs` files are claimed at a time (the rest wait in INBOX).
  *
- * Exactly once.  One thread (the main loop) writes every sink and moves every
- * file, one record at a time:
- *
- *   1. journal/NAME := {record, dest, the byte sizes of records.jsonl,
- *      known.tsv and the CSV}   (written to a temporary file, fsynced, renamed)
- *   2. append to known.tsv, records.jsonl and the CSV (each fsynced), write
- *      the database (one transaction), and failed/NAME.error.json
- *   3. rename processing/NAME to done/ or failed/, fsync that folder
- *   4. unlink journal/NAME
- *
- * So at most one journal entry exists.  At start, a journal entry whose file
- * is still in processing/ is finished: the three files are cut back to the
- * sizes it recorded (which also removes a line torn by the kill) and step 2
- * is done again with the same record; the database already holds an ok
- * record idempotently (documents are keyed by sha256), and an error record
- * is not stored twice (ms_sink_sqlite_has_error).  A journal entry whose
- * file has left processing/ was complete and is removed.  Files left in
- * processing/ without a journal entry were claimed but not recorded: they
- * are read again.  Any torn last line of records.jsonl or known.tsv is cut.
- * Killed at any moment, the daemon therefore ends, once restarted, with
- * every input once in done/ or failed/ and one record per input in each sink.
+ * Exactly once.  One thread (the main loop) records every file, one at a
+ * time, through a journal (watch_journal.h), so killed at any moment the
+ * daemon ends, once restarted, with every input once in done/ or failed/
+ * and one record per input in each sink.  Files left in processing/ without
+ * a journal entry were claimed but not recorded: they are read again.
  *
  * Duplicates.  known.tsv (loaded at start) holds the SHA-256 of every content
  * recorded.  A file whose bytes are known, or are being read by another
@@ -86,11 +70,7 @@
 #include <glib-unix.h>
 
 #include "pipeline/ms_error.h"
-#include "pipeline/record.h"
-#include "pipeline/sink_sqlite.h"
-
-enum { D_PROCESSING, D_DONE, D_FAILED, D_JOURNAL, D__COUNT };
-static const char *const dir_names[D__COUNT] = {"processing", "done", "failed", "journal"};
+#include "pipeline/watch_journal.h"
 
 /* ---- the ruleset, shared by the workers and replaced on SIGHUP ---- */
 
@@ -145,21 +125,13 @@ typedef struct {
 struct watch {
     const ms_watch_options *opt;
     ms_context base;
-    char *dir[D__COUNT];
-    char *jsonl_path, *index_path;
+    char *dir[MS_WATCH__DIRS];
     int lock_fd;
-    FILE *jsonl; /* borrowed from jsonl_sink, for its size and fsync */
-    FILE *index;
-    int csv_fd;  /* read-only, for the CSV's size and fsync */
-    ms_sink *jsonl_sink, *csv_sink, *db;
+    ms_journal *journal;
     GFile *inbox_file;
     GFileMonitor *monitor;
     guint sources[6]; /* timers and signal handlers, removed at the end */
     int n_sources;
-
-    GMutex lock;        /* guards known and reading */
-    GHashTable *known;  /* sha256 -> "done/NAME" */
-    GHashTable *reading; /* sha256 -> claim, being read by a worker */
 
     rules_ref *rules;
     GAsyncQueue *queue; /* job* for the workers; &stop_job ends one */
@@ -174,33 +146,15 @@ struct watch {
     GError *error;
     int files, ok, failed, duplicates;
     gint64 started;
-    int commits;
-    char *crash_point; /* tests only: see crash() */
-    int crash_commit;
 };
 
 static job stop_job;
 
-/* ---- log ---- */
-
-static void wlog(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
-
-static void wlog(const char *fmt, ...)
+static gboolean exists(const char *path)
 {
-    GDateTime *now = g_date_time_new_now_utc();
-    char *stamp = g_date_time_format(now, "%Y-%m-%dT%H:%M:%SZ");
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "%s motionscan watch: %s\n", stamp, msg);
-    fflush(stderr);
-    g_free(msg);
-    g_free(stamp);
-    g_date_time_unref(now);
+    struct stat st;
+    return lstat(path, &st) == 0 || errno != ENOENT;
 }
-
-/* ---- files ---- */
 
 static gboolean set_io_error(GError **err, const char *what, const char *path)
 {
@@ -209,13 +163,6 @@ static gboolean set_io_error(GError **err, const char *what, const char *path)
     return FALSE;
 }
 
-static gboolean exists(const char *path)
-{
-    struct stat st;
-    return lstat(path, &st) == 0 || errno != ENOENT;
-}
-
-/* Make a rename or unlink in `dir` durable. */
 static gboolean fsync_dir(const char *dir, GError **err)
 {
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -223,54 +170,6 @@ static gboolean fsync_dir(const char *dir, GError **err)
     gboolean ok = fsync(fd) == 0 || set_io_error(err, "cannot sync", dir);
     close(fd);
     return ok;
-}
-
-static gboolean fsync_fd(int fd, const char *path, GError **err)
-{
-    return fsync(fd) == 0 || set_io_error(err, "cannot sync", path);
-}
-
-static gint64 fd_size(int fd)
-{
-    struct stat st;
-    return fstat(fd, &st) == 0 ? (gint64)st.st_size : -1;
-}
-
-/* Cut `path` back to `size` bytes when it grew past it. */
-static gboolean cut_back(const char *path, gint64 size, GError **err)
-{
-    struct stat st;
-    if (!path || size < 0 || stat(path, &st) != 0 || st.st_size <= size) return TRUE;
-    if (truncate(path, size) != 0) return set_io_error(err, "cannot repair", path);
-    wlog("%s: removed %lld bytes written after the last complete record", path,
-         (long long)(st.st_size - size));
-    return TRUE;
-}
-
-/* Remove a torn last line (no newline at the end) left by a kill. */
-static gboolean cut_torn_line(const char *path, GError **err)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return errno == ENOENT || set_io_error(err, "cannot read", path);
-    gint64 size = fd_size(fd), keep = size;
-    char buf[4096];
-    while (keep > 0) {
-        gint64 from = MAX(0, keep - (gint64)sizeof buf);
-        ssize_t n = pread(fd, buf, (size_t)(keep - from), from);
-        if (n <= 0) break;
-        gint64 i = n;
-        while (i > 0 && buf[i - 1] != '\n') i--;
-        if (i > 0) {
-            keep = from + i;
-            break;
-        }
-        keep = from;
-    }
-    close(fd);
-    if (keep == size) return TRUE;
-    if (truncate(path, keep) != 0) return set_io_error(err, "cannot repair", path);
-    wlog("%s: removed a torn last line (%lld bytes)", path, (long long)(size - keep));
-    return TRUE;
 }
 
 /* TRUE when some process has `path` open for writing (Linux read lease).
@@ -282,8 +181,10 @@ static gboolean open_for_writing(const char *path)
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) return errno == EWOULDBLOCK; /* someone holds a lease: busy */
     gboolean busy = FALSE;
-    if (fcntl(fd, F_SETLEASE, F_RDLCK) == 0) fcntl(fd, F_SETLEASE, F_UNLCK);
-    else busy = errno == EAGAIN;
+    if (fcntl(fd, F_SETLEASE, F_RDLCK) == 0)
+        fcntl(fd, F_SETLEASE, F_UNLCK);
+    else
+        busy = errno == EAGAIN;
     close(fd);
     return busy;
 #else
@@ -299,7 +200,8 @@ static gboolean ignored_name(const char *name)
     if (name[0] == '.') return TRUE;
     char *lower = g_ascii_strdown(name, -1);
     gboolean t = FALSE;
-    for (const char *const *s = temp; *s && !t; s++) t = g_str_has_suffix(lower, *s);
+    for (const char *const *s = temp; *s && !t; s++)
+        t = g_str_has_suffix(lower, *s);
     g_free(lower);
     return t;
 }
@@ -312,13 +214,14 @@ static char *in_dir(watch *w, int d, const char *name)
 static gboolean name_taken(watch *w, const char *name)
 {
     gboolean taken = FALSE;
-    for (int d = 0; d < D__COUNT && !taken; d++) {
+    for (int d = 0; d < MS_WATCH__DIRS && !taken; d++) {
         char *p = in_dir(w, d, name);
         taken = exists(p);
         g_free(p);
     }
     if (!taken) {
-        char *e = g_strconcat(w->dir[D_FAILED], G_DIR_SEPARATOR_S, name, ".error.json", NULL);
+        char *e =
+            g_strconcat(w->dir[MS_WATCH_FAILED], G_DIR_SEPARATOR_S, name, ".error.json", NULL);
         taken = exists(e);
         g_free(e);
     }
@@ -346,210 +249,22 @@ static char *claim_name(watch *w, const char *name)
     return c;
 }
 
-/* ---- the sinks ---- */
-
-/* For the tests: MOTIONSCAN_WATCH_CRASH=POINT:N kills the daemon with
- * SIGKILL at POINT of its Nth commit (journal, torn, index, jsonl, csv, db,
- * error_json, move), so every gap between two steps of the journal can be
- * tried.  "torn" first writes half a line to records.jsonl. */
-static void crash(watch *w, const char *point)
-{
-    if (!w->crash_point || w->commits != w->crash_commit || strcmp(w->crash_point, point) != 0)
-        return;
-    if (strcmp(point, "torn") == 0) {
-        fputs("{\"schema_version\":1,\"file\":\"torn", w->jsonl);
-        fflush(w->jsonl);
-    }
-    raise(SIGKILL);
-}
-
-static gboolean index_add(watch *w, const char *sha, const char *where, GError **err)
-{
-    if (fprintf(w->index, "%s\t%s\n", sha, where) < 0 || fflush(w->index) != 0)
-        return set_io_error(err, "cannot write", w->index_path);
-    return fsync_fd(fileno(w->index), w->index_path, err);
-}
-
-static const char *str_member(JsonObject *o, const char *name)
-{
-    JsonNode *n = o ? json_object_get_member(o, name) : NULL;
-    return n && JSON_NODE_HOLDS_VALUE(n) && json_node_get_value_type(n) == G_TYPE_STRING
-               ? json_node_get_string(n)
-               : NULL;
-}
-
-static gint64 int_member(JsonObject *o, const char *name)
-{
-    JsonNode *n = json_object_get_member(o, name);
-    return n && JSON_NODE_HOLDS_VALUE(n) ? json_node_get_int(n) : -1;
-}
-
-static gboolean write_json_file(const char *path, JsonNode *node, gboolean pretty, GError **err)
-{
-    char *text = json_to_string(node, pretty);
-    GError *e = NULL;
-    gboolean ok = g_file_set_contents_full(path, text, -1,
-                                           G_FILE_SET_CONTENTS_CONSISTENT |
-                                               G_FILE_SET_CONTENTS_DURABLE,
-                                           0644, &e);
-    if (!ok) {
-        g_set_error(err, MS_ERROR, MS_ERR_OUTPUT, "cannot write %s: %s", path, e->message);
-        g_error_free(e);
-    }
-    g_free(text);
-    return ok;
-}
-
-/* Steps 2 to 4 of the journal (see the top of this file) for one entry.
- * `again`: the entry is being finished after a restart. */
-static gboolean apply_entry(watch *w, JsonObject *entry, gboolean again, GError **err)
-{
-    const char *claim = str_member(entry, "claim"), *dest = str_member(entry, "dest");
-    JsonObject *rec = json_object_get_object_member(entry, "record");
-    const char *sha = str_member(rec, "sha256"), *status = str_member(rec, "status");
-    gboolean failed = g_strcmp0(dest, "failed") == 0;
-    gboolean ok = TRUE;
-    if (!again) crash(w, "journal");
-    if (sha && int_member(rec, "size") > 0 && g_strcmp0(status, "skipped") != 0) {
-        char *where = g_build_filename(dest, claim, NULL);
-        ok = index_add(w, sha, where, err);
-        g_mutex_lock(&w->lock);
-        g_hash_table_replace(w->known, g_strdup(sha), where);
-        g_mutex_unlock(&w->lock);
-    }
-    if (!again) crash(w, "index"), crash(w, "torn");
-    ok = ok && ms_sink_write(w->jsonl_sink, rec, err) &&
-         fsync_fd(fileno(w->jsonl), w->jsonl_path, err);
-    if (!again) crash(w, "jsonl");
-    if (ok && w->csv_sink)
-        ok = ms_sink_write(w->csv_sink, rec, err) && fsync_fd(w->csv_fd, w->opt->csv, err);
-    if (!again) crash(w, "csv");
-    if (ok && w->db &&
-        !(again && g_strcmp0(status, "error") == 0 &&
-          ms_sink_sqlite_has_error(w->db, str_member(rec, "file"))))
-        ok = ms_sink_write(w->db, rec, err);
-    if (!again) crash(w, "db");
-    if (ok && failed) {
-        char *path = g_strconcat(w->dir[D_FAILED], G_DIR_SEPARATOR_S, claim, ".error.json", NULL);
-        JsonNode *n = json_node_init_object(json_node_alloc(), rec);
-        ok = write_json_file(path, n, TRUE, err);
-        json_node_unref(n);
-        g_free(path);
-    }
-    if (!again) crash(w, "error_json");
-    if (ok) {
-        char *from = in_dir(w, D_PROCESSING, claim), *to = in_dir(w, failed ? D_FAILED : D_DONE, claim);
-        ok = (rename(from, to) == 0 || set_io_error(err, "cannot move the file to", to)) &&
-             fsync_dir(w->dir[failed ? D_FAILED : D_DONE], err);
-        g_free(from);
-        g_free(to);
-    }
-    if (!again) crash(w, "move");
-    if (ok) {
-        char *j = in_dir(w, D_JOURNAL, claim);
-        if (unlink(j) != 0) ok = set_io_error(err, "cannot remove", j);
-        g_free(j);
-    }
-    return ok;
-}
-
-/* The processing path in messages becomes the file's final place. */
-static void retarget(ms_result *r, const char *from, const char *to)
-{
-    g_free(r->path);
-    r->path = g_strdup(to);
-    if (r->error_message) {
-        GString *s = g_string_new(r->error_message);
-        g_string_replace(s, from, to, 0);
-        g_free(r->error_message);
-        r->error_message = g_string_free(s, FALSE);
-    }
-    for (guint i = 0; i < r->pages->len; i++) {
-        ms_page_result *p = &g_array_index(r->pages, ms_page_result, i);
-        if (!p->error) continue;
-        GString *s = g_string_new(p->error);
-        g_string_replace(s, from, to, 0);
-        g_free(p->error);
-        p->error = g_string_free(s, FALSE);
-    }
-}
-
-/* Bytes recorded before (by another file): the result becomes a duplicate. */
-static void make_duplicate(job *j)
-{
-    ms_result *r = j->result;
-    r->skipped = TRUE;
-    g_clear_pointer(&r->error_code, g_free);
-    g_clear_pointer(&r->error_message, g_free);
-    g_array_set_size(r->pages, 0);
-    g_clear_pointer(&r->x, ms_extraction_free);
-}
-
-static void log_file(watch *w, job *j, const char *where)
+static void log_file(job *j, const char *where)
 {
     ms_result *r = j->result;
     double secs = (g_get_monotonic_time() - j->t0) / 1e6;
-    char *what = j->source ? g_strdup(j->source) : g_strdup_printf("%s (claimed before a restart)", j->claim);
+    char *what = j->source ? g_strdup(j->source)
+                           : g_strdup_printf("%s (claimed before a restart)", j->claim);
     if (r->skipped)
-        wlog("%s -> %s: duplicate of %s, not read again, %.2f s", what, where, j->dup_of, secs);
+        ms_watch_log("%s -> %s: duplicate of %s, not read again, %.2f s", what, where, j->dup_of,
+                     secs);
     else if (r->error_code)
-        wlog("%s -> %s: failed %s: %s, %.2f s", what, where, r->error_code, r->error_message, secs);
+        ms_watch_log("%s -> %s: failed %s: %s, %.2f s", what, where, r->error_code,
+                     r->error_message, secs);
     else
-        wlog("%s -> %s: ok, %u page%s, %.2f s", what, where, r->pages->len,
-             r->pages->len == 1 ? "" : "s", secs);
+        ms_watch_log("%s -> %s: ok, %u page%s, %.2f s", what, where, r->pages->len,
+                     r->pages->len == 1 ? "" : "s", secs);
     g_free(what);
-}
-
-/* Record one finished file: the journal, then every sink, then the move. */
-static gboolean commit(watch *w, job *j, GError **err)
-{
-    ms_result *r = j->result;
-    w->commits++;
-    g_mutex_lock(&w->lock);
-    if (*r->sha256 && r->size > 0) { /* empty files are not duplicates of each other */
-        const char *where = g_hash_table_lookup(w->known, r->sha256);
-        if (where && !r->skipped) { /* e.g. two copies of one unreadable file */
-            g_free(j->dup_of);
-            j->dup_of = g_strdup(where);
-            make_duplicate(j);
-        }
-        const char *reader = g_hash_table_lookup(w->reading, r->sha256);
-        if (reader && strcmp(reader, j->claim) == 0) g_hash_table_remove(w->reading, r->sha256);
-    }
-    g_mutex_unlock(&w->lock);
-
-    int d = r->skipped || !r->error_code ? D_DONE : D_FAILED;
-    char *proc = in_dir(w, D_PROCESSING, j->claim), *final = in_dir(w, d, j->claim);
-    retarget(r, proc, final);
-    JsonNode *rec = ms_record_build(r, w->opt->rules_dir);
-
-    JsonObject *entry = json_object_new();
-    json_object_set_string_member(entry, "claim", j->claim);
-    json_object_set_string_member(entry, "dest", dir_names[d]);
-    json_object_set_int_member(entry, "jsonl_size", fd_size(fileno(w->jsonl)));
-    json_object_set_int_member(entry, "index_size", fd_size(fileno(w->index)));
-    json_object_set_int_member(entry, "csv_size", w->csv_sink ? fd_size(w->csv_fd) : -1);
-    json_object_set_object_member(entry, "record", json_object_ref(json_node_get_object(rec)));
-    JsonNode *node = json_node_init_object(json_node_alloc(), entry);
-    char *jpath = in_dir(w, D_JOURNAL, j->claim);
-    gboolean ok = write_json_file(jpath, node, FALSE, err) &&
-                  fsync_dir(w->dir[D_JOURNAL], err) && apply_entry(w, entry, FALSE, err);
-    if (ok) {
-        char *where = g_build_filename(dir_names[d], j->claim, NULL);
-        log_file(w, j, where);
-        g_free(where);
-        w->files++;
-        if (r->skipped) w->duplicates++;
-        else if (r->error_code) w->failed++;
-        else w->ok++;
-    }
-    g_free(jpath);
-    json_node_unref(node);
-    json_object_unref(entry);
-    json_node_unref(rec);
-    g_free(proc);
-    g_free(final);
-    return ok;
 }
 
 /* ---- workers ---- */
@@ -558,15 +273,7 @@ static gboolean commit(watch *w, job *j, GError **err)
 static gboolean seen_before(const char *sha256, void *user)
 {
     job *j = user;
-    watch *w = j->w;
-    g_mutex_lock(&w->lock);
-    const char *where = g_hash_table_lookup(w->known, sha256);
-    const char *reader = where ? NULL : g_hash_table_lookup(w->reading, sha256);
-    if (where) j->dup_of = g_strdup(where);
-    else if (reader) j->dup_of = g_strdup_printf("processing/%s (being read)", reader);
-    else g_hash_table_insert(w->reading, g_strdup(sha256), g_strdup(j->claim));
-    g_mutex_unlock(&w->lock);
-    return j->dup_of != NULL;
+    return ms_journal_seen(j->w->journal, sha256, j->claim, &j->dup_of);
 }
 
 static void job_free(job *j)
@@ -588,17 +295,31 @@ static gboolean on_result(gpointer data)
     w->in_flight--;
     if (w->status == MS_WATCH_STOPPED) {
         GError *err = NULL;
-        if (!commit(w, j, &err)) {
-            wlog("cannot record %s: %s; stopping (the file stays in processing/ and is "
-                 "recorded at the next start)", j->claim, err->message);
+        char *where = NULL;
+        if (ms_journal_commit(w->journal, j->claim, j->result, &j->dup_of, &where, &err)) {
+            log_file(j, where);
+            w->files++;
+            if (j->result->skipped)
+                w->duplicates++;
+            else if (j->result->error_code)
+                w->failed++;
+            else
+                w->ok++;
+            g_free(where);
+        } else {
+            ms_watch_log("cannot record %s: %s; stopping (the file stays in processing/ and is "
+                         "recorded at the next start)",
+                         j->claim, err->message);
             w->status = MS_WATCH_OUTPUT_FAILED;
             g_propagate_error(&w->error, err);
             w->draining = TRUE;
         }
     }
     job_free(j);
-    if (w->draining && w->in_flight == 0) g_main_loop_quit(w->loop);
-    else dispatch_more(w);
+    if (w->draining && w->in_flight == 0)
+        g_main_loop_quit(w->loop);
+    else
+        dispatch_more(w);
     return G_SOURCE_REMOVE;
 }
 
@@ -613,7 +334,7 @@ static gpointer worker_main(gpointer data)
         ctx.rules = j->rules->rs;
         ctx.skip = seen_before;
         ctx.skip_user = j;
-        char *path = in_dir(w, D_PROCESSING, j->claim);
+        char *path = in_dir(w, MS_WATCH_PROCESSING, j->claim);
         j->result = ms_document_process(&ctx, &wk, path);
         g_free(path);
         /* always through the loop, so only the main thread writes */
@@ -677,7 +398,7 @@ static gboolean scan_inbox(gpointer data)
     GError *err = NULL;
     GDir *d = g_dir_open(w->opt->inbox, 0, &err);
     if (!d) {
-        wlog("cannot read %s: %s", w->opt->inbox, err->message);
+        ms_watch_log("cannot read %s: %s", w->opt->inbox, err->message);
         g_error_free(err);
         return G_SOURCE_CONTINUE;
     }
@@ -691,18 +412,20 @@ static gboolean scan_inbox(gpointer data)
 static gboolean claim(watch *w, const char *name)
 {
     char *from = g_build_filename(w->opt->inbox, name, NULL);
-    char *c = claim_name(w, name), *to = in_dir(w, D_PROCESSING, c);
+    char *c = claim_name(w, name), *to = in_dir(w, MS_WATCH_PROCESSING, c);
     gboolean ok = rename(from, to) == 0;
-    if (!ok && errno != ENOENT) wlog("cannot claim %s: %s", from, g_strerror(errno));
+    if (!ok && errno != ENOENT) ms_watch_log("cannot claim %s: %s", from, g_strerror(errno));
     GError *err = NULL;
-    if (ok && !fsync_dir(w->dir[D_PROCESSING], &err)) {
-        wlog("%s", err->message); /* the claim stands; only its durability is in doubt */
+    if (ok && !fsync_dir(w->dir[MS_WATCH_PROCESSING], &err)) {
+        ms_watch_log("%s", err->message); /* the claim stands; only its durability is in doubt */
         g_error_free(err);
     }
     g_free(from);
     g_free(to);
-    if (ok) dispatch(w, c, g_strdup(name));
-    else g_free(c);
+    if (ok)
+        dispatch(w, c, g_strdup(name));
+    else
+        g_free(c);
     return ok;
 }
 
@@ -756,7 +479,8 @@ static void dispatch_more(watch *w)
         claim(w, r->name);
         g_ptr_array_add(gone, g_strdup(r->name)); /* claimed, or taken by someone else */
     }
-    for (guint i = 0; i < gone->len; i++) g_hash_table_remove(w->candidates, gone->pdata[i]);
+    for (guint i = 0; i < gone->len; i++)
+        g_hash_table_remove(w->candidates, gone->pdata[i]);
     g_ptr_array_unref(gone);
     g_array_free(ready, TRUE);
 }
@@ -797,13 +521,15 @@ static gboolean on_stop(gpointer data)
 {
     watch *w = data;
     if (w->draining) {
-        wlog("second signal: stopping now; the %d file%s in progress stay in processing/ and "
-             "are read again at the next start", w->in_flight, w->in_flight == 1 ? "" : "s");
+        ms_watch_log(
+            "second signal: stopping now; the %d file%s in progress stay in processing/ and "
+            "are read again at the next start",
+            w->in_flight, w->in_flight == 1 ? "" : "s");
         _exit(MS_WATCH_OUTPUT_FAILED);
     }
     w->draining = TRUE;
-    wlog("stopping: finishing the %d file%s in progress", w->in_flight,
-         w->in_flight == 1 ? "" : "s");
+    ms_watch_log("stopping: finishing the %d file%s in progress", w->in_flight,
+                 w->in_flight == 1 ? "" : "s");
     if (w->in_flight == 0) g_main_loop_quit(w->loop);
     return G_SOURCE_CONTINUE;
 }
@@ -817,13 +543,14 @@ static gboolean on_reload(gpointer data)
     if (ms_ruleset_load(w->opt->rules_dir, &rs, diag, &err)) {
         rules_ref_release(w->rules);
         w->rules = rules_ref_new(rs);
-        wlog("SIGHUP: rules reloaded from %s (%u rules); files claimed from now on use them",
-             w->opt->rules_dir, ms_ruleset_size(rs));
+        ms_watch_log(
+            "SIGHUP: rules reloaded from %s (%u rules); files claimed from now on use them",
+            w->opt->rules_dir, ms_ruleset_size(rs));
     } else {
         g_strchomp(diag->str);
-        wlog("SIGHUP: the rules in %s were not reloaded, the rules in force stay: %s%s%s",
-             w->opt->rules_dir, err ? err->message : "invalid rules", diag->len ? "\n" : "",
-             diag->str);
+        ms_watch_log("SIGHUP: the rules in %s were not reloaded, the rules in force stay: %s%s%s",
+                     w->opt->rules_dir, err ? err->message : "invalid rules", diag->len ? "\n" : "",
+                     diag->str);
         g_clear_error(&err);
     }
     g_string_free(diag, TRUE);
@@ -878,8 +605,8 @@ static gboolean outside_inbox(const char *file, const char *inbox_real, GError *
     char *real = resolve(file);
     gboolean ok = !real || !inside(real, inbox_real);
     g_free(real);
-    return ok || refuse(err, "%s is inside the inbox %s; nothing may be written there", file,
-                        inbox_real);
+    return ok ||
+           refuse(err, "%s is inside the inbox %s; nothing may be written there", file, inbox_real);
 }
 
 static gboolean check_folders(watch *w, GError **err)
@@ -894,23 +621,27 @@ static gboolean check_folders(watch *w, GError **err)
         ok = refuse(err, "the output folder %s is inside the inbox %s; choose a folder outside it",
                     o->out_dir, o->inbox);
     if (ok && inside(inbox, out)) {
-        for (int d = 0; d < D__COUNT && ok; d++) {
-            char *sub = g_build_filename(out, dir_names[d], NULL);
+        for (int d = 0; d < MS_WATCH__DIRS && ok; d++) {
+            char *sub = g_build_filename(out, ms_watch_dir_names[d], NULL);
             if (inside(inbox, sub))
                 ok = refuse(err, "the inbox %s is inside the output folder's %s/", o->inbox,
-                            dir_names[d]);
+                            ms_watch_dir_names[d]);
             g_free(sub);
         }
     }
     ok = ok && outside_inbox(o->csv, inbox, err) && outside_inbox(o->db, inbox, err);
-    for (int d = 0; d < D__COUNT && ok; d++) {
-        w->dir[d] = g_build_filename(o->out_dir, dir_names[d], NULL);
-        if (g_mkdir_with_parents(w->dir[d], 0755) != 0) ok = set_io_error(err, "cannot create", w->dir[d]);
+    for (int d = 0; d < MS_WATCH__DIRS && ok; d++) {
+        w->dir[d] = g_build_filename(o->out_dir, ms_watch_dir_names[d], NULL);
+        if (g_mkdir_with_parents(w->dir[d], 0755) != 0)
+            ok = set_io_error(err, "cannot create", w->dir[d]);
     }
     struct stat a, b;
-    if (ok && stat(inbox, &a) == 0 && stat(w->dir[D_PROCESSING], &b) == 0 && a.st_dev != b.st_dev)
-        ok = refuse(err, "%s and %s are on different file systems; a file is claimed by an "
-                         "atomic rename, so they must be on the same one", o->inbox, o->out_dir);
+    if (ok && stat(inbox, &a) == 0 && stat(w->dir[MS_WATCH_PROCESSING], &b) == 0 &&
+        a.st_dev != b.st_dev)
+        ok = refuse(err,
+                    "%s and %s are on different file systems; a file is claimed by an "
+                    "atomic rename, so they must be on the same one",
+                    o->inbox, o->out_dir);
     g_free(inbox);
     g_free(out);
     return ok;
@@ -929,129 +660,37 @@ static gboolean take_lock(watch *w, GError **err)
     return ok;
 }
 
-static gint cmp_entry_size(gconstpointer a, gconstpointer b)
-{
-    gint64 x = int_member(*(JsonObject *const *)a, "jsonl_size");
-    gint64 y = int_member(*(JsonObject *const *)b, "jsonl_size");
-    return x < y ? -1 : x > y;
-}
-
-/* The journal entries whose file is still in processing/ (to finish once the
- * sinks are open); the files are cut back to the sizes the first recorded.
- * Entries of finished files, and unreadable ones, are removed. */
-static gboolean read_journal(watch *w, GPtrArray *pending, GError **err)
-{
-    GDir *d = g_dir_open(w->dir[D_JOURNAL], 0, NULL);
-    const char *name;
-    while (d && (name = g_dir_read_name(d))) {
-        char *path = in_dir(w, D_JOURNAL, name);
-        JsonParser *p = json_parser_new();
-        JsonNode *root = json_parser_load_from_file(p, path, NULL) ? json_parser_get_root(p) : NULL;
-        JsonObject *e = root && JSON_NODE_HOLDS_OBJECT(root) ? json_node_get_object(root) : NULL;
-        const char *claim = str_member(e, "claim");
-        char *proc = claim ? in_dir(w, D_PROCESSING, claim) : NULL;
-        /* a name other than its claim: a temporary file the journal's rename never
-         * replaced, so nothing of it was written; the file is read again */
-        if (e && claim && strcmp(claim, name) == 0 && json_object_has_member(e, "record") &&
-            exists(proc)) {
-            g_ptr_array_add(pending, json_object_ref(e));
-        } else {
-            if (!e || !claim) wlog("%s: not a journal entry; removed", path);
-            unlink(path);
-        }
-        g_free(proc);
-        g_object_unref(p);
-        g_free(path);
-    }
-    if (d) g_dir_close(d);
-    g_ptr_array_sort(pending, cmp_entry_size);
-    if (pending->len == 0) return TRUE;
-    JsonObject *first = g_ptr_array_index(pending, 0);
-    return cut_back(w->jsonl_path, int_member(first, "jsonl_size"), err) &&
-           cut_back(w->index_path, int_member(first, "index_size"), err) &&
-           cut_back(w->opt->csv, int_member(first, "csv_size"), err);
-}
-
-static gboolean load_index(watch *w, GError **err)
-{
-    char *text = NULL;
-    gsize len = 0;
-    GError *e = NULL;
-    if (!g_file_get_contents(w->index_path, &text, &len, &e)) {
-        gboolean missing = g_error_matches(e, G_FILE_ERROR, G_FILE_ERROR_NOENT);
-        if (!missing)
-            g_set_error(err, MS_ERROR, MS_ERR_OUTPUT, "cannot read %s: %s", w->index_path, e->message);
-        g_error_free(e);
-        return missing;
-    }
-    char **lines = g_strsplit(text, "\n", -1);
-    for (char **l = lines; *l; l++) {
-        char *tab = strchr(*l, '\t');
-        if (!tab || tab - *l != 64) continue;
-        g_hash_table_replace(w->known, g_strndup(*l, 64), g_strdup(tab + 1));
-    }
-    g_strfreev(lines);
-    g_free(text);
-    return TRUE;
-}
-
-static gboolean open_sinks(watch *w, GError **err)
-{
-    const ms_watch_options *o = w->opt;
-    w->index = fopen(w->index_path, "a");
-    if (!w->index) return set_io_error(err, "cannot open", w->index_path);
-    w->jsonl = fopen(w->jsonl_path, "a");
-    if (!w->jsonl) return set_io_error(err, "cannot open", w->jsonl_path);
-    w->jsonl_sink = ms_sink_jsonl_new(w->jsonl, TRUE);
-    if (o->csv) {
-        if (!ms_sink_csv_open_append(o->csv, &w->csv_sink, err)) return FALSE;
-        w->csv_fd = open(o->csv, O_RDONLY | O_CLOEXEC);
-        if (w->csv_fd < 0) return set_io_error(err, "cannot open", o->csv);
-    }
-    ms_sqlite_options so = MS_SQLITE_OPTIONS_INIT;
-    so.command_line = o->command_line;
-    return !o->db || ms_sink_sqlite_open(o->db, &so, &w->db, err);
-}
-
 static gint cmp_str(gconstpointer a, gconstpointer b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Finish the journal, then queue what was claimed but not recorded. */
-static gboolean recover(watch *w, GPtrArray *pending, GError **err)
+/* Queue what was claimed before a restart but not recorded. */
+static void queue_left_over(watch *w)
 {
-    for (guint i = 0; i < pending->len; i++) {
-        JsonObject *e = g_ptr_array_index(pending, i);
-        if (!apply_entry(w, e, TRUE, err)) return FALSE;
-        wlog("%s -> %s/%s: recorded after a restart", str_member(e, "claim"),
-             str_member(e, "dest"), str_member(e, "claim"));
-    }
     GPtrArray *left = g_ptr_array_new();
-    GDir *d = g_dir_open(w->dir[D_PROCESSING], 0, NULL);
+    GDir *d = g_dir_open(w->dir[MS_WATCH_PROCESSING], 0, NULL);
     const char *name;
-    while (d && (name = g_dir_read_name(d))) g_ptr_array_add(left, g_strdup(name));
+    while (d && (name = g_dir_read_name(d)))
+        g_ptr_array_add(left, g_strdup(name));
     if (d) g_dir_close(d);
     g_ptr_array_sort(left, cmp_str);
-    for (guint i = 0; i < left->len; i++) g_queue_push_tail(&w->backlog, left->pdata[i]);
+    for (guint i = 0; i < left->len; i++)
+        g_queue_push_tail(&w->backlog, left->pdata[i]);
     if (left->len)
-        wlog("%u file%s claimed before a restart will be read again", left->len,
-             left->len == 1 ? "" : "s");
+        ms_watch_log("%u file%s claimed before a restart will be read again", left->len,
+                     left->len == 1 ? "" : "s");
     g_ptr_array_unref(left);
-    return TRUE;
 }
 
 static gboolean start(watch *w, GError **err)
 {
     if (!check_folders(w, err) || !take_lock(w, err)) return FALSE;
-    w->jsonl_path = g_build_filename(w->opt->out_dir, "records.jsonl", NULL);
-    w->index_path = g_build_filename(w->opt->out_dir, "known.tsv", NULL);
-    GPtrArray *pending = g_ptr_array_new_with_free_func((GDestroyNotify)json_object_unref);
-    gboolean ok = read_journal(w, pending, err) && cut_torn_line(w->jsonl_path, err) &&
-                  cut_torn_line(w->index_path, err) && load_index(w, err) && open_sinks(w, err) &&
-                  recover(w, pending, err);
-    g_ptr_array_unref(pending);
-    return ok;
+    const ms_watch_options *o = w->opt;
+    ms_journal_options jo = {o->out_dir, o->csv, o->db, o->command_line, o->rules_dir};
+    if (!ms_journal_open(&jo, &w->journal, err)) return FALSE;
+    queue_left_over(w); /* after the journal: it may move a file out of processing/ */
+    return TRUE;
 }
 
 static gboolean start_watching(watch *w, GError **err)
@@ -1081,28 +720,6 @@ static gboolean start_watching(watch *w, GError **err)
     return TRUE;
 }
 
-/* Close every sink, keeping the first error. */
-static gboolean close_sinks(watch *w, GError **err)
-{
-    ms_sink *sinks[] = {w->jsonl_sink, w->csv_sink, w->db};
-    gboolean ok = TRUE;
-    for (gsize i = 0; i < G_N_ELEMENTS(sinks); i++) {
-        GError *e = NULL;
-        if (sinks[i] && !ms_sink_close(sinks[i], &e)) {
-            if (ok) g_propagate_error(err, e);
-            else g_clear_error(&e);
-            ok = FALSE;
-        }
-    }
-    w->jsonl_sink = w->csv_sink = w->db = NULL;
-    w->jsonl = NULL;
-    if (w->index && fclose(w->index) != 0 && ok) ok = set_io_error(err, "cannot close", w->index_path);
-    w->index = NULL;
-    if (w->csv_fd >= 0) close(w->csv_fd);
-    w->csv_fd = -1;
-    return ok;
-}
-
 int ms_watch_run(const ms_context *base, ms_ruleset *rules, const ms_watch_options *opt,
                  GError **err)
 {
@@ -1110,23 +727,14 @@ int ms_watch_run(const ms_context *base, ms_ruleset *rules, const ms_watch_optio
     w->opt = opt;
     w->base = *base;
     w->lock_fd = -1;
-    w->csv_fd = -1;
     w->rules = rules_ref_new(rules);
     w->status = MS_WATCH_STOPPED;
-    g_mutex_init(&w->lock);
-    w->known = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    w->reading = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     w->candidates = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     g_queue_init(&w->backlog);
     w->queue = g_async_queue_new();
     w->mc = g_main_context_default();
     w->loop = g_main_loop_new(w->mc, FALSE);
     w->started = g_get_monotonic_time();
-    const char *crash_at = g_getenv("MOTIONSCAN_WATCH_CRASH");
-    if (crash_at && strchr(crash_at, ':')) {
-        w->crash_point = g_strndup(crash_at, (gsize)(strchr(crash_at, ':') - crash_at));
-        w->crash_commit = atoi(strchr(crash_at, ':') + 1);
-    }
     /* A lease (open_for_writing) being broken sends SIGIO, which would end
      * the process; the lease is released at once anyway. */
     signal(SIGIO, SIG_IGN);
@@ -1137,40 +745,40 @@ int ms_watch_run(const ms_context *base, ms_ruleset *rules, const ms_watch_optio
         status = MS_WATCH_CANNOT_START;
         goto out;
     }
-    wlog("watching %s (%s), %d worker%s, settle %d ms, writing to %s", opt->inbox,
-         opt->poll_seconds > 0 ? "polling" : "inotify", opt->jobs, opt->jobs == 1 ? "" : "s",
-         opt->settle_ms, opt->out_dir);
+    ms_watch_log("watching %s (%s), %d worker%s, settle %d ms, writing to %s", opt->inbox,
+                 opt->poll_seconds > 0 ? "polling" : "inotify", opt->jobs,
+                 opt->jobs == 1 ? "" : "s", opt->settle_ms, opt->out_dir);
     w->threads = g_new0(GThread *, opt->jobs);
-    for (int i = 0; i < opt->jobs; i++) w->threads[i] = g_thread_new("ms-watch", worker_main, w);
+    for (int i = 0; i < opt->jobs; i++)
+        w->threads[i] = g_thread_new("ms-watch", worker_main, w);
     dispatch_more(w);
     g_main_loop_run(w->loop);
-    for (int i = 0; i < opt->jobs; i++) g_async_queue_push(w->queue, &stop_job);
-    for (int i = 0; i < opt->jobs; i++) g_thread_join(w->threads[i]);
+    for (int i = 0; i < opt->jobs; i++)
+        g_async_queue_push(w->queue, &stop_job);
+    for (int i = 0; i < opt->jobs; i++)
+        g_thread_join(w->threads[i]);
     status = w->status;
     if (w->error) g_propagate_error(err, g_steal_pointer(&w->error));
     double secs = (g_get_monotonic_time() - w->started) / 1e6;
-    wlog("stopped: %d file%s recorded (%d ok, %d failed, %d duplicates) in %.1f s", w->files,
-         w->files == 1 ? "" : "s", w->ok, w->failed, w->duplicates, secs);
+    ms_watch_log("stopped: %d file%s recorded (%d ok, %d failed, %d duplicates) in %.1f s",
+                 w->files, w->files == 1 ? "" : "s", w->ok, w->failed, w->duplicates, secs);
 out:
-    for (int i = 0; i < w->n_sources; i++) g_source_remove(w->sources[i]);
+    for (int i = 0; i < w->n_sources; i++)
+        g_source_remove(w->sources[i]);
     if (w->monitor) g_file_monitor_cancel(w->monitor), g_object_unref(w->monitor);
-    if (!close_sinks(w, status == MS_WATCH_STOPPED ? err : NULL) && status == MS_WATCH_STOPPED)
+    if (!ms_journal_close(w->journal, status == MS_WATCH_STOPPED ? err : NULL) &&
+        status == MS_WATCH_STOPPED)
         status = MS_WATCH_OUTPUT_FAILED;
     g_clear_object(&w->inbox_file);
     if (w->lock_fd >= 0) close(w->lock_fd);
     rules_ref_release(w->rules);
-    for (int d = 0; d < D__COUNT; d++) g_free(w->dir[d]);
-    g_free(w->jsonl_path);
-    g_free(w->index_path);
-    g_free(w->crash_point);
+    for (int d = 0; d < MS_WATCH__DIRS; d++)
+        g_free(w->dir[d]);
     g_free(w->threads);
-    g_hash_table_destroy(w->known);
-    g_hash_table_destroy(w->reading);
     g_hash_table_destroy(w->candidates);
     g_queue_clear_full(&w->backlog, g_free);
     g_async_queue_unref(w->queue);
     g_main_loop_unref(w->loop);
-    g_mutex_clear(&w->lock);
     g_free(w);
     return status;
 }
