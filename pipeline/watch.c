@@ -11,8 +11,9 @@
  *   known.tsv         "sha256 TAB done/NAME": the contents already recorded
  *   watch.lock        one daemon per DIR (flock)
  *
- * NAME is the name the file had in INBOX, or "stem~2.ext", "stem~3.ext"...
- * when that name is already used in DIR, so a scanner that always writes
+ * NAME is the name the file had in INBOX (made valid UTF-8, control
+ * characters as "_", cut to MS_WATCH_MAX_NAME bytes), or "stem~2.ext",
+ * "stem~3.ext"... when that name is already used in DIR, so a scanner that always writes
  * scan.pdf loses nothing.  The record's `file` is DIR/done/NAME or
  * DIR/failed/NAME: where the file is now.
  *
@@ -231,13 +232,20 @@ static gboolean name_taken(watch *w, const char *name)
 /* A name for `name` that no file in DIR has: the name itself, or
  * "stem~N.ext".  A name ending in ".error.json" always gets "~N", so it can
  * never be mistaken for another file's error record. */
-static char *claim_name(watch *w, const char *name)
+static char *claim_name(watch *w, const char *raw)
 {
+    /* valid UTF-8 without control characters: the name goes into JSON, CSV,
+     * known.tsv and the log */
+    char *name = g_utf8_make_valid(raw, -1);
+    for (char *p = name; *p; p++)
+        if ((guchar)*p < 0x20 || *p == 0x7f) *p = '_';
     const char *dot = strrchr(name, '.');
     if (!dot || dot == name || strlen(dot) > 16) dot = name + strlen(name);
     gsize stem_len = MIN((gsize)(dot - name), (gsize)MS_WATCH_MAX_NAME - strlen(dot));
+    while (stem_len > 0 && ((guchar)name[stem_len] & 0xC0) == 0x80) stem_len--; /* whole chars */
     char *stem = g_strndup(name, stem_len);
-    gboolean must_number = g_str_has_suffix(name, ".error.json") || stem_len < (gsize)(dot - name);
+    gboolean must_number =
+        g_str_has_suffix(name, ".error.json") || stem_len < (gsize)(dot - name);
     char *c = NULL;
     for (int n = 1;; n++) {
         c = n == 1 && !must_number ? g_strconcat(stem, dot, NULL)
@@ -246,6 +254,7 @@ static char *claim_name(watch *w, const char *name)
         g_free(c);
     }
     g_free(stem);
+    g_free(name);
     return c;
 }
 

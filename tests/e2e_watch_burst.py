@@ -82,10 +82,13 @@ def main():
         th = threading.Thread(target=slow_copy, args=(os.path.join(inbox, "slow-%02d.pdf" % i), data, 8, 0.12))
         th.start()
         slow.append(th)
-    for i in range(110):  # written in place
+    for i in range(109):  # written in place
         data = next_variant()
         write(os.path.join(inbox, "burst-%03d.pdf" % i), data)
         inputs.append(data)
+    data = next_variant()  # a name that is not UTF-8 and holds a newline
+    write(os.path.join(inbox, os.fsdecode(b"odd-\xff\nname.pdf")), data)
+    inputs.append(data)
     for i in range(20):  # moved in from another folder
         data = next_variant()
         write(os.path.join(stage, "moved-%02d.pdf" % i), data)
@@ -151,6 +154,9 @@ def main():
             fail("%s: %s" % (path, r["error"]))
         if base.startswith("random") and r["status"] == "error" and r["error"]["code"] != "unsupported_format":
             fail("%s: %s" % (path, r["error"]))
+    odd = by_file.get(os.path.join(out, "done", "odd-\ufffd_name.pdf"))
+    if not odd or odd["status"] != "ok":
+        fail("a name that is not UTF-8 was not recorded under a valid name: %s" % sorted(by_file)[:3])
     names = sorted(os.path.basename(p) for p in by_file if os.path.basename(p).startswith("scan"))
     if names != ["scan.pdf", "scan~2.pdf", "scan~3.pdf"]:
         fail("scan.pdf three times gave %s" % names)
