@@ -10,6 +10,7 @@
  *   records.jsonl     JSON Lines, one record per input, appended
  *   known.tsv         "sha256 TAB done/NAME": the contents already recorded
  *   watch.lock        one daemon per DIR (flock)
+ *   crashes.log       the files the daemon crashed on (see catch_crashes)
  *
  * NAME is the name the file had in INBOX (made valid UTF-8, control
  * characters as "_", cut to MS_WATCH_MAX_NAME bytes), or "stem~2.ext",
@@ -70,6 +71,7 @@
 #include <gio/gio.h>
 #include <glib-unix.h>
 
+#include "pipeline/ingest.h"
 #include "pipeline/ms_error.h"
 #include "pipeline/watch_journal.h"
 
@@ -141,6 +143,10 @@ struct watch {
     GMainLoop *loop;
     GHashTable *candidates; /* name in INBOX -> candidate* */
     GQueue backlog;         /* claims found in processing/ at start */
+    GQueue suspects;        /* of those, the ones a daemon crashed while reading */
+    GHashTable *crashes;    /* claim -> crashes while reading it (crashes.log) */
+    char *crashes_path;
+    char *crash_read; /* tests only: MOTIONSCAN_WATCH_CRASH=read:NAME */
     int in_flight;
     gboolean draining;
     int status;
@@ -242,10 +248,10 @@ static char *claim_name(watch *w, const char *raw)
     const char *dot = strrchr(name, '.');
     if (!dot || dot == name || strlen(dot) > 16) dot = name + strlen(name);
     gsize stem_len = MIN((gsize)(dot - name), (gsize)MS_WATCH_MAX_NAME - strlen(dot));
-    while (stem_len > 0 && ((guchar)name[stem_len] & 0xC0) == 0x80) stem_len--; /* whole chars */
+    while (stem_len > 0 && ((guchar)name[stem_len] & 0xC0) == 0x80)
+        stem_len--; /* whole chars */
     char *stem = g_strndup(name, stem_len);
-    gboolean must_number =
-        g_str_has_suffix(name, ".error.json") || stem_len < (gsize)(dot - name);
+    gboolean must_number = g_str_has_suffix(name, ".error.json") || stem_len < (gsize)(dot - name);
     char *c = NULL;
     for (int n = 1;; n++) {
         c = n == 1 && !must_number ? g_strconcat(stem, dot, NULL)
@@ -297,33 +303,72 @@ static void job_free(job *j)
 
 static void dispatch_more(watch *w);
 
+/* DIR/crashes.log: a file that crashes the daemon (say, a decoder bug on a
+ * hostile PDF) would crash every restart.  A fatal signal (SIGSEGV, SIGBUS,
+ * SIGFPE, SIGILL, SIGABRT) in a worker appends the name of the file that
+ * worker was reading, from the signal handler, and the process then dies as
+ * it would have.  At the next start a file with one crash is read alone, and
+ * a file with MS_WATCH_MAX_CRASHES is set aside in failed/ unread.  A kill
+ * from outside (SIGKILL, power cut) records nothing: what was in flight is
+ * simply read again. */
+static int crash_fd = -1;
+static __thread const char *crash_line; /* "NAME\n" of the file this thread reads */
+static __thread size_t crash_line_len;
+
+static void on_fatal_signal(int sig)
+{
+    if (crash_fd >= 0 && crash_line) {
+        ssize_t n =
+            write(crash_fd, crash_line, crash_line_len); /* one write: O_APPEND keeps it whole */
+        (void)n;
+    }
+    raise(sig); /* SA_RESETHAND: the default action now */
+}
+
+static void catch_crashes(watch *w)
+{
+    crash_fd = open(w->crashes_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_fatal_signal;
+    sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+    sigemptyset(&sa.sa_mask);
+    const int fatal[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+    for (gsize i = 0; i < G_N_ELEMENTS(fatal); i++)
+        sigaction(fatal[i], &sa, NULL);
+}
+
+/* Record a finished file (or stop on an output failure). */
+static void record(watch *w, job *j)
+{
+    GError *err = NULL;
+    char *where = NULL;
+    if (ms_journal_commit(w->journal, j->claim, j->result, &j->dup_of, &where, &err)) {
+        log_file(j, where);
+        w->files++;
+        if (j->result->skipped)
+            w->duplicates++;
+        else if (j->result->error_code)
+            w->failed++;
+        else
+            w->ok++;
+        g_free(where);
+    } else {
+        ms_watch_log("cannot record %s: %s; stopping (the file stays in processing/ and is "
+                     "recorded at the next start)",
+                     j->claim, err->message);
+        w->status = MS_WATCH_OUTPUT_FAILED;
+        g_propagate_error(&w->error, err);
+        w->draining = TRUE;
+    }
+}
+
 static gboolean on_result(gpointer data)
 {
     job *j = data;
     watch *w = j->w;
     w->in_flight--;
-    if (w->status == MS_WATCH_STOPPED) {
-        GError *err = NULL;
-        char *where = NULL;
-        if (ms_journal_commit(w->journal, j->claim, j->result, &j->dup_of, &where, &err)) {
-            log_file(j, where);
-            w->files++;
-            if (j->result->skipped)
-                w->duplicates++;
-            else if (j->result->error_code)
-                w->failed++;
-            else
-                w->ok++;
-            g_free(where);
-        } else {
-            ms_watch_log("cannot record %s: %s; stopping (the file stays in processing/ and is "
-                         "recorded at the next start)",
-                         j->claim, err->message);
-            w->status = MS_WATCH_OUTPUT_FAILED;
-            g_propagate_error(&w->error, err);
-            w->draining = TRUE;
-        }
-    }
+    if (w->status == MS_WATCH_STOPPED) record(w, j);
     job_free(j);
     if (w->draining && w->in_flight == 0)
         g_main_loop_quit(w->loop);
@@ -344,7 +389,13 @@ static gpointer worker_main(gpointer data)
         ctx.skip = seen_before;
         ctx.skip_user = j;
         char *path = in_dir(w, MS_WATCH_PROCESSING, j->claim);
+        char *line = g_strconcat(j->claim, "\n", NULL);
+        crash_line_len = strlen(line);
+        crash_line = line;
+        if (w->crash_read && strstr(j->claim, w->crash_read)) raise(SIGSEGV);
         j->result = ms_document_process(&ctx, &wk, path);
+        crash_line = NULL;
+        g_free(line);
         g_free(path);
         /* always through the loop, so only the main thread writes */
         GSource *src = g_idle_source_new();
@@ -366,6 +417,34 @@ static void dispatch(watch *w, char *claim, char *source)
     j->t0 = g_get_monotonic_time();
     w->in_flight++;
     g_async_queue_push(w->queue, j);
+}
+
+/* A file the daemon crashed on too often: recorded as failed, unread. */
+static void set_aside(watch *w, char *claim, int crashes)
+{
+    job *j = g_new0(job, 1);
+    j->w = w;
+    j->claim = claim;
+    j->t0 = g_get_monotonic_time();
+    char *path = in_dir(w, MS_WATCH_PROCESSING, claim);
+    j->result = ms_result_new(path);
+    ms_input in;
+    GError *err = NULL;
+    ms_input_load(path, &w->base.limits, &in, &err); /* bytes and hash only: nothing decoded */
+    g_strlcpy(j->result->sha256, in.sha256, sizeof j->result->sha256);
+    j->result->size = in.bytes ? (gint64)g_bytes_get_size(in.bytes) : 0;
+    j->result->format = ms_format_name(in.format);
+    ms_input_dispose(&in);
+    g_clear_error(&err);
+    g_set_error(&err, MS_ERROR, MS_ERR_INTERNAL,
+                "%s: motionscan crashed %d times while reading this file; it was set aside "
+                "unread",
+                path, crashes);
+    ms_result_fail(j->result, err);
+    g_error_free(err);
+    g_free(path);
+    record(w, j);
+    job_free(j);
 }
 
 /* ---- INBOX ---- */
@@ -454,6 +533,10 @@ static gint cmp_ready(gconstpointer a, gconstpointer b)
 static void dispatch_more(watch *w)
 {
     if (w->draining) return;
+    if (!g_queue_is_empty(&w->suspects)) { /* one at a time, alone */
+        if (w->in_flight == 0) dispatch(w, g_queue_pop_head(&w->suspects), NULL);
+        return;
+    }
     while (w->in_flight < w->opt->jobs && !g_queue_is_empty(&w->backlog))
         dispatch(w, g_queue_pop_head(&w->backlog), NULL);
     if (w->in_flight >= w->opt->jobs) return;
@@ -675,6 +758,38 @@ static gint cmp_str(gconstpointer a, gconstpointer b)
 }
 
 /* Queue what was claimed before a restart but not recorded. */
+/* How often each claim still in processing/ crashed the daemon; the log is
+ * rewritten with those lines only. */
+static void count_crashes(watch *w, GPtrArray *left)
+{
+    w->crashes_path = g_build_filename(w->opt->out_dir, "crashes.log", NULL);
+    char *text = NULL;
+    if (g_file_get_contents(w->crashes_path, &text, NULL, NULL)) {
+        char **lines = g_strsplit(text, "\n", -1);
+        for (char **l = lines; *l; l++) {
+            if (!**l) continue;
+            int n = GPOINTER_TO_INT(g_hash_table_lookup(w->crashes, *l));
+            g_hash_table_replace(w->crashes, g_strdup(*l), GINT_TO_POINTER(n + 1));
+        }
+        g_strfreev(lines);
+        g_free(text);
+    }
+    GString *keep = g_string_new(NULL);
+    for (guint i = 0; i < left->len; i++) {
+        int n = GPOINTER_TO_INT(g_hash_table_lookup(w->crashes, left->pdata[i]));
+        for (int k = 0; k < n; k++)
+            g_string_append_printf(keep, "%s\n", (char *)left->pdata[i]);
+    }
+    GError *err = NULL;
+    if (!g_file_set_contents_full(w->crashes_path, keep->str, (gssize)keep->len,
+                                  G_FILE_SET_CONTENTS_CONSISTENT, 0644, &err)) {
+        ms_watch_log("cannot write %s: %s", w->crashes_path, err->message);
+        g_error_free(err);
+    }
+    g_string_free(keep, TRUE);
+}
+
+/* Queue what was claimed before a restart but not recorded. */
 static void queue_left_over(watch *w)
 {
     GPtrArray *left = g_ptr_array_new();
@@ -684,11 +799,18 @@ static void queue_left_over(watch *w)
         g_ptr_array_add(left, g_strdup(name));
     if (d) g_dir_close(d);
     g_ptr_array_sort(left, cmp_str);
-    for (guint i = 0; i < left->len; i++)
-        g_queue_push_tail(&w->backlog, left->pdata[i]);
+    count_crashes(w, left);
     if (left->len)
         ms_watch_log("%u file%s claimed before a restart will be read again", left->len,
                      left->len == 1 ? "" : "s");
+    for (guint i = 0; i < left->len; i++) {
+        char *claim = left->pdata[i];
+        int n = GPOINTER_TO_INT(g_hash_table_lookup(w->crashes, claim));
+        if (n >= MS_WATCH_MAX_CRASHES)
+            set_aside(w, claim, n);
+        else
+            g_queue_push_tail(n > 0 ? &w->suspects : &w->backlog, claim);
+    }
     g_ptr_array_unref(left);
 }
 
@@ -699,6 +821,7 @@ static gboolean start(watch *w, GError **err)
     ms_journal_options jo = {o->out_dir, o->csv, o->db, o->command_line, o->rules_dir};
     if (!ms_journal_open(&jo, &w->journal, err)) return FALSE;
     queue_left_over(w); /* after the journal: it may move a file out of processing/ */
+    catch_crashes(w);
     return TRUE;
 }
 
@@ -722,9 +845,6 @@ static gboolean start_watching(watch *w, GError **err)
         g_signal_connect(w->monitor, "changed", G_CALLBACK(on_event), w);
         w->sources[w->n_sources++] = g_timeout_add_seconds(MS_WATCH_RESCAN_SECONDS, scan_inbox, w);
     }
-    w->sources[w->n_sources++] = g_unix_signal_add(SIGTERM, on_stop, w);
-    w->sources[w->n_sources++] = g_unix_signal_add(SIGINT, on_stop, w);
-    w->sources[w->n_sources++] = g_unix_signal_add(SIGHUP, on_reload, w);
     scan_inbox(w); /* the files already there */
     return TRUE;
 }
@@ -740,6 +860,10 @@ int ms_watch_run(const ms_context *base, ms_ruleset *rules, const ms_watch_optio
     w->status = MS_WATCH_STOPPED;
     w->candidates = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     g_queue_init(&w->backlog);
+    g_queue_init(&w->suspects);
+    w->crashes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    const char *crash = g_getenv("MOTIONSCAN_WATCH_CRASH");
+    if (crash && g_str_has_prefix(crash, "read:")) w->crash_read = g_strdup(crash + 5);
     w->queue = g_async_queue_new();
     w->mc = g_main_context_default();
     w->loop = g_main_loop_new(w->mc, FALSE);
@@ -749,6 +873,10 @@ int ms_watch_run(const ms_context *base, ms_ruleset *rules, const ms_watch_optio
     signal(SIGIO, SIG_IGN);
     signal(SIGPIPE, SIG_IGN);
 
+    /* first: a signal during recovery waits for the loop instead of killing */
+    w->sources[w->n_sources++] = g_unix_signal_add(SIGTERM, on_stop, w);
+    w->sources[w->n_sources++] = g_unix_signal_add(SIGINT, on_stop, w);
+    w->sources[w->n_sources++] = g_unix_signal_add(SIGHUP, on_reload, w);
     int status = MS_WATCH_STOPPED;
     if (!start(w, err) || !start_watching(w, err)) {
         status = MS_WATCH_CANNOT_START;
@@ -786,6 +914,10 @@ out:
     g_free(w->threads);
     g_hash_table_destroy(w->candidates);
     g_queue_clear_full(&w->backlog, g_free);
+    g_queue_clear_full(&w->suspects, g_free);
+    g_hash_table_destroy(w->crashes);
+    g_free(w->crashes_path);
+    g_free(w->crash_read);
     g_async_queue_unref(w->queue);
     g_main_loop_unref(w->loop);
     g_free(w);

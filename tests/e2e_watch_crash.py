@@ -8,7 +8,10 @@ line, after records.jsonl, after the CSV, after the database, after the error
 record, after the move; for a good file, a broken one and a duplicate.  The
 next start finishes the file left behind before it reads the next one.
 Part 2 runs cycles of: drop files (some while the daemon is down), start it,
-SIGKILL it after a random 0.3-4 s, restart.  In the end every input is once
+SIGKILL it after a random 0.3-4 s, restart.  Part 3 drops a file that crashes
+the daemon whenever it is read (MOTIONSCAN_WATCH_CRASH=read:poison raises
+SIGSEGV): after two crashes it is set aside in failed/ and the other files go
+through; files in flight at a SIGKILL are never set aside.  In the end every input is once
 in done/ or failed/, and records.jsonl, the CSV and the database hold exactly
 one record per input.
 
@@ -97,6 +100,34 @@ def main():
         for i in range(3):  # files arriving while the daemon is down
             drop("down%d-%d.pdf" % (c, i), fresh())
     print("part 2: %d kill/restart cycles" % survived)
+
+    # Part 3: a file that crashes the daemon each time it is read (a decoder
+    # bug: SIGSEGV) is read alone after the first crash and set aside in
+    # failed/ after the second, so the restarts make progress.
+    drop("poison.pdf", fresh())
+    time.sleep(0.05)
+    for i in range(3):
+        drop("later-%d.pdf" % i, fresh())
+    kills = 0
+    for start in range(6):
+        d = Daemon(binary, inbox, out, log, sink_args + ["--jobs", "2"],
+                   env={"MOTIONSCAN_WATCH_CRASH": "read:poison"})
+        while d.proc.poll() is None and not (count_outputs(out) >= len(inputs) and not os.listdir(inbox)):
+            time.sleep(0.1)
+        if d.proc.poll() is None:
+            if d.stop() != 0:
+                fail("part 3: SIGTERM did not stop the daemon cleanly")
+            break
+        if d.proc.returncode != -signal.SIGSEGV:
+            fail("part 3: exit status %s, want SIGSEGV:\n%s" % (d.proc.returncode, d.text()[-2000:]))
+        d.wait(10)
+        kills += 1
+    if kills != 2:
+        fail("the poison file crashed the daemon %d times, want 2 (then set aside)" % kills)
+    r = check(out, inputs, csv_path, db_path).get(os.path.join(out, "failed", "poison.pdf"))
+    if not r or r["error"]["code"] != "internal" or "set aside" not in r["error"]["message"]:
+        fail("the poison file was not set aside: %s" % (r and r["error"]))
+    print("part 3: a file that crashes the daemon was set aside after %d crashes" % kills)
 
     d = Daemon(binary, inbox, out, log, sink_args + ["--jobs", "2"])
     wait_until(lambda: count_outputs(out) >= len(inputs) and not os.listdir(inbox), 600,

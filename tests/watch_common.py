@@ -9,6 +9,7 @@ import csv
 import hashlib
 import json
 import os
+import resource
 import signal
 import sqlite3
 import subprocess
@@ -45,14 +46,21 @@ def fail(msg):
     sys.exit(1)
 
 
+def no_core():
+    """The crash test makes the daemon crash on purpose: no core files."""
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
 class Daemon:
     def __init__(self, binary, inbox, out, log_path, extra=(), env=None):
         self.log_path = log_path
+        self.started_before = self.text().count("motionscan watch: watching") if os.path.exists(log_path) else 0
         self.log = open(log_path, "ab")
         e = dict(os.environ)
         e.update(env or {})
         self.args = [binary, "watch", inbox, "--out", out] + list(extra)
-        self.proc = subprocess.Popen(self.args, stdout=subprocess.DEVNULL, stderr=self.log, env=e)
+        self.proc = subprocess.Popen(self.args, stdout=subprocess.DEVNULL, stderr=self.log, env=e,
+                                     preexec_fn=no_core)
         _running.append(self)
 
     def signal(self, sig):
@@ -64,7 +72,9 @@ class Daemon:
         self.log.close()
 
     def stop(self, timeout=300):
-        """SIGTERM; returns the exit status."""
+        """SIGTERM once it has started; returns the exit status."""
+        wait_until(lambda: self.text().count("motionscan watch: watching") > self.started_before,
+                   60, "the daemon to start", self)
         self.proc.send_signal(signal.SIGTERM)
         rc = self.proc.wait(timeout)
         self.log.close()
