@@ -589,17 +589,32 @@ static gboolean on_tick(gpointer data)
     return G_SOURCE_CONTINUE;
 }
 
+/* inotify, through GIO: a file appearing or changing (re)starts its wait. */
 static void on_event(GFileMonitor *m, GFile *file, GFile *other, GFileMonitorEvent ev,
                      gpointer data)
 {
     watch *w = data;
-    GFile *f = ev == G_FILE_MONITOR_EVENT_RENAMED ? other : file;
-    if (ev == G_FILE_MONITOR_EVENT_RENAMED || ev == G_FILE_MONITOR_EVENT_DELETED ||
-        ev == G_FILE_MONITOR_EVENT_MOVED_OUT) {
+    GFile *f = NULL;
+    switch (ev) {
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+        f = file;
+        break;
+    case G_FILE_MONITOR_EVENT_RENAMED: /* file is the old name, other the new */
+        f = other;
+        /* fall through */
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT: {
         char *gone = g_file_get_basename(file);
         g_hash_table_remove(w->candidates, gone);
         g_free(gone);
-        if (ev != G_FILE_MONITOR_EVENT_RENAMED) return;
+        break;
+    }
+    default:
+        break;
     }
     if (!f || !g_file_has_parent(f, w->inbox_file)) return;
     char *name = g_file_get_basename(f);
