@@ -235,16 +235,22 @@ static gboolean name_taken(watch *w, const char *name)
     return taken;
 }
 
+/* Valid UTF-8 without control characters: a name goes into JSON, CSV,
+ * known.tsv and the log. */
+static char *clean_name(const char *raw)
+{
+    char *name = g_utf8_make_valid(raw, -1);
+    for (char *p = name; *p; p++)
+        if ((guchar)*p < 0x20 || *p == 0x7f) *p = '_';
+    return name;
+}
+
 /* A name for `name` that no file in DIR has: the name itself, or
  * "stem~N.ext".  A name ending in ".error.json" always gets "~N", so it can
  * never be mistaken for another file's error record. */
 static char *claim_name(watch *w, const char *raw)
 {
-    /* valid UTF-8 without control characters: the name goes into JSON, CSV,
-     * known.tsv and the log */
-    char *name = g_utf8_make_valid(raw, -1);
-    for (char *p = name; *p; p++)
-        if ((guchar)*p < 0x20 || *p == 0x7f) *p = '_';
+    char *name = clean_name(raw);
     const char *dot = strrchr(name, '.');
     if (!dot || dot == name || strlen(dot) > 16) dot = name + strlen(name);
     gsize stem_len = MIN((gsize)(dot - name), (gsize)MS_WATCH_MAX_NAME - strlen(dot));
@@ -511,7 +517,7 @@ static gboolean claim(watch *w, const char *name)
     g_free(from);
     g_free(to);
     if (ok)
-        dispatch(w, c, g_strdup(name));
+        dispatch(w, c, clean_name(name)); /* for the log */
     else
         g_free(c);
     return ok;

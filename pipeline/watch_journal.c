@@ -175,7 +175,7 @@ static gboolean write_json_file(const char *path, JsonNode *node, gboolean prett
     return ok;
 }
 
-/* Steps 2 to 4 of the journal (see the top of this file) for one entry.
+/* Steps 2 to 4 of the journal (see watch_journal.h) for one entry.
  * `again`: the entry is being finished after a restart. */
 static gboolean apply_entry(ms_journal *jn, JsonObject *entry, gboolean again, GError **err)
 {
