@@ -1,6 +1,7 @@
 /* motionscan — command line.
  *
  *   motionscan run [options] INPUT...    records for files and folders
+ *   motionscan watch INBOX --out DIR     records for every file dropped in INBOX
  *   motionscan rules check [DIR]         compile the rules, report problems
  *   motionscan rules test [DIR]          run every rule's examples
  *
@@ -24,6 +25,7 @@
 #include "pipeline/ms_error.h"
 #include "pipeline/ocr.h"
 #include "pipeline/sink_sqlite.h"
+#include "pipeline/watch.h"
 
 #define EXIT_INPUT_FAILED 1
 #define EXIT_USAGE 2
@@ -90,11 +92,96 @@ static gboolean close_sinks(GPtrArray *sinks, GError **err)
     return ok;
 }
 
+/* Options `run` and `watch` share: rules, rendering, limits, OCR, workers. */
 typedef struct {
-    char *out, *rules, *password, *tessdata, *lang, *save_text, *csv, *db;
+    char *rules, *password, *tessdata, *lang;
     int jobs, dpi, max_pages, ocr_timeout_ms, doc_timeout_s, max_decode_mb;
     gint64 max_pixels;
-    gboolean no_deskew, no_orient, bgnorm, quiet, plain_text, skip_known;
+    gboolean no_deskew, no_orient, bgnorm;
+} engine_options;
+
+#define ENGINE_ENTRIES 14
+
+static void engine_defaults(engine_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->dpi = MS_DEFAULT_DPI;
+    o->jobs = (int)g_get_num_processors();
+    o->max_pages = MS_DEFAULT_MAX_PAGES;
+    o->max_pixels = MS_DEFAULT_MAX_PIXELS;
+    o->ocr_timeout_ms = MS_DEFAULT_OCR_PAGE_MS;
+    o->doc_timeout_s = MS_DEFAULT_DOC_MS / 1000;
+    o->max_decode_mb = (int)(MS_DEFAULT_MAX_DECODE_BYTES / 1000000);
+}
+
+/* Append the shared entries to `e` at *n. */
+static void engine_entries(engine_options *o, GOptionEntry *e, int *n)
+{
+    const GOptionEntry shared[ENGINE_ENTRIES] = {
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &o->jobs, "Worker threads (default: the number of cores)", "N"},
+        {"rules", 0, 0, G_OPTION_ARG_FILENAME, &o->rules, "Rule folder (default: the bundled rules/)", "DIR"},
+        {"dpi", 0, 0, G_OPTION_ARG_INT, &o->dpi, "Resolution to render PDF pages at (default 300)", "N"},
+        {"password", 0, 0, G_OPTION_ARG_STRING, &o->password, "Password for encrypted PDFs", "PW"},
+        {"max-pages", 0, 0, G_OPTION_ARG_INT, &o->max_pages, "Refuse documents with more pages (default 500)", "N"},
+        {"max-pixels", 0, 0, G_OPTION_ARG_INT64, &o->max_pixels, "Downscale pages larger than N pixels (default 36000000)", "N"},
+        {"max-decode-mb", 0, 0, G_OPTION_ARG_INT, &o->max_decode_mb, "Refuse image pages over --max-pixels that would take more than N MB to decode (default 256)", "N"},
+        {"ocr-timeout", 0, 0, G_OPTION_ARG_INT, &o->ocr_timeout_ms, "OCR deadline per page in ms (default 60000)", "MS"},
+        {"doc-timeout", 0, 0, G_OPTION_ARG_INT, &o->doc_timeout_s, "Time limit per document in seconds, all pages together (default 600; 0: none)", "S"},
+        {"tessdata", 0, 0, G_OPTION_ARG_FILENAME, &o->tessdata, "Tesseract data folder", "DIR"},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &o->lang, "Tesseract language (default eng)", "LANG"},
+        {"no-deskew", 0, 0, G_OPTION_ARG_NONE, &o->no_deskew, "Do not remove skew before OCR", NULL},
+        {"no-orient", 0, 0, G_OPTION_ARG_NONE, &o->no_orient, "Do not detect and correct pages turned sideways or upside down", NULL},
+        {"background-norm", 0, 0, G_OPTION_ARG_NONE, &o->bgnorm, "Normalise uneven backgrounds before thresholding (off by default: see README)", NULL},
+    };
+    memcpy(e + *n, shared, sizeof shared);
+    *n += ENGINE_ENTRIES;
+}
+
+static gboolean engine_check(const engine_options *o, const char *cmd)
+{
+    if (o->dpi < MS_MIN_DPI || o->dpi > MS_MAX_DPI || o->jobs < 1 || o->jobs > MS_MAX_WORKERS ||
+        o->max_pages < 1 || o->max_pixels < 1000000 || o->ocr_timeout_ms < 0 ||
+        o->doc_timeout_s < 0 || o->max_decode_mb < 1) {
+        fprintf(stderr, "motionscan %s: --dpi must be %d-%d, --jobs 1-%d, --max-pages >= 1, "
+                        "--max-pixels >= 1000000, --ocr-timeout >= 0, --doc-timeout >= 0, "
+                        "--max-decode-mb >= 1\n",
+                cmd, MS_MIN_DPI, MS_MAX_DPI, MS_MAX_WORKERS);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* The context for the workers; it borrows from `o` and `rs`. */
+static ms_context engine_context(const engine_options *o, const ms_ruleset *rs)
+{
+    ms_context ctx = {.rules = rs, .limits = MS_LIMITS_INIT, .ocr = MS_OCR_OPTIONS_INIT,
+                      .dpi = o->dpi, .password = o->password};
+    ctx.limits.max_pages = o->max_pages;
+    ctx.limits.max_pixels = o->max_pixels;
+    ctx.limits.max_decode_bytes = (int64_t)o->max_decode_mb * 1000000;
+    ctx.limits.ocr_page_ms = o->ocr_timeout_ms;
+    ctx.limits.doc_ms = o->doc_timeout_s > G_MAXINT / 1000 ? G_MAXINT : o->doc_timeout_s * 1000;
+    ctx.ocr.orient = !o->no_orient;
+    ctx.ocr.bgnorm = o->bgnorm;
+    ctx.ocr.deadline_ms = o->ocr_timeout_ms;
+    ctx.ocr.tessdata = o->tessdata;
+    if (o->lang) ctx.ocr.lang = o->lang;
+    ctx.ocr.deskew = !o->no_deskew;
+    return ctx;
+}
+
+static void engine_clear(engine_options *o)
+{
+    g_free(o->rules);
+    g_free(o->password);
+    g_free(o->tessdata);
+    g_free(o->lang);
+}
+
+typedef struct {
+    char *out, *save_text, *csv, *db;
+    engine_options e;
+    gboolean plain_text, skip_known, quiet;
     char **inputs;
 } run_options;
 
@@ -134,37 +221,25 @@ static gboolean known_in_db(const char *sha256, void *db)
 static int cmd_run(int argc, char **argv)
 {
     run_options o = {0};
-    o.dpi = MS_DEFAULT_DPI;
-    o.jobs = (int)g_get_num_processors();
-    o.max_pages = MS_DEFAULT_MAX_PAGES;
-    o.max_pixels = MS_DEFAULT_MAX_PIXELS;
-    o.ocr_timeout_ms = MS_DEFAULT_OCR_PAGE_MS;
-    o.doc_timeout_s = MS_DEFAULT_DOC_MS / 1000;
-    o.max_decode_mb = (int)(MS_DEFAULT_MAX_DECODE_BYTES / 1000000);
-    GOptionEntry entries[] = {
+    engine_defaults(&o.e);
+    GOptionEntry entries[32];
+    int n = 0;
+    const GOptionEntry head[] = {
         {"out", 'o', 0, G_OPTION_ARG_FILENAME, &o.out, "Write records to FILE (default: stdout)", "FILE"},
         {"csv", 0, 0, G_OPTION_ARG_FILENAME, &o.csv, "Also write one CSV row per record to FILE", "FILE"},
         {"db", 0, 0, G_OPTION_ARG_FILENAME, &o.db, "Also store the records in the SQLite database FILE (created or updated)", "FILE"},
         {"skip-known", 0, 0, G_OPTION_ARG_NONE, &o.skip_known, "With --db: do not process files whose bytes the database holds as ok", NULL},
-        {"jobs", 'j', 0, G_OPTION_ARG_INT, &o.jobs, "Worker threads (default: the number of cores)", "N"},
-        {"rules", 0, 0, G_OPTION_ARG_FILENAME, &o.rules, "Rule folder (default: the bundled rules/)", "DIR"},
-        {"dpi", 0, 0, G_OPTION_ARG_INT, &o.dpi, "Resolution to render PDF pages at (default 300)", "N"},
-        {"password", 0, 0, G_OPTION_ARG_STRING, &o.password, "Password for encrypted PDFs", "PW"},
-        {"max-pages", 0, 0, G_OPTION_ARG_INT, &o.max_pages, "Refuse documents with more pages (default 500)", "N"},
-        {"max-pixels", 0, 0, G_OPTION_ARG_INT64, &o.max_pixels, "Downscale pages larger than N pixels (default 36000000)", "N"},
-        {"ocr-timeout", 0, 0, G_OPTION_ARG_INT, &o.ocr_timeout_ms, "OCR deadline per page in ms (default 60000)", "MS"},
-        {"doc-timeout", 0, 0, G_OPTION_ARG_INT, &o.doc_timeout_s, "Time limit per document in seconds, all pages together (default 600; 0: none)", "S"},
-        {"max-decode-mb", 0, 0, G_OPTION_ARG_INT, &o.max_decode_mb, "Refuse image pages over --max-pixels that would take more than N MB to decode (default 256)", "N"},
-        {"no-orient", 0, 0, G_OPTION_ARG_NONE, &o.no_orient, "Do not detect and correct pages turned sideways or upside down", NULL},
-        {"background-norm", 0, 0, G_OPTION_ARG_NONE, &o.bgnorm, "Normalise uneven backgrounds before thresholding (off by default: see README)", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, "No progress line and no summary on stderr", NULL},
-        {"tessdata", 0, 0, G_OPTION_ARG_FILENAME, &o.tessdata, "Tesseract data folder", "DIR"},
-        {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang, "Tesseract language (default eng)", "LANG"},
-        {"no-deskew", 0, 0, G_OPTION_ARG_NONE, &o.no_deskew, "Do not remove skew before OCR", NULL},
+    };
+    const GOptionEntry tail[] = {
         {"save-text", 0, 0, G_OPTION_ARG_FILENAME, &o.save_text, "Also write each document's normalised text to DIR/NAME.txt (replay it with --text)", "DIR"},
         {"text", 0, 0, G_OPTION_ARG_NONE, &o.plain_text, "Inputs are UTF-8 text transcripts (form feed between pages), to try rules on a wording", NULL},
         {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.inputs, NULL, NULL},
         {NULL}};
+    memcpy(entries, head, sizeof head);
+    n += G_N_ELEMENTS(head);
+    engine_entries(&o.e, entries, &n);
+    memcpy(entries + n, tail, sizeof tail);
     GOptionContext *oc = g_option_context_new("INPUT... - one JSON record per file (JSON Lines)");
     g_option_context_set_summary(oc,
         "Reads scanned or born-digital immigration-court filings (PDF, TIFF, PNG, JPEG;\n"
@@ -189,13 +264,7 @@ static int cmd_run(int argc, char **argv)
         status = EXIT_USAGE;
         goto out;
     }
-    if (o.dpi < MS_MIN_DPI || o.dpi > MS_MAX_DPI || o.jobs < 1 || o.jobs > MS_MAX_WORKERS ||
-        o.max_pages < 1 || o.max_pixels < 1000000 || o.ocr_timeout_ms < 0 || o.doc_timeout_s < 0 ||
-        o.max_decode_mb < 1) {
-        fprintf(stderr, "motionscan run: --dpi must be %d-%d, --jobs 1-%d, --max-pages >= 1, "
-                        "--max-pixels >= 1000000, --ocr-timeout >= 0, --doc-timeout >= 0, "
-                        "--max-decode-mb >= 1\n",
-                MS_MIN_DPI, MS_MAX_DPI, MS_MAX_WORKERS);
+    if (!engine_check(&o.e, "run")) {
         status = EXIT_USAGE;
         goto out;
     }
@@ -204,7 +273,7 @@ static int cmd_run(int argc, char **argv)
         status = EXIT_USAGE;
         goto out;
     }
-    const char *rules_dir = o.rules ? o.rules : default_rules_dir();
+    const char *rules_dir = o.e.rules ? o.e.rules : default_rules_dir();
     rs = load_rules(rules_dir, FALSE);
     if (!rs) {
         status = EXIT_USAGE;
@@ -216,19 +285,7 @@ static int cmd_run(int argc, char **argv)
         status = EXIT_USAGE;
         goto out;
     }
-    ms_context ctx = {.rules = rs, .limits = MS_LIMITS_INIT, .ocr = MS_OCR_OPTIONS_INIT,
-                      .dpi = o.dpi, .password = o.password};
-    ctx.limits.max_pages = o.max_pages;
-    ctx.limits.max_pixels = o.max_pixels;
-    ctx.limits.max_decode_bytes = (int64_t)o.max_decode_mb * 1000000;
-    ctx.limits.ocr_page_ms = o.ocr_timeout_ms;
-    ctx.limits.doc_ms = o.doc_timeout_s > G_MAXINT / 1000 ? G_MAXINT : o.doc_timeout_s * 1000;
-    ctx.ocr.orient = !o.no_orient;
-    ctx.ocr.bgnorm = o.bgnorm;
-    ctx.ocr.deadline_ms = o.ocr_timeout_ms;
-    ctx.ocr.tessdata = o.tessdata;
-    if (o.lang) ctx.ocr.lang = o.lang;
-    ctx.ocr.deskew = !o.no_deskew;
+    ms_context ctx = engine_context(&o.e, rs);
     ctx.plain_text = o.plain_text;
     ctx.save_text_dir = o.save_text;
     if (o.save_text && g_mkdir_with_parents(o.save_text, 0755) != 0) {
@@ -255,7 +312,7 @@ static int cmd_run(int argc, char **argv)
     }
     ctx.skip = o.skip_known ? known_in_db : NULL;
     ctx.skip_user = db;
-    ms_batch_options bo = {o.jobs, sinks, rules_dir, !o.quiet && isatty(STDERR_FILENO)};
+    ms_batch_options bo = {o.e.jobs, sinks, rules_dir, !o.quiet && isatty(STDERR_FILENO)};
     ms_batch_stats st;
     gboolean ran = ms_batch_run(&ctx, &bo, paths, &st, &err);
     if (!close_sinks(sinks, ran ? &err : NULL)) ran = FALSE;
@@ -283,10 +340,7 @@ out:
     g_clear_error(&err);
     g_option_context_free(oc);
     g_free(o.out);
-    g_free(o.rules);
-    g_free(o.password);
-    g_free(o.tessdata);
-    g_free(o.lang);
+    engine_clear(&o.e);
     g_free(o.save_text);
     g_free(o.csv);
     g_free(o.db);
@@ -295,10 +349,85 @@ out:
     return status;
 }
 
+static int cmd_watch(int argc, char **argv)
+{
+    engine_options e;
+    engine_defaults(&e);
+    char *out = NULL, *csv = NULL, *db = NULL, **rest = NULL;
+    int poll = 0, settle = MS_WATCH_DEFAULT_SETTLE_MS;
+    GOptionEntry entries[32];
+    int n = 0;
+    const GOptionEntry head[] = {
+        {"out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Output folder: processing/, done/, failed/, records.jsonl (required)", "DIR"},
+        {"csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, "Also append one CSV row per record to FILE", "FILE"},
+        {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Also store the records in the SQLite database FILE (created or updated)", "FILE"},
+        {"poll", 0, 0, G_OPTION_ARG_INT, &poll, "List INBOX every N seconds instead of using inotify (network shares)", "SECONDS"},
+        {"settle", 0, 0, G_OPTION_ARG_INT, &settle, "Take a file once its size and mtime are unchanged for MS (default 1000)", "MS"},
+    };
+    const GOptionEntry tail[] = {
+        {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL}, {NULL}};
+    memcpy(entries, head, sizeof head);
+    n += G_N_ELEMENTS(head);
+    engine_entries(&e, entries, &n);
+    memcpy(entries + n, tail, sizeof tail);
+    GOptionContext *oc = g_option_context_new("INBOX - read every file dropped into INBOX");
+    g_option_context_set_summary(oc,
+        "Claims each file that lands in INBOX (or is there at start) once it is complete,\n"
+        "writes its record to DIR/records.jsonl (and --csv, --db) and moves it to DIR/done/\n"
+        "or DIR/failed/.  Safe to kill at any moment: a restart finishes what was in flight.");
+    g_option_context_set_description(oc,
+        "Signals: SIGTERM/SIGINT finish the files in progress and stop (exit 0);\n"
+        "SIGHUP reads the rules again (invalid rules are reported, the old ones stay).\n"
+        "Exit status: 0 stopped by a signal; 1 an output failed while running;\n"
+        "2 could not start (usage, folders, rules, output).");
+    g_option_context_add_main_entries(oc, entries, NULL);
+    GError *err = NULL;
+    int status = EXIT_USAGE;
+    char *command_line = command_line_json(argc, argv);
+    ms_ruleset *rs = NULL;
+    if (!g_option_context_parse(oc, &argc, &argv, &err)) {
+        fprintf(stderr, "motionscan watch: %s (see motionscan watch --help)\n", err->message);
+        goto out;
+    }
+    if (!rest || !rest[0] || rest[1] || !out) {
+        fprintf(stderr, "motionscan watch: give one INBOX folder and --out DIR "
+                        "(see motionscan watch --help)\n");
+        goto out;
+    }
+    if (!engine_check(&e, "watch")) goto out;
+    if (poll < 0 || poll > MS_WATCH_MAX_POLL_SECONDS || settle < MS_WATCH_MIN_SETTLE_MS ||
+        settle > MS_WATCH_MAX_SETTLE_MS) {
+        fprintf(stderr, "motionscan watch: --poll must be 0-%d, --settle %d-%d\n",
+                MS_WATCH_MAX_POLL_SECONDS, MS_WATCH_MIN_SETTLE_MS, MS_WATCH_MAX_SETTLE_MS);
+        goto out;
+    }
+    const char *rules_dir = e.rules ? e.rules : default_rules_dir();
+    if (!(rs = load_rules(rules_dir, FALSE))) goto out;
+    ms_context ctx = engine_context(&e, rs);
+    ms_watch_options wo = {.inbox = rest[0], .out_dir = out, .csv = csv, .db = db,
+                           .rules_dir = rules_dir, .command_line = command_line,
+                           .jobs = e.jobs, .poll_seconds = poll, .settle_ms = settle};
+    status = ms_watch_run(&ctx, g_steal_pointer(&rs), &wo, &err);
+    if (status != MS_WATCH_STOPPED)
+        fprintf(stderr, "motionscan watch: %s\n", err ? err->message : "stopped on an error");
+out:
+    ms_ruleset_free(rs);
+    g_clear_error(&err);
+    g_option_context_free(oc);
+    engine_clear(&e);
+    g_free(out);
+    g_free(csv);
+    g_free(db);
+    g_free(command_line);
+    g_strfreev(rest);
+    return status;
+}
+
 static void usage(FILE *f)
 {
     fprintf(f,
             "usage: motionscan run [options] INPUT...   one JSON record per file (see run --help)\n"
+            "       motionscan watch INBOX --out DIR    record every file dropped in INBOX (see watch --help)\n"
             "       motionscan rules check [DIR]        compile the rules and report problems\n"
             "       motionscan rules test [DIR]         run every rule's examples\n"
             "       motionscan --version | --help\n");
@@ -333,6 +462,7 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "run") == 0) return cmd_run(argc - 1, argv + 1);
     if (strcmp(argv[1], "rules") == 0) return cmd_rules(argc - 1, argv + 1);
+    if (strcmp(argv[1], "watch") == 0) return cmd_watch(argc - 1, argv + 1);
     fprintf(stderr, "motionscan: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return EXIT_USAGE;

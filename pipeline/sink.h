@@ -41,6 +41,9 @@ ms_sink *ms_sink_jsonl_new(FILE *out, gboolean owns);
  * row; the columns and the formula guard are documented in sink_csv.c.  On
  * failure returns FALSE and sets err (MS_ERR_OUTPUT, naming the file). */
 gboolean ms_sink_csv_open(const char *path, ms_sink **out, GError **err);
+/* The same, appending to `path` (created when missing); the header row is
+ * written only when the file is empty.  For the watch daemon. */
+gboolean ms_sink_csv_open_append(const char *path, ms_sink **out, GError **err);
 
 /* SQLite: see pipeline/sink_sqlite.h (ms_sink_sqlite_open). */
 

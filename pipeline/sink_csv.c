@@ -234,10 +234,12 @@ static gboolean csv_close(ms_sink *base, GError **err)
 
 static const ms_sink_vtable csv_vtable = {"csv", csv_write, csv_close};
 
-gboolean ms_sink_csv_open(const char *path, ms_sink **out, GError **err)
+/* A new file, or (append) the end of an existing one: the header row is
+ * written only into an empty file. */
+static gboolean csv_open(const char *path, gboolean append, ms_sink **out, GError **err)
 {
     *out = NULL;
-    FILE *f = fopen(path, "wb");
+    FILE *f = fopen(path, append ? "ab" : "wb");
     if (!f) {
         g_set_error(err, MS_ERROR, MS_ERR_OUTPUT, "%s: cannot create the CSV: %s", path,
                     g_strerror(errno));
@@ -247,6 +249,11 @@ gboolean ms_sink_csv_open(const char *path, ms_sink **out, GError **err)
     s->base.vt = &csv_vtable;
     s->out = f;
     s->path = g_strdup(path);
+    if (append && fseek(f, 0, SEEK_END) == 0 && ftell(f) > 0) {
+        s->row.text = g_string_new(NULL);
+        *out = &s->base;
+        return TRUE;
+    }
     s->row.text = g_string_new("\xEF\xBB\xBF"); /* the byte order mark, then the header */
     for (gsize i = 0; i < G_N_ELEMENTS(columns); i++) add_cell(&s->row, columns[i]);
     if (!put_row(s, err)) {
@@ -255,4 +262,14 @@ gboolean ms_sink_csv_open(const char *path, ms_sink **out, GError **err)
     }
     *out = &s->base;
     return TRUE;
+}
+
+gboolean ms_sink_csv_open(const char *path, ms_sink **out, GError **err)
+{
+    return csv_open(path, FALSE, out, err);
+}
+
+gboolean ms_sink_csv_open_append(const char *path, ms_sink **out, GError **err)
+{
+    return csv_open(path, TRUE, out, err);
 }

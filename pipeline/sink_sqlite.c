@@ -698,3 +698,18 @@ gboolean ms_sink_sqlite_known(const ms_sink *base, const char *sha256)
     const sqlite_sink *s = (const sqlite_sink *)base;
     return s->known && g_hash_table_contains(s->known, sha256);
 }
+
+gboolean ms_sink_sqlite_has_error(const ms_sink *base, const char *file)
+{
+    if (!base || base->vt != &sqlite_vtable || !file) return FALSE;
+    const sqlite_sink *s = (const sqlite_sink *)base;
+    sqlite3_stmt *st = NULL;
+    gboolean found = FALSE;
+    if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM errors WHERE file = ?1 LIMIT 1", -1, &st, NULL) ==
+        SQLITE_OK) {
+        sqlite3_bind_text(st, 1, file, -1, SQLITE_TRANSIENT);
+        found = sqlite3_step(st) == SQLITE_ROW;
+    }
+    sqlite3_finalize(st);
+    return found;
+}

@@ -64,4 +64,9 @@ gboolean ms_sink_sqlite_open(const char *path, const ms_sqlite_options *opt, ms_
  * processed, whatever the number of workers.  FALSE for any other sink. */
 gboolean ms_sink_sqlite_known(const ms_sink *s, const char *sha256);
 
+/* Whether the errors table holds a row for `file`, in any run: the watch
+ * daemon asks before it writes an error record again after a restart, so the
+ * record is not stored twice.  FALSE for any other sink. */
+gboolean ms_sink_sqlite_has_error(const ms_sink *s, const char *file);
+
 #endif

@@ -598,6 +598,49 @@ static void test_sqlite_refuses(void)
     remove_tmp(path);
 }
 
+/* The watch daemon's CSV: appended to, the header only in an empty file. */
+static void test_csv_append(void)
+{
+    char *path = tmp_path("r.csv");
+    for (int round = 0; round < 2; round++) {
+        ms_sink *s = NULL;
+        GError *err = NULL;
+        JsonObject *rec = base();
+        g_assert_true(ms_sink_csv_open_append(path, &s, &err));
+        g_assert_true(ms_sink_write(s, rec, &err));
+        g_assert_no_error(err);
+        g_assert_true(ms_sink_close(s, &err));
+        json_object_unref(rec);
+    }
+    char *text = NULL;
+    g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+    g_assert_true(g_str_has_prefix(text, BOM HEADER));
+    const char *rows = text + strlen(BOM HEADER);
+    g_assert_null(strstr(rows, "file,sha256")); /* one header */
+    int n = 0;
+    for (const char *p = rows; (p = strstr(p, "\r\n")); p += 2) n++;
+    g_assert_cmpint(n, ==, 2); /* one row per record, across the two opens */
+    g_free(text);
+    remove_tmp(path);
+}
+
+/* ms_sink_sqlite_has_error: an error row for the file in any run. */
+static void test_sqlite_has_error(void)
+{
+    char *path = tmp_path("r.db");
+    ms_sink *s = db_open(path, FALSE);
+    g_assert_false(ms_sink_sqlite_has_error(s, "in/b.pdf"));
+    db_write(s, error_record("in/b.pdf", SHA_B, "corrupt_pdf"));
+    db_write(s, base());
+    db_close(s);
+    s = db_open(path, FALSE); /* a later run */
+    g_assert_true(ms_sink_sqlite_has_error(s, "in/b.pdf"));
+    g_assert_false(ms_sink_sqlite_has_error(s, "in/a.pdf")); /* read ok: no error row */
+    g_assert_false(ms_sink_sqlite_has_error(NULL, "in/b.pdf"));
+    db_close(s);
+    remove_tmp(path);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -614,5 +657,7 @@ int main(int argc, char **argv)
     g_test_add_func("/sqlite/errors", test_sqlite_errors);
     g_test_add_func("/sqlite/known", test_sqlite_known);
     g_test_add_func("/sqlite/refuses", test_sqlite_refuses);
+    g_test_add_func("/csv/append", test_csv_append);
+    g_test_add_func("/sqlite/has-error", test_sqlite_has_error);
     return g_test_run();
 }
