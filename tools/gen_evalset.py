@@ -35,6 +35,8 @@ def main():
     ap.add_argument("--seed", default="1", help="seed (default 1); any string")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel workers")
     ap.add_argument("--quiet", action="store_true", help="do not list the files")
+    ap.add_argument("--turn", action="store_true", help="feed every scanned page sideways or upside down "
+                    "(90, 180, 270 degrees in turn by filing): to measure orientation detection")
     ap.add_argument("--format", help="give every filing this format, or these in turn (comma-separated: "
                     "pdf-scan, pdf-bilevel, pdf-text, pdf-mixed, tiff, png, jpeg); default: the evaluation mix")
     a = ap.parse_args()
@@ -50,7 +52,7 @@ def main():
               file=sys.stderr)
     t0 = time.time()
     try:
-        results = build.main(a.out, a.count, a.seed, max(1, a.jobs), quiet=a.quiet, formats=formats)
+        results = build.main(a.out, a.count, a.seed, max(1, a.jobs), quiet=a.quiet, formats=formats, turn=a.turn)
     except (ValueError, OSError) as e:
         print("gen_evalset: error: %s" % e, file=sys.stderr)
         return 1

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Install the Debian 12 packages motionscan needs to build, run and test.
 # Idempotent: when everything is installed it only checks and exits.
+# --bench also installs what tools/benchmark.py compares against (OCRmyPDF).
 set -eu
 
 PACKAGES="
@@ -10,6 +11,9 @@ libleptonica-dev libtesseract-dev tesseract-ocr tesseract-ocr-eng
 libpcre2-dev libsqlite3-dev
 python3 python3-pil poppler-utils qpdf fonts-liberation2
 "
+if [ "${1:-}" = "--bench" ]; then
+    PACKAGES="$PACKAGES ocrmypdf"
+fi
 
 missing=""
 for p in $PACKAGES; do

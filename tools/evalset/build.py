@@ -21,9 +21,10 @@ def write(path, data):
             f.write(data)
 
 
-def build_one(seed, index, which, out):
+def build_one(seed, index, which, out, turn=False):
     which, occurrence, fmt = which
     d = CP.compose(seed, index, which, occurrence, fmt)
+    d.turn = (90, 180, 270)[index % 3] if turn else 0
     pages = RD.lay_out(d)
     texts = RD.check(d, pages)
     data, npages, scan = RD.make_file(d, pages)
@@ -109,7 +110,7 @@ def readme(records, seed):
     return "\n".join(lines) + "\n"
 
 
-def main(out, count, seed, jobs, quiet=False, formats=None):
+def main(out, count, seed, jobs, quiet=False, formats=None, turn=False):
     os.makedirs(os.path.join(out, "expected"), exist_ok=True)
     os.makedirs(os.path.join(out, "truth"), exist_ok=True)
     clean(out)
@@ -120,10 +121,10 @@ def main(out, count, seed, jobs, quiet=False, formats=None):
     if jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
         with ProcessPoolExecutor(jobs) as ex:
-            futs = [ex.submit(build_one, seed, i, w, out) for i, w in enumerate(kinds)]
+            futs = [ex.submit(build_one, seed, i, w, out, turn) for i, w in enumerate(kinds)]
             results = [f.result() for f in futs]
     else:
-        results = [build_one(seed, i, w, out) for i, w in enumerate(kinds)]
+        results = [build_one(seed, i, w, out, turn) for i, w in enumerate(kinds)]
     if not quiet:
         for rec, size in results:
             print("%-11s %-5s %d p %8d B  %-6s %-17s %-8s %-4s %s" % (

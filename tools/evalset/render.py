@@ -168,6 +168,13 @@ def degrade(img, p, rng, dpi, marks):
     return R.degrade(img, q, rng, dpi, marks)
 
 
+def turned(img, d):
+    """The scan as fed sideways or upside down (gen_evalset --turn): turned
+    counter-clockwise by d.turn degrees, after the scanner's own skew."""
+    angle = getattr(d, "turn", 0)
+    return img.rotate(angle, expand=True) if angle else img
+
+
 def make_file(d, pages):
     """Return (bytes, page count, scan parameters or None)."""
     born = PW.write_pdf(LY.to_pdf_pages(pages))
@@ -190,7 +197,7 @@ def make_file(d, pages):
             img = degrade(img, p, rng, dpi, pages[i].marks)
             if fax:
                 R.fax_header(img, hdr % (i + 1, len(imgs)), dpi)
-            frames.append(R.to_bilevel(img, p["threshold"]))
+            frames.append(R.to_bilevel(turned(img, d), p["threshold"]))
         bio = io.BytesIO()
         frames[0].save(bio, "TIFF", compression="group4", dpi=(dpi, dpi), save_all=True,
                        append_images=frames[1:])
@@ -199,7 +206,7 @@ def make_file(d, pages):
     dpi = p["dpi"]
     first = 1 if fmt == "pdf-mixed" else 0
     imgs = R.render(born, dpi)[first:]
-    scans = [degrade(img, p, rng, dpi, pages[first + i].marks) for i, img in enumerate(imgs)]
+    scans = [turned(degrade(img, p, rng, dpi, pages[first + i].marks), d) for i, img in enumerate(imgs)]
     if fmt == "pdf-bilevel":  # black and white, as most office scanners send filings
         thr = rng.randint(138, 158)
         out = [PW.ImagePage(zlib.compress(R.to_bilevel(im, thr).tobytes(), 9), im.size[0], im.size[1], dpi,
