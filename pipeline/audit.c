@@ -330,6 +330,11 @@ static gboolean add_images(audit_doc *d, const ms_audit_options *opt, const char
     JsonArray *pages = ms_json_arr(d->rec, "pages");
     g_array_set_size(d->images, pages ? json_array_get_length(pages) : 0);
     if (!d->sha || !d->images->len) return TRUE;
+    if (g_strcmp0(ms_json_str(d->rec, "format"), "text") == 0) {
+        d->image_note = g_strdup("This record was read from a text transcript (motionscan run "
+                                 "--text): there are no page images.");
+        return TRUE;
+    }
     ms_limits lim = MS_LIMITS_INIT;
     ms_input in = {0};
     ms_doc *doc = NULL;

@@ -280,7 +280,7 @@ static void index_row(GString *h, const audit_doc *d, const char *countries)
     cell(h, NULL, NULL, ms_json_str(d->rec, "filer"));
     cell(h, NULL, NULL, ms_json_str(d->rec, "motion_type"));
     cell(h, "countries", NULL, countries);
-    cell(h, NULL, NULL, an);
+    cell(h, "anum", NULL, an);
     cell(h, "num", conf_sort, conf);
     char nflags[16];
     g_snprintf(nflags, sizeof nflags, "%03u", d->flags->len);

@@ -7,6 +7,7 @@ ended by a NUL byte), for what needs clicks: the review controls and the
 verdict download.  Every run uses a fresh profile and has background
 networking, sync, component updates and QUIC off.
 """
+import atexit
 import json
 import os
 import select
@@ -74,6 +75,8 @@ class Browser:
         for fd in hi:
             os.close(fd)
         self.out, self.inp = cmd_w, res_r
+        self.closed = False
+        atexit.register(self.close)  # no Chromium left behind when a check raises
         self.buf = b""
         self.next_id = 0
         self.events = []
@@ -123,9 +126,12 @@ class Browser:
             self.events.append(self._read(max(0.1, end - time.time())))
 
     def goto(self, url):
-        self.events = [m for m in self.events if m.get("method") != "Page.loadEventFired"]
-        self.call("Page.navigate", {"url": url}, session=True)
-        self.wait_event("Page.loadEventFired")
+        """Load `url` afresh (by way of about:blank, so a new fragment on the
+        same page is a new load too) and wait for its load event."""
+        for u in ("about:blank", url):
+            self.events = [m for m in self.events if m.get("method") != "Page.loadEventFired"]
+            self.call("Page.navigate", {"url": u}, session=True)
+            self.wait_event("Page.loadEventFired")
 
     def js(self, expression):
         r = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True,
@@ -136,6 +142,9 @@ class Browser:
         return r["result"].get("value")
 
     def close(self):
+        if self.closed:
+            return
+        self.closed = True
         try:
             self.call("Browser.close", timeout=5)
         except Exception:
