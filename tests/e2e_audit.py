@@ -282,6 +282,10 @@ def main():
     d = Dom(chromium.dump_dom(browser, "file://" + p01))
     hn = [b for b in d.find("div", cls="ev") if b["attrs"].get("data-field") == "removal_countries"]
     check(len(hn) == 1 and "removal_countries" in hn[0]["text"], "sample 01: no removal_countries box")
+    cdp.goto("file://" + p01)
+    check(cdp.js("Array.prototype.every.call(document.images, function (i) {"
+                 " return i.complete && i.naturalWidth > 0; }) && document.images.length == 3"),
+          "sample 01: the page images do not load under the page's policy")
     check(chromium.screenshot(browser, "file://" + p01, os.path.join(shots, "document.png"), "1600,1300"),
           "document screenshot")
 

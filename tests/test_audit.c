@@ -65,7 +65,8 @@ static void test_odd_records(void)
         " \"page\": \"one\"}, 5, null], \"pages\": [{\"number\": 1, \"width\": 0}],"
         " \"country_mentions\": {\"not\": \"a list\"}, \"a_numbers\": [\"1\", \"2\", 3, null]}\n"
         "{\"file\": \"x.pdf\", \"sha256\": \"" "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
-        "\", \"status\": \"ok\", \"format\": \"pdf\", \"pages\": [{\"number\": 1, \"source\": \"ocr\","
+        "\", \"status\": \"ok\", \"format\": \"pdf\", \"motion_type\": \"pretermit\","
+        " \"removal_countries\": [{\"code\": \"HN\"}], \"nationality\": {\"code\": \"HN\"}, \"pages\": [{\"number\": 1, \"source\": \"ocr\","
         " \"ocr_confidence\": 50.5, \"dpi\": 300, \"width\": 2550, \"height\": 3300}]}\n";
     char *dir = tmp_dir();
     char *jsonl = g_build_filename(dir, "r.jsonl", NULL);
@@ -104,6 +105,7 @@ static void test_odd_records(void)
     char *x = read_text(out, "doc-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.html");
     g_assert_nonnull(strstr(x, "id=\"no-images\""));
     g_assert_nonnull(strstr(x, "cannot be read now"));
+    g_assert_nonnull(strstr(x, "own nationality (HN)"));
 
     g_free(x);
     g_free(doc);

@@ -2,6 +2,7 @@
 # Install the Debian 12 packages motionscan needs to build, run and test.
 # Idempotent: when everything is installed it only checks and exits.
 set -eu
+# chromium: the audit report's tests open it headless (tests/e2e_audit.py).
 
 PACKAGES="
 build-essential cmake pkg-config
@@ -9,6 +10,7 @@ libpoppler-glib-dev libcairo2-dev libglib2.0-dev libjson-glib-dev
 libleptonica-dev libtesseract-dev tesseract-ocr tesseract-ocr-eng
 libpcre2-dev libsqlite3-dev
 python3 python3-pil poppler-utils qpdf fonts-liberation2
+chromium
 "
 
 missing=""
