@@ -114,7 +114,7 @@ gboolean ms_audit_load_db(const char *path, GPtrArray *records, GError **err)
     /* Files that could not be read have no document row: the last run's errors. */
     if (sqlite3_prepare_v2(db,
                            "SELECT file, error_code, error_message FROM errors"
-                           " WHERE sha256 IS NULL AND run_id = (SELECT MAX(run_id) FROM errors)"
+                           " WHERE sha256 IS NULL AND run_id = (SELECT MAX(id) FROM runs)"
                            " ORDER BY file",
                            -1, &st, NULL) != SQLITE_OK) {
         db_fail(db, path, "not a motionscan database", err);

@@ -327,12 +327,18 @@ def main():
           "error records are not listed as failed")
 
     # -- the database as the source --------------------------------------
+    # (a last run with a missing file: its error has no document row)
+    code, _, err = run([exe, "run", "--db", db, "--out", os.devnull, missing])
+    check(code == 1, f"run --db on a missing file: exit {code}\n{err}")
     report_db = os.path.join(work, "report-db")
     code, _, err = run([exe, "audit", "--db", db, "--out", report_db])
     check(code == 0, f"audit --db: exit {code}\n{err}")
     d = Dom(dom_of("file://" + os.path.join(report_db, "index.html")))
     cdp.close()
-    check(len(d.find("tr", cls="doc")) == 19, f"audit --db: {len(d.find('tr', cls='doc'))} rows")
+    rows = d.find("tr", cls="doc")
+    check(len(rows) == 20 and [r["attrs"]["data-status"] for r in rows].count("error") == 1 and
+          "no-such-file.pdf" in " ".join(r["text"] for r in rows if r["attrs"]["data-status"] == "error"),
+          f"audit --db: {len(rows)} rows, want the 19 samples and the missing file")
     check(len(glob.glob(os.path.join(report_db, "img", "*.png"))) == sum(len(r["pages"]) for r in recs),
           "audit --db: not every page has an image")
 
