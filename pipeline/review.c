@@ -316,7 +316,7 @@ static gboolean rows(sqlite3 *db, const char *db_path, const char *sql, gboolean
         } else if (by_rule) {
             g_string_append_printf(out, "%-44s %8" G_GINT64_FORMAT " %8" G_GINT64_FORMAT
                                         " %6" G_GINT64_FORMAT " %9.3f  %s\n",
-                                   name ? name : "(no rule: a value not found)", n, correct, wrong,
+                                   name ? name : "(no rule)", n, correct, wrong,
                                    (double)correct / (double)n, source ? source : "");
         } else {
             g_string_append_printf(out, "%-20s %8" G_GINT64_FORMAT " %8" G_GINT64_FORMAT

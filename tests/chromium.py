@@ -8,6 +8,7 @@ verdict download.  Every run uses a fresh profile and has background
 networking, sync, component updates and QUIC off.
 """
 import atexit
+import base64
 import json
 import os
 import select
@@ -140,6 +141,17 @@ class Browser:
         if "exceptionDetails" in r:
             raise RuntimeError("script failed: %s" % r["exceptionDetails"])
         return r["result"].get("value")
+
+    def screenshot(self, url, path, width=1600, height=1300):
+        """The viewport after loading `url` (a fragment scrolls to its anchor)."""
+        self.call("Emulation.setDeviceMetricsOverride",
+                  {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+                  session=True)
+        self.goto(url)
+        data = self.call("Page.captureScreenshot", {"format": "png"}, session=True)["data"]
+        with open(path, "wb") as f:
+            f.write(base64.b64decode(data))
+        return os.path.getsize(path) > 0
 
     def close(self):
         if self.closed:

@@ -286,6 +286,8 @@ def main():
     check(cdp.js("Array.prototype.every.call(document.images, function (i) {"
                  " return i.complete && i.naturalWidth > 0; }) && document.images.length == 3"),
           "sample 01: the page images do not load under the page's policy")
+    check(cdp.screenshot("file://" + p01 + "#page-2", os.path.join(shots, "document-page2.png")),
+          "document page 2 screenshot")
     check(chromium.screenshot(browser, "file://" + p01, os.path.join(shots, "document.png"), "1600,1300"),
           "document screenshot")
 
@@ -368,6 +370,10 @@ def main():
               "verdicts are not restored after a reload")
         b.js("document.getElementById('download').click()")
         done = b.wait_event("Browser.downloadProgress", pred=lambda p: p.get("state") == "completed")
+        # Chromium gives all file:// pages one storage: the index sees every page's verdicts.
+        b.goto("file://" + os.path.join(report, "index.html"))
+        check(b.js("document.getElementById('verdict-count').textContent") ==
+              "4 verdicts saved in this browser", "the index does not see the verdicts")
     finally:
         b.close()
     vfile = done["filePath"]
