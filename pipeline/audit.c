@@ -356,14 +356,17 @@ static gboolean add_images(audit_doc *d, const ms_audit_options *opt, const char
     ms_doc *doc = NULL;
     GError *e = NULL;
     gboolean ok = TRUE;
-    if (!ms_input_load(d->file, &lim, &in, &e)) {
+    char *path = opt->source_dir && !g_path_is_absolute(d->file)
+                     ? g_build_filename(opt->source_dir, d->file, NULL)
+                     : g_strdup(d->file);
+    if (!ms_input_load(path, &lim, &in, &e)) {
         d->image_note = g_strdup_printf("The source file cannot be read now (%s), so the pages "
                                         "are not shown.", e->message);
         st->sources_missing++;
     } else if (strcmp(in.sha256, d->sha) != 0) {
         d->image_note = g_strdup_printf("The source file %s has changed since it was read (its "
                                         "sha256 is now %s), so the pages are not shown.",
-                                        d->file, in.sha256);
+                                        path, in.sha256);
         st->sources_missing++;
     } else if (!ms_doc_open(&in, &lim, opt->password, &doc, &e)) {
         d->image_note = g_strdup_printf("The source file cannot be opened (%s), so the pages are "
@@ -374,6 +377,7 @@ static gboolean add_images(audit_doc *d, const ms_audit_options *opt, const char
     g_clear_error(&e);
     ms_doc_free(doc);
     ms_input_dispose(&in);
+    g_free(path);
     return ok;
 }
 

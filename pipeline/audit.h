@@ -21,8 +21,8 @@
  * script (by its hash), so nothing from a document can run.  No page loads
  * anything from the network.
  *
- * The source file of each record (its `file`) is opened again to draw the
- * pages.  When it is gone, unreadable or changed (another sha256), the
+ * The source file of each record (its `file`, relative paths taken from
+ * opt->source_dir when set) is opened again to draw the pages.  When it is gone, unreadable or changed (another sha256), the
  * document page shows the values without images and says why.
  *
  * Thread rules: single-threaded.  Ownership: records are JsonObject
@@ -40,9 +40,10 @@ typedef struct {
     int image_width;          /* page images are rendered this wide, in pixels */
     int max_image_pages;      /* per document; later pages get no image */
     const char *password;     /* for encrypted PDFs */
+    const char *source_dir;   /* relative record paths are found here; NULL: the current folder */
 } ms_audit_options;
 
-#define MS_AUDIT_OPTIONS_INIT {NULL, 80.0, 900, 50, NULL}
+#define MS_AUDIT_OPTIONS_INIT {NULL, 80.0, 900, 50, NULL, NULL}
 
 typedef struct {
     int documents, flagged, images, sources_missing;

@@ -286,7 +286,7 @@ out:
 
 static int cmd_audit(int argc, char **argv)
 {
-    char *records = NULL, *db = NULL, *out = NULL, *password = NULL;
+    char *records = NULL, *db = NULL, *out = NULL, *password = NULL, *source_dir = NULL;
     ms_audit_options ao = MS_AUDIT_OPTIONS_INIT;
     GOptionEntry entries[] = {
         {"records", 'r', 0, G_OPTION_ARG_FILENAME, &records, "Read the records from FILE (JSON Lines, from motionscan run --out)", "FILE"},
@@ -296,6 +296,7 @@ static int cmd_audit(int argc, char **argv)
         {"image-width", 0, 0, G_OPTION_ARG_INT, &ao.image_width, "Width of the page images in pixels (default 900)", "PX"},
         {"max-image-pages", 0, 0, G_OPTION_ARG_INT, &ao.max_image_pages, "Draw at most N pages per document (default 50)", "N"},
         {"password", 0, 0, G_OPTION_ARG_STRING, &password, "Password for encrypted PDFs", "PW"},
+        {"source-dir", 0, 0, G_OPTION_ARG_FILENAME, &source_dir, "Find source files with relative paths under DIR (default: the current folder)", "DIR"},
         {NULL}};
     GOptionContext *oc = g_option_context_new("- the auditor's HTML report");
     g_option_context_set_summary(oc,
@@ -325,6 +326,7 @@ static int cmd_audit(int argc, char **argv)
     }
     ao.out_dir = out;
     ao.password = password;
+    ao.source_dir = source_dir;
     ms_audit_stats st;
     if (!ms_audit_write(&ao, recs, &st, &err)) {
         fprintf(stderr, "motionscan audit: %s\n", err->message);
@@ -345,6 +347,7 @@ out:
     g_free(db);
     g_free(out);
     g_free(password);
+    g_free(source_dir);
     return status;
 }
 

@@ -142,11 +142,58 @@ static void test_load_errors(void)
     g_free(dir);
 }
 
+/* A record whose path is relative is drawn from --source-dir, with its box. */
+static void test_source_dir(void)
+{
+    const char *name = "04-designate-uganda-alternative-atlanta.png";
+    char *path = g_build_filename(MS_TEST_SAMPLES_DIR, name, NULL), *bytes = NULL;
+    gsize len = 0;
+    g_assert_true(g_file_get_contents(path, &bytes, &len, NULL));
+    char *sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)bytes, len);
+    char *rec = g_strdup_printf(
+        "{\"file\": \"%s\", \"sha256\": \"%s\", \"status\": \"ok\", \"format\": \"png\","
+        " \"pages\": [{\"number\": 1, \"source\": \"ocr\", \"dpi\": 200, \"width\": 1700,"
+        " \"height\": 2200}], \"evidence\": [{\"field\": \"motion_type\", \"value\": \"x\","
+        " \"page\": 1, \"bbox\": [170, 220, 850, 440], \"dpi\": 200}]}\n", name, sha);
+    char *dir = tmp_dir();
+    char *jsonl = g_build_filename(dir, "r.jsonl", NULL);
+    g_assert_true(g_file_set_contents(jsonl, rec, -1, NULL));
+    GPtrArray *recs = ms_audit_records_new();
+    g_assert_true(ms_audit_load_jsonl(jsonl, recs, NULL));
+    char *out = g_build_filename(dir, "report", NULL);
+    ms_audit_options o = MS_AUDIT_OPTIONS_INIT;
+    o.out_dir = out;
+    ms_audit_stats st;
+    g_assert_true(ms_audit_write(&o, recs, &st, NULL)); /* not found from here */
+    g_assert_cmpint(st.images, ==, 0);
+    g_assert_cmpint(st.sources_missing, ==, 1);
+    o.source_dir = MS_TEST_SAMPLES_DIR;
+    g_assert_true(ms_audit_write(&o, recs, &st, NULL));
+    g_assert_cmpint(st.images, ==, 1);
+    g_assert_cmpint(st.sources_missing, ==, 0);
+    char *page = g_strdup_printf("doc-%s.html", sha);
+    char *html = read_text(out, page);
+    g_assert_nonnull(strstr(html, "style=\"left:10.000%;top:10.000%;width:40.000%;height:10.000%\""));
+    g_assert_null(strstr(html, "no-images"));
+    g_free(html);
+    g_free(page);
+    g_ptr_array_unref(recs);
+    rm_rf(dir);
+    g_free(out);
+    g_free(jsonl);
+    g_free(dir);
+    g_free(rec);
+    g_free(sha);
+    g_free(bytes);
+    g_free(path);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/audit/escape", test_escape);
     g_test_add_func("/audit/odd_records", test_odd_records);
     g_test_add_func("/audit/load_errors", test_load_errors);
+    g_test_add_func("/audit/source_dir", test_source_dir);
     return g_test_run();
 }
