@@ -47,7 +47,8 @@ gboolean ms_audit_load_jsonl(const char *path, GPtrArray *records, GError **err)
             ok = FALSE;
             break;
         }
-        g_ptr_array_add(records, json_object_ref(json_node_get_object(json_parser_get_root(parser))));
+        g_ptr_array_add(records,
+                        json_object_ref(json_node_get_object(json_parser_get_root(parser))));
     }
     g_strfreev(lines);
     g_object_unref(parser);
@@ -201,11 +202,13 @@ static void flag_disagreements(audit_doc *d)
         flag(d, "%s motion with no removal country", type);
     /* An ACA pretermit sends the respondent to a third country. */
     const char *nat = ms_json_str(ms_json_obj(d->rec, "nationality"), "code");
-    for (guint i = 0; nat && type && strcmp(type, "pretermit") == 0 && rc &&
-                      i < json_array_get_length(rc); i++)
+    for (guint i = 0;
+         nat && type && strcmp(type, "pretermit") == 0 && rc && i < json_array_get_length(rc); i++)
         if (g_strcmp0(ms_json_str(ms_json_elem_obj(rc, i), "code"), nat) == 0)
-            flag(d, "pretermit motion proposes removal to the respondent's own nationality (%s), "
-                    "not a third country", nat);
+            flag(d,
+                 "pretermit motion proposes removal to the respondent's own nationality (%s), "
+                 "not a third country",
+                 nat);
     JsonArray *an = ms_json_arr(d->rec, "a_numbers");
     GPtrArray *distinct = g_ptr_array_new();
     for (guint i = 0; an && i < json_array_get_length(an); i++) {
@@ -237,14 +240,17 @@ static audit_doc *doc_new(JsonObject *rec, guint index, GHashTable *names, doubl
     char *base = d->sha ? g_strdup_printf("doc-%s", d->sha) : g_strdup_printf("doc-n%u", index);
     guint seen = GPOINTER_TO_UINT(g_hash_table_lookup(names, base));
     g_hash_table_replace(names, g_strdup(base), GUINT_TO_POINTER(seen + 1));
-    d->page = seen ? g_strdup_printf("%s-%u.html", base, seen + 1) : g_strdup_printf("%s.html", base);
+    d->page =
+        seen ? g_strdup_printf("%s-%u.html", base, seen + 1) : g_strdup_printf("%s.html", base);
     g_free(base);
 
     const char *status = ms_json_str(rec, "status");
     if (!status || strcmp(status, "error") == 0) {
         JsonObject *e = ms_json_obj(rec, "error");
-        flag(d, "error record: %s", ms_json_str(e, "message") ? ms_json_str(e, "message")
-                                   : ms_json_str(e, "code") ? ms_json_str(e, "code") : "unknown");
+        flag(d, "error record: %s",
+             ms_json_str(e, "message") ? ms_json_str(e, "message")
+             : ms_json_str(e, "code")  ? ms_json_str(e, "code")
+                                       : "unknown");
         d->failed = TRUE;
     }
     flag_pages(d, low);
@@ -255,7 +261,8 @@ static audit_doc *doc_new(JsonObject *rec, guint index, GHashTable *names, doubl
 
 static void doc_free(audit_doc *d)
 {
-    for (guint i = 0; i < d->images->len; i++) g_free(g_array_index(d->images, audit_image, i).src);
+    for (guint i = 0; i < d->images->len; i++)
+        g_free(g_array_index(d->images, audit_image, i).src);
     g_array_free(d->images, TRUE);
     g_ptr_array_free(d->flags, TRUE);
     g_free(d->image_note);
@@ -361,7 +368,8 @@ static gboolean add_images(audit_doc *d, const ms_audit_options *opt, const char
                      : g_strdup(d->file);
     if (!ms_input_load(path, &lim, &in, &e)) {
         d->image_note = g_strdup_printf("The source file cannot be read now (%s), so the pages "
-                                        "are not shown.", e->message);
+                                        "are not shown.",
+                                        e->message);
         st->sources_missing++;
     } else if (strcmp(in.sha256, d->sha) != 0) {
         d->image_note = g_strdup_printf("The source file %s has changed since it was read (its "
@@ -370,7 +378,8 @@ static gboolean add_images(audit_doc *d, const ms_audit_options *opt, const char
         st->sources_missing++;
     } else if (!ms_doc_open(&in, &lim, opt->password, &doc, &e)) {
         d->image_note = g_strdup_printf("The source file cannot be opened (%s), so the pages are "
-                                        "not shown.", e->message);
+                                        "not shown.",
+                                        e->message);
     } else {
         ok = render_images(d, doc, opt, img_dir, st, err);
     }

@@ -22,8 +22,9 @@
  * anything from the network.
  *
  * The source file of each record (its `file`, relative paths taken from
- * opt->source_dir when set) is opened again to draw the pages.  When it is gone, unreadable or changed (another sha256), the
- * document page shows the values without images and says why.
+ * opt->source_dir when set) is opened again to draw the pages.  When it is
+ * gone, unreadable or changed (another sha256), the document page shows the
+ * values without images and says why.
  *
  * Thread rules: single-threaded.  Ownership: records are JsonObject
  * references in a GPtrArray that frees them (json_object_unref).
@@ -35,15 +36,18 @@
 #include <json-glib/json-glib.h>
 
 typedef struct {
-    const char *out_dir;      /* created if missing; our files in it are replaced */
-    double low_confidence;    /* a value or OCR page below this is flagged */
-    int image_width;          /* page images are rendered this wide, in pixels */
-    int max_image_pages;      /* per document; later pages get no image */
-    const char *password;     /* for encrypted PDFs */
-    const char *source_dir;   /* relative record paths are found here; NULL: the current folder */
+    const char *out_dir;    /* created if missing; our files in it are replaced */
+    double low_confidence;  /* a value or OCR page below this is flagged */
+    int image_width;        /* page images are rendered this wide, in pixels */
+    int max_image_pages;    /* per document; later pages get no image */
+    const char *password;   /* for encrypted PDFs */
+    const char *source_dir; /* relative record paths are found here; NULL: the current folder */
 } ms_audit_options;
 
-#define MS_AUDIT_OPTIONS_INIT {NULL, 80.0, 900, 50, NULL, NULL}
+#define MS_AUDIT_OPTIONS_INIT                                                                      \
+    {                                                                                              \
+        NULL, 80.0, 900, 50, NULL, NULL                                                            \
+    }
 
 typedef struct {
     int documents, flagged, images, sources_missing;

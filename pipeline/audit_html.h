@@ -1,7 +1,8 @@
-/* audit_html — the HTML of the audit report (internal to audit.c).
+/* audit_html — the HTML of the audit report (internal to the audit modules).
  *
  * audit.c reads the records, works out the flags and renders the page
- * images; this module turns that into index.html and one page per document.
+ * images; audit_html.c writes index.html and the frame all pages share,
+ * audit_doc.c one page per document.
  * Every string taken from a record goes through ms_html_escape() (text and
  * double-quoted attribute contexts alike).  The script and the style sheet
  * come from the program's resources (pipeline/audit/) and are inlined; the
@@ -18,7 +19,7 @@
 #include "pipeline/audit.h"
 
 typedef struct {
-    char *src;      /* "img/SHA-pN.png", NULL when the page has no image */
+    char *src; /* "img/SHA-pN.png", NULL when the page has no image */
     int width, height;
 } audit_image;
 
@@ -42,6 +43,8 @@ void ms_html_escape(GString *out, const char *s);
 
 /* JSON accessors that tolerate any shape: NULL (or FALSE) when the member is
  * missing or of another type. */
+JsonNode *ms_json_member(JsonObject *o, const char *name);
+gboolean ms_json_node_num(JsonNode *n, double *out); /* a finite number */
 const char *ms_json_str(JsonObject *o, const char *name);
 JsonObject *ms_json_obj(JsonObject *o, const char *name);
 JsonArray *ms_json_arr(JsonObject *o, const char *name);
@@ -51,8 +54,18 @@ JsonObject *ms_json_elem_obj(JsonArray *a, guint i);
  * printed, a country as its code, response_due as its date; NULL for null. */
 char *ms_json_value_text(JsonNode *n);
 
-char *ms_audit_index_html(audit_doc **docs, guint n, const ms_audit_options *opt,
-                          GError **err);
+/* The page frame: <!doctype> to an open <body data-page="KIND" (the caller
+ * adds attributes and closes the tag), with the policy, style and script. */
+gboolean ms_html_open_page(GString *h, const char *title, const char *page_kind, GError **err);
+void ms_html_close_page(GString *h);
+/* name="escaped value" (nothing when value is NULL). */
+void ms_html_attr(GString *h, const char *name, const char *value);
+/* <td class="cls" data-sort="sort">escaped text</td>; NULLs leave parts out. */
+void ms_html_cell(GString *h, const char *cls, const char *sort, const char *text);
+/* The record's status; "error" when it has none. */
+const char *ms_audit_doc_status(const audit_doc *d);
+
+char *ms_audit_index_html(audit_doc **docs, guint n, const ms_audit_options *opt, GError **err);
 char *ms_audit_doc_html(const audit_doc *d, const ms_audit_options *opt, GError **err);
 
 #endif

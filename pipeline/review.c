@@ -80,11 +80,14 @@ static gboolean parse_verdict(JsonObject *o, const char *path, guint i, verdict 
         return FALSE;
     const char *bad = NULL;
     GDateTime *t = g_date_time_new_from_iso8601(time, NULL);
-    if (!is_sha256(v->sha256)) bad = "sha256 must be 64 lowercase hex digits";
-    else if (!is_field_name(v->field)) bad = "field must be a record member name (a-z and _)";
+    if (!is_sha256(v->sha256))
+        bad = "sha256 must be 64 lowercase hex digits";
+    else if (!is_field_name(v->field))
+        bad = "field must be a record member name (a-z and _)";
     else if (strcmp(v->verdict, "correct") != 0 && strcmp(v->verdict, "wrong") != 0)
         bad = "verdict must be \"correct\" or \"wrong\"";
-    else if (!t) bad = "time must be an ISO 8601 date and time with a zone (2026-01-31T09:15:02Z)";
+    else if (!t)
+        bad = "time must be an ISO 8601 date and time with a zone (2026-01-31T09:15:02Z)";
     if (!bad) {
         GDateTime *utc = g_date_time_to_utc(t);
         v->time = g_date_time_format(utc, "%Y-%m-%dT%H:%M:%S.%fZ");
@@ -122,14 +125,20 @@ static GArray *read_file(const char *path, GError **err)
     }
     JsonNode *root = json_parser_get_root(parser);
     JsonObject *top = root && JSON_NODE_HOLDS_OBJECT(root) ? json_node_get_object(root) : NULL;
-    JsonNode *fmt = top && json_object_has_member(top, "format") ? json_object_get_member(top, "format") : NULL;
-    JsonNode *ver = top && json_object_has_member(top, "version") ? json_object_get_member(top, "version") : NULL;
-    JsonNode *list = top && json_object_has_member(top, "verdicts") ? json_object_get_member(top, "verdicts") : NULL;
+    JsonNode *fmt =
+        top && json_object_has_member(top, "format") ? json_object_get_member(top, "format") : NULL;
+    JsonNode *ver = top && json_object_has_member(top, "version")
+                        ? json_object_get_member(top, "version")
+                        : NULL;
+    JsonNode *list = top && json_object_has_member(top, "verdicts")
+                         ? json_object_get_member(top, "verdicts")
+                         : NULL;
     if (!fmt || !JSON_NODE_HOLDS_VALUE(fmt) || json_node_get_value_type(fmt) != G_TYPE_STRING ||
         strcmp(json_node_get_string(fmt), "motionscan-verdicts") != 0) {
         g_set_error(err, MS_ERROR, MS_ERR_USAGE,
                     "%s: not a motionscan verdict file (its \"format\" must be "
-                    "\"motionscan-verdicts\")", path);
+                    "\"motionscan-verdicts\")",
+                    path);
         goto done;
     }
     if (!ver || !JSON_NODE_HOLDS_VALUE(ver) || json_node_get_value_type(ver) != G_TYPE_INT64 ||
@@ -170,8 +179,10 @@ static gboolean db_fail(sqlite3 *db, const char *db_path, const char *what, GErr
 
 static void bind_text(sqlite3_stmt *st, int i, const char *v)
 {
-    if (v) sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
-    else sqlite3_bind_null(st, i);
+    if (v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
 }
 
 /* 1: new, 2: newer than the stored one, 0: not newer; -1 on error. */
@@ -182,7 +193,8 @@ static int classify(sqlite3_stmt *old, const verdict *v)
     bind_text(old, 3, v->value);
     bind_text(old, 4, v->reviewer);
     int rc = sqlite3_step(old), kind = -1;
-    if (rc == SQLITE_DONE) kind = 1;
+    if (rc == SQLITE_DONE)
+        kind = 1;
     else if (rc == SQLITE_ROW)
         kind = strcmp(v->time, (const char *)sqlite3_column_text(old, 0)) > 0 ? 2 : 0;
     sqlite3_reset(old);
@@ -197,13 +209,16 @@ static gboolean store(sqlite3 *db, const char *db_path, GArray *vs, ms_review_im
     char *now = g_date_time_format(now_t, "%Y-%m-%dT%H:%M:%SZ");
     g_date_time_unref(now_t);
     gboolean ok = FALSE;
-    if (sqlite3_prepare_v2(db, "SELECT reviewed_at FROM reviews WHERE sha256 = ?1 AND field = ?2"
-                               " AND value = ?3 AND reviewer = ?4", -1, &old, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(db,
-                           "INSERT OR REPLACE INTO reviews (sha256, field, value, reviewer, verdict,"
-                           " correct_value, rule, rule_source, file, reviewed_at, imported_at)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                           -1, &put, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(db,
+                           "SELECT reviewed_at FROM reviews WHERE sha256 = ?1 AND field = ?2"
+                           " AND value = ?3 AND reviewer = ?4",
+                           -1, &old, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(
+            db,
+            "INSERT OR REPLACE INTO reviews (sha256, field, value, reviewer, verdict,"
+            " correct_value, rule, rule_source, file, reviewed_at, imported_at)"
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            -1, &put, NULL) != SQLITE_OK) {
         db_fail(db, db_path, "cannot prepare the import", err);
         goto out;
     }
@@ -218,17 +233,21 @@ static gboolean store(sqlite3 *db, const char *db_path, GArray *vs, ms_review_im
             st->unchanged++;
             continue;
         }
-        const char *vals[] = {v->sha256, v->field, v->value, v->reviewer, v->verdict,
-                              v->correct_value, v->rule, v->rule_source, v->file, v->time, now};
-        for (int k = 0; k < 11; k++) bind_text(put, k + 1, vals[k]);
+        const char *vals[] = {v->sha256,  v->field,         v->value, v->reviewer,
+                              v->verdict, v->correct_value, v->rule,  v->rule_source,
+                              v->file,    v->time,          now};
+        for (int k = 0; k < 11; k++)
+            bind_text(put, k + 1, vals[k]);
         int rc = sqlite3_step(put);
         sqlite3_reset(put);
         if (rc != SQLITE_DONE) {
             db_fail(db, db_path, "cannot store a verdict", err);
             goto out;
         }
-        if (kind == 1) st->added++;
-        else st->updated++;
+        if (kind == 1)
+            st->added++;
+        else
+            st->updated++;
     }
     ok = TRUE;
 out:
@@ -301,12 +320,16 @@ static gboolean rows(sqlite3 *db, const char *db_path, const char *sql, gboolean
         if (as_json) {
             json_builder_begin_object(b);
             json_builder_set_member_name(b, by_rule ? "rule" : "field");
-            if (name) json_builder_add_string_value(b, name);
-            else json_builder_add_null_value(b);
+            if (name)
+                json_builder_add_string_value(b, name);
+            else
+                json_builder_add_null_value(b);
             if (by_rule) {
                 json_builder_set_member_name(b, "rule_source");
-                if (source) json_builder_add_string_value(b, source);
-                else json_builder_add_null_value(b);
+                if (source)
+                    json_builder_add_string_value(b, source);
+                else
+                    json_builder_add_null_value(b);
             } else {
                 json_builder_set_member_name(b, "missed");
                 json_builder_add_int_value(b, missed);
@@ -314,13 +337,15 @@ static gboolean rows(sqlite3 *db, const char *db_path, const char *sql, gboolean
             json_counts(b, n, correct, wrong);
             json_builder_end_object(b);
         } else if (by_rule) {
-            g_string_append_printf(out, "%-44s %8" G_GINT64_FORMAT " %8" G_GINT64_FORMAT
-                                        " %6" G_GINT64_FORMAT " %9.3f  %s\n",
+            g_string_append_printf(out,
+                                   "%-44s %8" G_GINT64_FORMAT " %8" G_GINT64_FORMAT
+                                   " %6" G_GINT64_FORMAT " %9.3f  %s\n",
                                    name ? name : "(no rule)", n, correct, wrong,
                                    (double)correct / (double)n, source ? source : "");
         } else {
-            g_string_append_printf(out, "%-20s %8" G_GINT64_FORMAT " %8" G_GINT64_FORMAT
-                                        " %6" G_GINT64_FORMAT " %7" G_GINT64_FORMAT " %9.3f\n",
+            g_string_append_printf(out,
+                                   "%-20s %8" G_GINT64_FORMAT " %8" G_GINT64_FORMAT
+                                   " %6" G_GINT64_FORMAT " %7" G_GINT64_FORMAT " %9.3f\n",
                                    name, n, correct, wrong, missed, (double)correct / (double)n);
         }
     }
@@ -338,7 +363,8 @@ gboolean ms_review_stats(sqlite3 *db, const char *db_path, gboolean as_json, GSt
         return db_fail(db, db_path, "cannot read reviews", err);
     }
     gint64 t[6];
-    for (int k = 0; k < 6; k++) t[k] = sqlite3_column_int64(st, k);
+    for (int k = 0; k < 6; k++)
+        t[k] = sqlite3_column_int64(st, k);
     sqlite3_finalize(st);
     JsonBuilder *b = as_json ? json_builder_new() : NULL;
     gboolean ok;
@@ -375,14 +401,16 @@ gboolean ms_review_stats(sqlite3 *db, const char *db_path, gboolean as_json, GSt
                              "motionscan review import FILE --db DB\n");
         return TRUE;
     }
-    g_string_append_printf(out, "%" G_GINT64_FORMAT " verdicts by %" G_GINT64_FORMAT
-                                " reviewer%s on %" G_GINT64_FORMAT " document%s\n\n",
+    g_string_append_printf(out,
+                           "%" G_GINT64_FORMAT " verdicts by %" G_GINT64_FORMAT
+                           " reviewer%s on %" G_GINT64_FORMAT " document%s\n\n",
                            t[0], t[4], t[4] == 1 ? "" : "s", t[5], t[5] == 1 ? "" : "s");
     g_string_append_printf(out, "%-20s %8s %8s %6s %7s %9s\n", "field", "verdicts", "correct",
                            "wrong", "missed", "accuracy");
     ok = rows(db, db_path, field_sql, FALSE, FALSE, NULL, out, err);
-    g_string_append_printf(out, "%-20s %8" G_GINT64_FORMAT " %8" G_GINT64_FORMAT " %6" G_GINT64_FORMAT
-                                " %7" G_GINT64_FORMAT " %9.3f\n",
+    g_string_append_printf(out,
+                           "%-20s %8" G_GINT64_FORMAT " %8" G_GINT64_FORMAT " %6" G_GINT64_FORMAT
+                           " %7" G_GINT64_FORMAT " %9.3f\n",
                            "all", t[0], t[1], t[2], t[3], (double)t[1] / (double)t[0]);
     g_string_append_printf(out, "\n%-44s %8s %8s %6s %9s  %s\n", "rule (worst first)", "verdicts",
                            "correct", "wrong", "accuracy", "source");

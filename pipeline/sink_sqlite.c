@@ -100,7 +100,7 @@ static const char *const migrations[] = {
     "  reviewer TEXT NOT NULL,"    /* '' when no name was given */
     "  verdict TEXT NOT NULL CHECK (verdict IN ('correct', 'wrong')),"
     "  correct_value TEXT,"        /* with wrong: the right value; NULL: none or not given */
-    "  rule TEXT,"                 /* the rule that gave the value; NULL: no rule (a miss) */
+    "  rule TEXT,"                 /* the rule that gave the value; NULL: none (a miss, a derived value) */
     "  rule_source TEXT,"          /* rules/countries.rules:259 */
     "  file TEXT,"                 /* the document's path, as the report showed it */
     "  reviewed_at TEXT NOT NULL," /* when the auditor gave the verdict, UTC */

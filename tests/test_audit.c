@@ -60,13 +60,16 @@ static void test_odd_records(void)
     const char *lines =
         "{\"file\": \"../../etc/<b>x</b>.pdf\", \"sha256\": \"../../../evil\", \"status\": 7}\n"
         "{}\n"
-        "{\"file\": 12, \"status\": \"ok\", \"motion_type\": \"pretermit\", \"removal_countries\": [],"
+        "{\"file\": 12, \"status\": \"ok\", \"motion_type\": \"pretermit\", \"removal_countries\": "
+        "[],"
         " \"evidence\": [{\"field\": \"a_number\", \"value\": \"<i>1</i>\", \"bbox\": [1, 2],"
         " \"page\": \"one\"}, 5, null], \"pages\": [{\"number\": 1, \"width\": 0}],"
         " \"country_mentions\": {\"not\": \"a list\"}, \"a_numbers\": [\"1\", \"2\", 3, null]}\n"
-        "{\"file\": \"x.pdf\", \"sha256\": \"" "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+        "{\"file\": \"x.pdf\", \"sha256\": \""
+        "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
         "\", \"status\": \"ok\", \"format\": \"pdf\", \"motion_type\": \"pretermit\","
-        " \"removal_countries\": [{\"code\": \"HN\"}], \"nationality\": {\"code\": \"HN\"}, \"pages\": [{\"number\": 1, \"source\": \"ocr\","
+        " \"removal_countries\": [{\"code\": \"HN\"}], \"nationality\": {\"code\": \"HN\"}, "
+        "\"pages\": [{\"number\": 1, \"source\": \"ocr\","
         " \"ocr_confidence\": 50.5, \"dpi\": 300, \"width\": 2550, \"height\": 3300}]}\n";
     char *dir = tmp_dir();
     char *jsonl = g_build_filename(dir, "r.jsonl", NULL);
@@ -102,7 +105,8 @@ static void test_odd_records(void)
     g_assert_nonnull(strstr(doc, "&lt;i&gt;1&lt;/i&gt;"));
     g_assert_null(strstr(doc, "<i>1</i>"));
     g_assert_null(strstr(doc, "class=\"box")); /* no usable box, no page image */
-    char *x = read_text(out, "doc-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.html");
+    char *x =
+        read_text(out, "doc-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.html");
     g_assert_nonnull(strstr(x, "id=\"no-images\""));
     g_assert_nonnull(strstr(x, "cannot be read now"));
     g_assert_nonnull(strstr(x, "own nationality (HN)"));
@@ -154,7 +158,8 @@ static void test_source_dir(void)
         "{\"file\": \"%s\", \"sha256\": \"%s\", \"status\": \"ok\", \"format\": \"png\","
         " \"pages\": [{\"number\": 1, \"source\": \"ocr\", \"dpi\": 200, \"width\": 1700,"
         " \"height\": 2200}], \"evidence\": [{\"field\": \"motion_type\", \"value\": \"x\","
-        " \"page\": 1, \"bbox\": [170, 220, 850, 440], \"dpi\": 200}]}\n", name, sha);
+        " \"page\": 1, \"bbox\": [170, 220, 850, 440], \"dpi\": 200}]}\n",
+        name, sha);
     char *dir = tmp_dir();
     char *jsonl = g_build_filename(dir, "r.jsonl", NULL);
     g_assert_true(g_file_set_contents(jsonl, rec, -1, NULL));
@@ -173,7 +178,8 @@ static void test_source_dir(void)
     g_assert_cmpint(st.sources_missing, ==, 0);
     char *page = g_strdup_printf("doc-%s.html", sha);
     char *html = read_text(out, page);
-    g_assert_nonnull(strstr(html, "style=\"left:10.000%;top:10.000%;width:40.000%;height:10.000%\""));
+    g_assert_nonnull(
+        strstr(html, "style=\"left:10.000%;top:10.000%;width:40.000%;height:10.000%\""));
     g_assert_null(strstr(html, "no-images"));
     g_free(html);
     g_free(page);
