@@ -4,6 +4,10 @@
  *   motionscan watch INBOX --out DIR     records for every file dropped in INBOX
  *   motionscan rules check [DIR]         compile the rules, report problems
  *   motionscan rules test [DIR]          run every rule's examples
+ *   motionscan audit (--records FILE | --db FILE) --out DIR
+ *                                        the auditor's HTML report
+ *   motionscan review import FILE... --db FILE
+ *   motionscan review stats --db FILE    verdicts in, accuracy out
  *
  * stdout carries nothing but records; diagnostics go to stderr.
  * Exit status: 0 every input processed, 1 some input ended in an error
@@ -20,10 +24,12 @@
 #include <leptonica/allheaders.h>
 
 #include "extractors/ruleset.h"
+#include "pipeline/audit.h"
 #include "pipeline/batch.h"
 #include "pipeline/limits.h"
 #include "pipeline/ms_error.h"
 #include "pipeline/ocr.h"
+#include "pipeline/review.h"
 #include "pipeline/sink_sqlite.h"
 #include "pipeline/watch.h"
 
@@ -423,6 +429,139 @@ out:
     return status;
 }
 
+static int cmd_audit(int argc, char **argv)
+{
+    char *records = NULL, *db = NULL, *out = NULL, *password = NULL, *source_dir = NULL;
+    ms_audit_options ao = MS_AUDIT_OPTIONS_INIT;
+    GOptionEntry entries[] = {
+        {"records", 'r', 0, G_OPTION_ARG_FILENAME, &records, "Read the records from FILE (JSON Lines, from motionscan run --out)", "FILE"},
+        {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Read the records from the SQLite database FILE (motionscan run --db)", "FILE"},
+        {"out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write the report into DIR (created if missing)", "DIR"},
+        {"low-confidence", 0, 0, G_OPTION_ARG_DOUBLE, &ao.low_confidence, "Flag values and OCR pages below this confidence (default 80)", "N"},
+        {"image-width", 0, 0, G_OPTION_ARG_INT, &ao.image_width, "Width of the page images in pixels (default 900)", "PX"},
+        {"max-image-pages", 0, 0, G_OPTION_ARG_INT, &ao.max_image_pages, "Draw at most N pages per document (default 50)", "N"},
+        {"password", 0, 0, G_OPTION_ARG_STRING, &password, "Password for encrypted PDFs", "PW"},
+        {"source-dir", 0, 0, G_OPTION_ARG_FILENAME, &source_dir, "Find source files with relative paths under DIR (default: the current folder)", "DIR"},
+        {NULL}};
+    GOptionContext *oc = g_option_context_new("- the auditor's HTML report");
+    g_option_context_set_summary(oc,
+        "Writes DIR/index.html (every document, with filters and flags) and one page per\n"
+        "document showing each value on the page it came from, with review controls.");
+    g_option_context_add_main_entries(oc, entries, NULL);
+    GError *err = NULL;
+    int status = EXIT_USAGE;
+    GPtrArray *recs = ms_audit_records_new();
+    if (!g_option_context_parse(oc, &argc, &argv, &err)) {
+        fprintf(stderr, "motionscan audit: %s (see motionscan audit --help)\n", err->message);
+        goto out;
+    }
+    if (!out || !!records == !!db || argc > 1) {
+        fprintf(stderr, "motionscan audit: give --out DIR and one of --records FILE or --db FILE\n");
+        goto out;
+    }
+    if (ao.image_width < 200 || ao.image_width > 4000 || ao.max_image_pages < 0 ||
+        ao.low_confidence < 0 || ao.low_confidence > 100) {
+        fprintf(stderr, "motionscan audit: --image-width must be 200-4000, --max-image-pages >= 0, "
+                        "--low-confidence 0-100\n");
+        goto out;
+    }
+    if (!(records ? ms_audit_load_jsonl(records, recs, &err) : ms_audit_load_db(db, recs, &err))) {
+        fprintf(stderr, "motionscan audit: %s\n", err->message);
+        goto out;
+    }
+    ao.out_dir = out;
+    ao.password = password;
+    ao.source_dir = source_dir;
+    ms_audit_stats st;
+    if (!ms_audit_write(&ao, recs, &st, &err)) {
+        fprintf(stderr, "motionscan audit: %s\n", err->message);
+        goto out;
+    }
+    fprintf(stderr, "motionscan audit: %d document%s, %d flagged, %d page images", st.documents,
+            st.documents == 1 ? "" : "s", st.flagged, st.images);
+    if (st.sources_missing)
+        fprintf(stderr, "; %d source file%s missing or changed (shown without images)",
+                st.sources_missing, st.sources_missing == 1 ? "" : "s");
+    fprintf(stderr, "; open %s/index.html\n", out);
+    status = 0;
+out:
+    g_ptr_array_unref(recs);
+    g_clear_error(&err);
+    g_option_context_free(oc);
+    g_free(records);
+    g_free(db);
+    g_free(out);
+    g_free(password);
+    g_free(source_dir);
+    return status;
+}
+
+static int cmd_review(int argc, char **argv)
+{
+    char *db_path = NULL;
+    gboolean as_json = FALSE;
+    GOptionEntry entries[] = {
+        {"db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "The SQLite database (motionscan run --db)", "FILE"},
+        {"json", 0, 0, G_OPTION_ARG_NONE, &as_json, "stats: print JSON instead of tables", NULL},
+        {NULL}};
+    GOptionContext *oc = g_option_context_new("import FILE... | stats - auditors' verdicts");
+    g_option_context_set_summary(oc,
+        "import: store the verdict files the audit report downloads (again: no double count).\n"
+        "stats:  accuracy per field and per rule from the stored verdicts.");
+    g_option_context_add_main_entries(oc, entries, NULL);
+    GError *err = NULL;
+    int status = EXIT_USAGE;
+    sqlite3 *db = NULL;
+    GString *text = g_string_new(NULL);
+    if (!g_option_context_parse(oc, &argc, &argv, &err)) {
+        fprintf(stderr, "motionscan review: %s (see motionscan review --help)\n", err->message);
+        goto out;
+    }
+    gboolean import = argc >= 2 && strcmp(argv[1], "import") == 0;
+    gboolean stats = argc == 2 && strcmp(argv[1], "stats") == 0;
+    if ((!import && !stats) || (import && argc < 3) || !db_path) {
+        fprintf(stderr, "usage: motionscan review import FILE... --db FILE\n"
+                        "       motionscan review stats --db FILE [--json]\n");
+        goto out;
+    }
+    if (stats && !g_file_test(db_path, G_FILE_TEST_IS_REGULAR)) {
+        fprintf(stderr, "motionscan review: %s: no such database\n", db_path);
+        goto out;
+    }
+    if (!ms_sqlite_open(db_path, &db, &err)) {
+        fprintf(stderr, "motionscan review: %s\n", err->message);
+        goto out;
+    }
+    if (stats) {
+        if (!ms_review_stats(db, db_path, as_json, text, &err)) {
+            fprintf(stderr, "motionscan review: %s\n", err->message);
+            goto out;
+        }
+        fputs(text->str, stdout);
+        status = 0;
+        goto out;
+    }
+    status = 0;
+    for (int i = 2; i < argc; i++) {
+        ms_review_import_stats st;
+        if (!ms_review_import(db, db_path, argv[i], &st, &err)) {
+            fprintf(stderr, "motionscan review: %s (nothing imported from it)\n", err->message);
+            g_clear_error(&err);
+            status = status ? status : EXIT_INPUT_FAILED;
+            continue;
+        }
+        printf("%s: %d verdict%s: %d new, %d updated, %d already stored\n", argv[i], st.verdicts,
+               st.verdicts == 1 ? "" : "s", st.added, st.updated, st.unchanged);
+    }
+out:
+    sqlite3_close(db);
+    g_string_free(text, TRUE);
+    g_clear_error(&err);
+    g_option_context_free(oc);
+    g_free(db_path);
+    return status;
+}
+
 static void usage(FILE *f)
 {
     fprintf(f,
@@ -430,6 +569,10 @@ static void usage(FILE *f)
             "       motionscan watch INBOX --out DIR    record every file dropped in INBOX (see watch --help)\n"
             "       motionscan rules check [DIR]        compile the rules and report problems\n"
             "       motionscan rules test [DIR]         run every rule's examples\n"
+            "       motionscan audit (--records FILE | --db FILE) --out DIR\n"
+            "                                           the auditor's HTML report (see audit --help)\n"
+            "       motionscan review import FILE... --db FILE\n"
+            "       motionscan review stats --db FILE   auditors' verdicts in, accuracy out\n"
             "       motionscan --version | --help\n");
 }
 
@@ -463,6 +606,8 @@ int main(int argc, char **argv)
     if (strcmp(argv[1], "run") == 0) return cmd_run(argc - 1, argv + 1);
     if (strcmp(argv[1], "rules") == 0) return cmd_rules(argc - 1, argv + 1);
     if (strcmp(argv[1], "watch") == 0) return cmd_watch(argc - 1, argv + 1);
+    if (strcmp(argv[1], "audit") == 0) return cmd_audit(argc - 1, argv + 1);
+    if (strcmp(argv[1], "review") == 0) return cmd_review(argc - 1, argv + 1);
     fprintf(stderr, "motionscan: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return EXIT_USAGE;

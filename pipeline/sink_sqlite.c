@@ -89,7 +89,25 @@ static const char *const migrations[] = {
     "  error_code TEXT NOT NULL,"
     "  error_message TEXT,"
     "  PRIMARY KEY (run_id, file));",
-    /* 1 -> 2: append here */
+    /* 1 -> 2: auditors' verdicts (motionscan review import; pipeline/review.c).
+     * Not keyed to documents: a report made from a records file may judge
+     * documents this database does not hold.  One verdict per reviewer per
+     * shown value: importing a file again replaces, never adds. */
+    "CREATE TABLE reviews ("
+    "  sha256 TEXT NOT NULL,"      /* the document */
+    "  field TEXT NOT NULL,"       /* the record member: removal_countries, a_number, ... */
+    "  value TEXT NOT NULL,"       /* the value the report showed; '' when it showed none */
+    "  reviewer TEXT NOT NULL,"    /* '' when no name was given */
+    "  verdict TEXT NOT NULL CHECK (verdict IN ('correct', 'wrong')),"
+    "  correct_value TEXT,"        /* with wrong: the right value; NULL: none or not given */
+    "  rule TEXT,"                 /* the rule that gave the value; NULL: none (a miss, a derived value) */
+    "  rule_source TEXT,"          /* rules/countries.rules:259 */
+    "  file TEXT,"                 /* the document's path, as the report showed it */
+    "  reviewed_at TEXT NOT NULL," /* when the auditor gave the verdict, UTC */
+    "  imported_at TEXT NOT NULL,"
+    "  PRIMARY KEY (sha256, field, value, reviewer));"
+    "CREATE INDEX reviews_rule ON reviews (rule);",
+    /* 2 -> 3: append here */
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(migrations) == MS_SQLITE_SCHEMA_VERSION);
 
@@ -652,6 +670,25 @@ static gboolean load_known(sqlite_sink *s, GError **err)
     return rc == SQLITE_DONE || fail(s->db, s->path, "cannot read the known documents", err);
 }
 
+/* Open or create the database, configure the connection and migrate the
+ * schema: what every connection that writes needs. */
+static gboolean open_db(sqlite_sink *s, const char *path, GError **err)
+{
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK)
+        return fail(s->db, path, "cannot open the database", err);
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, MS_SQLITE_BUSY_MS);
+    /* A newer program's database is not touched, not even its journal mode. */
+    int v = 0;
+    if (!user_version(s, &v, err) || newer(s, v, err)) return FALSE;
+    /* WAL lets readers query while a run writes; NORMAL is durable in WAL
+     * mode but for the last transactions before a power cut. */
+    return exec(s, "PRAGMA journal_mode = WAL", "cannot use WAL", err) &&
+           exec(s, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON", "cannot configure", err) &&
+           migrate(s, err);
+}
+
 gboolean ms_sink_sqlite_open(const char *path, const ms_sqlite_options *opt, ms_sink **out,
                              GError **err)
 {
@@ -661,22 +698,7 @@ gboolean ms_sink_sqlite_open(const char *path, const ms_sqlite_options *opt, ms_
     sqlite_sink *s = g_new0(sqlite_sink, 1);
     s->base.vt = &sqlite_vtable;
     s->path = g_strdup(path);
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-        SQLITE_OK) {
-        fail(s->db, path, "cannot open the database", err);
-        goto fail;
-    }
-    sqlite3_extended_result_codes(s->db, 1);
-    sqlite3_busy_timeout(s->db, MS_SQLITE_BUSY_MS);
-    /* A newer program's database is not touched, not even its journal mode. */
-    int v = 0;
-    if (!user_version(s, &v, err) || newer(s, v, err)) goto fail;
-    /* WAL lets readers query while a run writes; NORMAL is durable in WAL
-     * mode but for the last transactions before a power cut. */
-    if (!exec(s, "PRAGMA journal_mode = WAL", "cannot use WAL", err) ||
-        !exec(s, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON", "cannot configure", err) ||
-        !migrate(s, err))
-        goto fail;
+    if (!open_db(s, path, err)) goto fail;
     for (int i = 0; i < ST__COUNT; i++)
         if (sqlite3_prepare_v3(s->db, statements[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i],
                                NULL) != SQLITE_OK) {
@@ -690,6 +712,19 @@ gboolean ms_sink_sqlite_open(const char *path, const ms_sqlite_options *opt, ms_
 fail:
     sqlite_close(&s->base, NULL);
     return FALSE;
+}
+
+gboolean ms_sqlite_open(const char *path, sqlite3 **out, GError **err)
+{
+    sqlite_sink s = {0};
+    s.path = (char *)path;
+    *out = NULL;
+    if (!open_db(&s, path, err)) {
+        sqlite3_close(s.db);
+        return FALSE;
+    }
+    *out = s.db;
+    return TRUE;
 }
 
 gboolean ms_sink_sqlite_known(const ms_sink *base, const char *sha256)

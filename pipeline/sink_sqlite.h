@@ -14,6 +14,8 @@
  *   errors            every error record of every run, keyed by (run, path):
  *                     the only place for an error without a sha256 (a missing
  *                     or unreadable file), which no document row can hold
+ *   reviews           auditors' verdicts on the values (schema version 2;
+ *                     written by motionscan review import, pipeline/review.c)
  *
  * Each record is written in one transaction (BEGIN IMMEDIATE ... COMMIT): a
  * document's rows are replaced together or not at all.  A record whose
@@ -37,9 +39,11 @@
 #ifndef MS_SINK_SQLITE_H
 #define MS_SINK_SQLITE_H
 
+#include <sqlite3.h>
+
 #include "pipeline/sink.h"
 
-#define MS_SQLITE_SCHEMA_VERSION 1
+#define MS_SQLITE_SCHEMA_VERSION 2
 /* How long a writer waits for another process's transaction. */
 #define MS_SQLITE_BUSY_MS 10000
 
@@ -68,5 +72,10 @@ gboolean ms_sink_sqlite_known(const ms_sink *s, const char *sha256);
  * daemon asks before it writes an error record again after a restart, so the
  * record is not stored twice.  FALSE for any other sink. */
 gboolean ms_sink_sqlite_has_error(const ms_sink *s, const char *file);
+
+/* The database at `path` (created if missing) with its schema brought to the
+ * current version, for commands that use it without a run (review import).
+ * The connection is the caller's (sqlite3_close).  Errors: MS_ERR_OUTPUT. */
+gboolean ms_sqlite_open(const char *path, sqlite3 **out, GError **err);
 
 #endif

@@ -355,15 +355,15 @@ static void test_sqlite_schema(void)
     db_write(s, base());
     db_write(s, parse(missing_json));
     db_close(s);
-    assert_query(path, "PRAGMA user_version", "1\n");
+    assert_query(path, "PRAGMA user_version", "2\n");
     assert_query(path, "PRAGMA integrity_check", "ok\n");
     assert_query(path, "PRAGMA foreign_key_check", "");
     assert_query(path, "PRAGMA journal_mode", "wal\n");
     assert_query(path, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
-                 "country_mentions\ndocuments\nerrors\nevidence\nfields\npages\nruns\n");
+                 "country_mentions\ndocuments\nerrors\nevidence\nfields\npages\nreviews\nruns\n");
     assert_query(path, "SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
                        " ORDER BY name",
-                 "documents_motion_type\nfields_field_value\n");
+                 "documents_motion_type\nfields_field_value\nreviews_rule\n");
     assert_query(path, "SELECT id, version, options, files, ok, failed, skipped,"
                        " finished_at >= started_at FROM runs",
                  "1|" MS_VERSION "|[\"motionscan\",\"run\",\"--db\",\"x.db\"]|2|1|1|0|1\n");

@@ -3,6 +3,7 @@
 # Idempotent: when everything is installed it only checks and exits.
 # --bench also installs what tools/benchmark.py compares against (OCRmyPDF).
 set -eu
+# chromium: the audit report's tests open it headless (tests/e2e_audit.py).
 
 PACKAGES="
 build-essential cmake pkg-config
@@ -10,6 +11,7 @@ libpoppler-glib-dev libcairo2-dev libglib2.0-dev libjson-glib-dev
 libleptonica-dev libtesseract-dev tesseract-ocr tesseract-ocr-eng
 libpcre2-dev libsqlite3-dev
 python3 python3-pil poppler-utils qpdf fonts-liberation2
+chromium
 "
 if [ "${1:-}" = "--bench" ]; then
     PACKAGES="$PACKAGES ocrmypdf"
