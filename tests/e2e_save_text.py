@@ -5,12 +5,15 @@ The text file is named after the input's last path component, so inputs given
 as "../x.pdf", as absolute paths or through "dir/../" land in DIR as NAME.txt;
 a name that looks like a path on another system ("..\\..\\x.pdf") stays one
 file name; a symlink planted in DIR at NAME.txt is replaced, and the file it
-points to is left alone; nothing appears outside DIR.
+points to is left alone; nothing appears outside DIR.  The same hostile names
+go into --db: SQLite statements are parameterised, so a name written as SQL
+is stored as it is and runs nothing.
 
 usage: e2e_save_text.py MOTIONSCAN SAMPLES_DIR WORKDIR
 """
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 
@@ -34,10 +37,11 @@ def main():
     os.makedirs(out)
     with open(os.path.join(samples, SAMPLE), "rb") as f:
         pdf = f.read()
-    names = ["plain.pdf", "..\\..\\backslash.pdf", "-dash.pdf", "..dots.pdf", "new\nline.pdf"]
-    for n in names:
+    names = ["plain.pdf", "..\\..\\backslash.pdf", "-dash.pdf", "..dots.pdf", "new\nline.pdf",
+             "x'); DROP TABLE documents; --.pdf"]
+    for i, n in enumerate(names):
         with open(os.path.join(inbox, n), "wb") as f:
-            f.write(pdf)
+            f.write(pdf + b"%% copy %d\n" % i)  # distinct bytes: one database row each
     with open(os.path.join(work, "up.pdf"), "wb") as f:
         f.write(pdf)
     # A symlink where the text of plain.pdf will go, pointing outside DIR.
@@ -70,6 +74,15 @@ def main():
     after, before = listing(work) - ours, before - ours
     if after != before:
         failures.append(f"written outside DIR: {sorted(after - before)}")
+
+    db = os.path.join(work, "r.db")
+    p = subprocess.run([exe, "run", "--db", db] + inputs, capture_output=True, cwd=inbox)
+    con = sqlite3.connect(db)
+    files = sorted(os.path.basename(r[0]) for r in con.execute("SELECT file FROM errors UNION ALL "
+                                                               "SELECT file FROM documents"))
+    con.close()
+    if p.returncode != 0 or "x'); DROP TABLE documents; --.pdf" not in files:
+        failures.append(f"--db with hostile names: exit {p.returncode}, files {files}")
     for f in failures:
         print("FAIL", f)
     print(f"{len(inputs)} inputs, {len(got)} text files, {len(failures)} failures")
