@@ -13,6 +13,7 @@ import tempfile
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
 MONO = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
+FONTS_CONF = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fonts.conf")
 
 
 def render(pdf_bytes, dpi):
@@ -21,8 +22,10 @@ def render(pdf_bytes, dpi):
         src = os.path.join(td, "in.pdf")
         with open(src, "wb") as f:
             f.write(pdf_bytes)
+        # only the fonts of fonts.conf: the output must not depend on what else is installed
+        env = dict(os.environ, FONTCONFIG_FILE=FONTS_CONF)
         subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", src, os.path.join(td, "p")],
-                       check=True)
+                       check=True, env=env)
         names = sorted((n for n in os.listdir(td) if n.endswith(".pgm")),
                        key=lambda n: int(n[2:-4]))
         imgs = []
