@@ -9,7 +9,7 @@ same is checked for the transcripts under --text, truncated and bit-flipped
 
 usage: e2e_mutations.py MOTIONSCAN SAMPLES_DIR WORKDIR [--seed N] [--timeout S]
 
-The copies (about 80 files) are written to WORKDIR/scans and WORKDIR/text;
+The copies (106 scans, 133 transcripts) are written to WORKDIR/scans and WORKDIR/text;
 rerun with the same seed to get the same bytes.
 """
 import argparse
