@@ -302,19 +302,14 @@ static void finish_section(ms_ruleset *rs, section *s, report *r)
     if (!s->pattern) diag_at(r, "error", s->file, s->line, 0, NULL, "rule '%s' has no pattern", s->name);
 }
 
-/* Parse one file into `pending` sections (rules) and macros. */
-static void parse_file(ms_ruleset *rs, const char *path, GArray *pending, report *r)
+/* Parse one file's text (`len` bytes, NUL-terminated) into `pending`
+ * sections (rules) and macros; `path` names it in diagnostics. */
+static void parse_text(ms_ruleset *rs, const char *path, const char *data, gsize len,
+                       GArray *pending, report *r)
 {
-    gchar *data = NULL;
-    GError *io = NULL;
-    if (!g_file_get_contents(path, &data, NULL, &io)) {
-        diag_at(r, "error", path, 0, 0, NULL, "%s", io->message);
-        g_error_free(io);
-        return;
-    }
-    if (!g_utf8_validate(data, -1, NULL)) {
+    /* With a length, a NUL byte is invalid too (it would end the text early). */
+    if (!g_utf8_validate(data, (gssize)len, NULL)) {
         diag_at(r, "error", path, 1, 0, NULL, "the file is not valid UTF-8");
-        g_free(data);
         return;
     }
     char **lines = g_strsplit(data, "\n", -1);
@@ -433,6 +428,19 @@ static void parse_file(ms_ruleset *rs, const char *path, GArray *pending, report
         if (!is_macro) g_array_append_val(pending, cur);
     }
     g_strfreev(lines);
+}
+
+static void parse_file(ms_ruleset *rs, const char *path, GArray *pending, report *r)
+{
+    gchar *data = NULL;
+    gsize len = 0;
+    GError *io = NULL;
+    if (!g_file_get_contents(path, &data, &len, &io)) {
+        diag_at(r, "error", path, 0, 0, NULL, "%s", io->message);
+        g_error_free(io);
+        return;
+    }
+    parse_text(rs, path, data, len, pending, r);
     g_free(data);
 }
 
@@ -505,7 +513,9 @@ static gint by_name(gconstpointer a, gconstpointer b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-gboolean ms_ruleset_load(const char *dir, ms_ruleset **out, GString *diag, GError **err)
+/* `text` NULL: the rules are the *.rules files of `dir`; otherwise `text`. */
+static gboolean load(const char *dir, const char *text_name, const char *text, gsize text_len,
+                     ms_ruleset **out, GString *diag, GError **err)
 {
     report r = {diag, 0, FALSE};
     ms_ruleset *rs = g_new0(ms_ruleset, 1);
@@ -535,9 +545,11 @@ gboolean ms_ruleset_load(const char *dir, ms_ruleset **out, GString *diag, GErro
     g_free(dpath);
 
     GError *derr = NULL;
-    GDir *d = g_dir_open(dir, 0, &derr);
+    GDir *d = text ? NULL : g_dir_open(dir, 0, &derr);
     GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
-    if (!d) {
+    if (text) {
+        /* the rules come from memory (ms_ruleset_load_text) */
+    } else if (!d) {
         g_string_append_printf(diag, "%s: error: %s\n", dir, derr->message);
         g_error_free(derr);
         r.errors++;
@@ -555,6 +567,11 @@ gboolean ms_ruleset_load(const char *dir, ms_ruleset **out, GString *diag, GErro
 
     GArray *pending = g_array_new(FALSE, TRUE, sizeof(section));
     for (guint i = 0; i < files->len; i++) parse_file(rs, g_ptr_array_index(files, i), pending, &r);
+    if (text) {
+        char *copy = g_strndup(text, text_len); /* g_strsplit needs the NUL */
+        parse_text(rs, text_name, copy, text_len, pending, &r);
+        g_free(copy);
+    }
     g_ptr_array_free(files, TRUE);
 
     GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
@@ -605,6 +622,17 @@ gboolean ms_ruleset_load(const char *dir, ms_ruleset **out, GString *diag, GErro
     }
     *out = rs;
     return TRUE;
+}
+
+gboolean ms_ruleset_load(const char *dir, ms_ruleset **out, GString *diag, GError **err)
+{
+    return load(dir, NULL, NULL, 0, out, diag, err);
+}
+
+gboolean ms_ruleset_load_text(const char *dir, const char *name, const char *text, gsize len,
+                              ms_ruleset **out, GString *diag, GError **err)
+{
+    return load(dir, name, text, len, out, diag, err);
 }
 
 void ms_ruleset_free(ms_ruleset *rs)

@@ -77,6 +77,12 @@ typedef struct {
  * "file:line:col: error: message" followed by the line and a caret.  Returns
  * FALSE (rules_invalid) when there is any error; warnings alone do not fail. */
 gboolean ms_ruleset_load(const char *dir, ms_ruleset **out, GString *diag, GError **err);
+/* As ms_ruleset_load(), but the rules are `len` bytes of `text` (one rule
+ * file's contents, called `name` in diagnostics) instead of the *.rules files
+ * in `dir`; the gazetteer and deadline policy still come from `dir`.  For the
+ * fuzzer and tests: the text need not be NUL-terminated. */
+gboolean ms_ruleset_load_text(const char *dir, const char *name, const char *text, gsize len,
+                              ms_ruleset **out, GString *diag, GError **err);
 void ms_ruleset_free(ms_ruleset *rs);
 
 const ms_gazetteer *ms_ruleset_gazetteer(const ms_ruleset *rs);

@@ -164,10 +164,20 @@ static void save_text(const char *dir, const char *path, const ms_text *t)
         while (len && t->str->str[s + len - 1] == '\n') len--; /* the page separator */
         g_string_append_len(out, t->str->str + s, (gssize)len);
     }
+    /* The name is the input's last component only, so no input path ("../x",
+     * "/etc/x") reaches outside `dir`; "." and ".." (never regular files) are
+     * refused all the same.  g_file_set_contents() writes a new file and
+     * renames it over NAME.txt, so a symlink planted at NAME.txt is replaced,
+     * never followed. */
     char *base = g_path_get_basename(path);
     char *name = g_strconcat(base, ".txt", NULL);
     char *dest = g_build_filename(dir, name, NULL);
-    g_file_set_contents(dest, out->str, (gssize)out->len, NULL);
+    GError *err = NULL;
+    if (!*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || strchr(base, '/'))
+        g_printerr("motionscan: %s: no text file name can be derived from it\n", path);
+    else if (!g_file_set_contents(dest, out->str, (gssize)out->len, &err))
+        g_printerr("motionscan: --save-text: %s\n", err->message);
+    g_clear_error(&err);
     g_free(dest);
     g_free(name);
     g_free(base);

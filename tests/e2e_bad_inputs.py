@@ -31,6 +31,8 @@ EXPECTED = {
 
 def run(exe, args):
     p = subprocess.run([exe, "run"] + args, capture_output=True, text=True)
+    if p.returncode not in (0, 1):  # a signal, or a sanitizer's report (asan preset)
+        raise SystemExit(f"motionscan {' '.join(args)}: exit {p.returncode}\n{p.stderr[-3000:]}")
     return p.returncode, [json.loads(l) for l in p.stdout.splitlines()], p.stderr
 
 

@@ -109,12 +109,14 @@ static void test_multipage_tiff(void)
 static void test_corrupt_inputs(void)
 {
     ms_limits lim = MS_LIMITS_INIT;
-    const struct { ms_format fmt; const char *bytes; int code; } cases[] = {
-        {MS_FMT_PDF, "%PDF-1.4\nnot really a pdf", MS_ERR_CORRUPT_PDF},
-        {MS_FMT_TIFF, "II*\0garbage-garbage-garbage", MS_ERR_CORRUPT_IMAGE},
+#define BYTES(lit) lit, sizeof lit - 1
+    const struct { ms_format fmt; const char *bytes; gsize len; int code; } cases[] = {
+        {MS_FMT_PDF, BYTES("%PDF-1.4\nnot really a pdf"), MS_ERR_CORRUPT_PDF},
+        {MS_FMT_TIFF, BYTES("II*\0garbage-garbage-garbage"), MS_ERR_CORRUPT_IMAGE},
     };
+#undef BYTES
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
-        ms_input in = {g_strdup("x"), g_bytes_new(cases[i].bytes, 28), "", cases[i].fmt};
+        ms_input in = {g_strdup("x"), g_bytes_new(cases[i].bytes, cases[i].len), "", cases[i].fmt};
         ms_doc *doc = NULL;
         GError *err = NULL;
         g_assert_false(ms_doc_open(&in, &lim, NULL, &doc, &err));

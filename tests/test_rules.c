@@ -154,6 +154,34 @@ static void test_bundled_rules_load(void)
     g_assert_cmpuint(ms_ruleset_for_field(rs, "no_such_field")->len, ==, 0);
 }
 
+/* Rules from memory (the fuzz target's entry): the text replaces the folder's
+ * rule files, diagnostics name it, and a NUL byte is invalid UTF-8. */
+static void test_load_text(void)
+{
+    GString *diag = g_string_new(NULL);
+    ms_ruleset *rs = NULL;
+    const char bad[] = "[rule x]\nfield = filer\nvalue = dhs\npattern = (\n";
+    g_assert_false(ms_ruleset_load_text(MS_TEST_RULES_DIR, "mem.rules", bad, sizeof bad - 1, &rs,
+                                        diag, NULL));
+    g_assert_nonnull(strstr(diag->str, "mem.rules:4:"));
+    const char good[] = "[rule y]\nfield = filer\nvalue = dhs\npattern = \\bDHS\\b\n"
+                        "example = DHS motion\n";
+    g_assert_true(ms_ruleset_load_text(MS_TEST_RULES_DIR, "mem.rules", good, sizeof good - 1, &rs,
+                                       diag, NULL));
+    g_assert_cmpuint(ms_ruleset_size(rs), ==, 1);
+    ms_matcher *m = ms_matcher_new();
+    g_assert_cmpint(ms_ruleset_test(rs, m, diag, NULL), ==, 0);
+    ms_matcher_free(m);
+    ms_ruleset_free(rs);
+    rs = NULL;
+    g_string_truncate(diag, 0);
+    const char nul[] = "[rule z]\0field = filer\n";
+    g_assert_false(ms_ruleset_load_text(MS_TEST_RULES_DIR, "mem.rules", nul, sizeof nul - 1, &rs,
+                                        diag, NULL));
+    g_assert_nonnull(strstr(diag->str, "mem.rules:1: error: the file is not valid UTF-8"));
+    g_string_free(diag, TRUE);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -163,5 +191,6 @@ int main(int argc, char **argv)
     g_test_add_func("/rules/examples-checked", test_examples_are_checked);
     g_test_add_func("/rules/match-limit", test_match_limit);
     g_test_add_func("/rules/bundled", test_bundled_rules_load);
+    g_test_add_func("/rules/load-text", test_load_text);
     return g_test_run();
 }

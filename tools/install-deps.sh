@@ -12,6 +12,7 @@ libleptonica-dev libtesseract-dev tesseract-ocr tesseract-ocr-eng
 libpcre2-dev libsqlite3-dev
 python3 python3-pil poppler-utils qpdf fonts-liberation2
 chromium
+clang libclang-rt-14-dev valgrind
 "
 if [ "${1:-}" = "--bench" ]; then
     PACKAGES="$PACKAGES ocrmypdf"
