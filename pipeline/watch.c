@@ -163,22 +163,6 @@ static gboolean exists(const char *path)
     return lstat(path, &st) == 0 || errno != ENOENT;
 }
 
-static gboolean set_io_error(GError **err, const char *what, const char *path)
-{
-    int e = errno;
-    g_set_error(err, MS_ERROR, MS_ERR_OUTPUT, "%s %s: %s", what, path, g_strerror(e));
-    return FALSE;
-}
-
-static gboolean fsync_dir(const char *dir, GError **err)
-{
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return set_io_error(err, "cannot open", dir);
-    gboolean ok = fsync(fd) == 0 || set_io_error(err, "cannot sync", dir);
-    close(fd);
-    return ok;
-}
-
 /* TRUE when some process has `path` open for writing (Linux read lease).
  * FALSE when it has not, or when the kernel cannot tell (not the owner,
  * NFS, leases disabled): then the size/mtime rule alone decides. */
@@ -510,7 +494,7 @@ static gboolean claim(watch *w, const char *name)
     gboolean ok = rename(from, to) == 0;
     if (!ok && errno != ENOENT) ms_watch_log("cannot claim %s: %s", from, g_strerror(errno));
     GError *err = NULL;
-    if (ok && !fsync_dir(w->dir[MS_WATCH_PROCESSING], &err)) {
+    if (ok && !ms_watch_fsync_dir(w->dir[MS_WATCH_PROCESSING], &err)) {
         ms_watch_log("%s", err->message); /* the claim stands; only its durability is in doubt */
         g_error_free(err);
     }
@@ -729,7 +713,7 @@ static gboolean check_folders(watch *w, GError **err)
         return refuse(err, "%s is not a folder", o->inbox);
     char *inbox = resolve(o->inbox), *out = resolve(o->out_dir);
     gboolean ok = inbox && out;
-    if (!ok) set_io_error(err, "cannot resolve", inbox ? o->out_dir : o->inbox);
+    if (!ok) ms_watch_io_error(err, "cannot resolve", inbox ? o->out_dir : o->inbox);
     if (ok && inside(out, inbox))
         ok = refuse(err, "the output folder %s is inside the inbox %s; choose a folder outside it",
                     o->out_dir, o->inbox);
@@ -746,7 +730,7 @@ static gboolean check_folders(watch *w, GError **err)
     for (int d = 0; d < MS_WATCH__DIRS && ok; d++) {
         w->dir[d] = g_build_filename(o->out_dir, ms_watch_dir_names[d], NULL);
         if (g_mkdir_with_parents(w->dir[d], 0755) != 0)
-            ok = set_io_error(err, "cannot create", w->dir[d]);
+            ok = ms_watch_io_error(err, "cannot create", w->dir[d]);
     }
     struct stat a, b;
     if (ok && stat(inbox, &a) == 0 && stat(w->dir[MS_WATCH_PROCESSING], &b) == 0 &&
@@ -764,11 +748,11 @@ static gboolean take_lock(watch *w, GError **err)
 {
     char *path = g_build_filename(w->opt->out_dir, "watch.lock", NULL);
     w->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    gboolean ok = w->lock_fd >= 0 || set_io_error(err, "cannot create", path);
+    gboolean ok = w->lock_fd >= 0 || ms_watch_io_error(err, "cannot create", path);
     if (ok && flock(w->lock_fd, LOCK_EX | LOCK_NB) != 0)
         ok = errno == EWOULDBLOCK
                  ? refuse(err, "another motionscan watch is writing to %s", w->opt->out_dir)
-                 : set_io_error(err, "cannot lock", path);
+                 : ms_watch_io_error(err, "cannot lock", path);
     g_free(path);
     return ok;
 }

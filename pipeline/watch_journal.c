@@ -53,7 +53,7 @@ static char *in_dir(ms_journal *jn, int d, const char *name)
     return g_build_filename(jn->dir[d], name, NULL);
 }
 
-static gboolean set_io_error(GError **err, const char *what, const char *path)
+gboolean ms_watch_io_error(GError **err, const char *what, const char *path)
 {
     int e = errno;
     g_set_error(err, MS_ERROR, MS_ERR_OUTPUT, "%s %s: %s", what, path, g_strerror(e));
@@ -66,19 +66,18 @@ static gboolean exists(const char *path)
     return lstat(path, &st) == 0 || errno != ENOENT;
 }
 
-/* Make a rename or unlink in `dir` durable. */
-static gboolean fsync_dir(const char *dir, GError **err)
+gboolean ms_watch_fsync_dir(const char *dir, GError **err)
 {
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return set_io_error(err, "cannot open", dir);
-    gboolean ok = fsync(fd) == 0 || set_io_error(err, "cannot sync", dir);
+    if (fd < 0) return ms_watch_io_error(err, "cannot open", dir);
+    gboolean ok = fsync(fd) == 0 || ms_watch_io_error(err, "cannot sync", dir);
     close(fd);
     return ok;
 }
 
 static gboolean fsync_fd(int fd, const char *path, GError **err)
 {
-    return fsync(fd) == 0 || set_io_error(err, "cannot sync", path);
+    return fsync(fd) == 0 || ms_watch_io_error(err, "cannot sync", path);
 }
 
 static gint64 fd_size(int fd)
@@ -92,7 +91,7 @@ static gboolean cut_back(const char *path, gint64 size, GError **err)
 {
     struct stat st;
     if (!path || size < 0 || stat(path, &st) != 0 || st.st_size <= size) return TRUE;
-    if (truncate(path, size) != 0) return set_io_error(err, "cannot repair", path);
+    if (truncate(path, size) != 0) return ms_watch_io_error(err, "cannot repair", path);
     ms_watch_log("%s: removed %lld bytes written after the last complete record", path,
                  (long long)(st.st_size - size));
     return TRUE;
@@ -102,7 +101,7 @@ static gboolean cut_back(const char *path, gint64 size, GError **err)
 static gboolean cut_torn_line(const char *path, GError **err)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return errno == ENOENT || set_io_error(err, "cannot read", path);
+    if (fd < 0) return errno == ENOENT || ms_watch_io_error(err, "cannot read", path);
     gint64 size = fd_size(fd), keep = size;
     char buf[4096];
     while (keep > 0) {
@@ -120,7 +119,7 @@ static gboolean cut_torn_line(const char *path, GError **err)
     }
     close(fd);
     if (keep == size) return TRUE;
-    if (truncate(path, keep) != 0) return set_io_error(err, "cannot repair", path);
+    if (truncate(path, keep) != 0) return ms_watch_io_error(err, "cannot repair", path);
     ms_watch_log("%s: removed a torn last line (%lld bytes)", path, (long long)(size - keep));
     return TRUE;
 }
@@ -143,7 +142,7 @@ static void crash(ms_journal *jn, const char *point)
 static gboolean index_add(ms_journal *jn, const char *sha, const char *where, GError **err)
 {
     if (fprintf(jn->index, "%s\t%s\n", sha, where) < 0 || fflush(jn->index) != 0)
-        return set_io_error(err, "cannot write", jn->index_path);
+        return ms_watch_io_error(err, "cannot write", jn->index_path);
     return fsync_fd(fileno(jn->index), jn->index_path, err);
 }
 
@@ -216,15 +215,15 @@ static gboolean apply_entry(ms_journal *jn, JsonObject *entry, gboolean again, G
     if (ok) {
         char *from = in_dir(jn, MS_WATCH_PROCESSING, claim),
              *to = in_dir(jn, failed ? MS_WATCH_FAILED : MS_WATCH_DONE, claim);
-        ok = (rename(from, to) == 0 || set_io_error(err, "cannot move the file to", to)) &&
-             fsync_dir(jn->dir[failed ? MS_WATCH_FAILED : MS_WATCH_DONE], err);
+        ok = (rename(from, to) == 0 || ms_watch_io_error(err, "cannot move the file to", to)) &&
+             ms_watch_fsync_dir(jn->dir[failed ? MS_WATCH_FAILED : MS_WATCH_DONE], err);
         g_free(from);
         g_free(to);
     }
     if (!again) crash(jn, "move");
     if (ok) {
         char *entry_path = in_dir(jn, MS_WATCH_JOURNAL, claim);
-        if (unlink(entry_path) != 0) ok = set_io_error(err, "cannot remove", entry_path);
+        if (unlink(entry_path) != 0) ok = ms_watch_io_error(err, "cannot remove", entry_path);
         g_free(entry_path);
     }
     return ok;
@@ -332,14 +331,14 @@ static gboolean open_sinks(ms_journal *jn, GError **err)
 {
     const ms_journal_options *o = &jn->opt;
     jn->index = fopen(jn->index_path, "a");
-    if (!jn->index) return set_io_error(err, "cannot open", jn->index_path);
+    if (!jn->index) return ms_watch_io_error(err, "cannot open", jn->index_path);
     jn->jsonl = fopen(jn->jsonl_path, "a");
-    if (!jn->jsonl) return set_io_error(err, "cannot open", jn->jsonl_path);
+    if (!jn->jsonl) return ms_watch_io_error(err, "cannot open", jn->jsonl_path);
     jn->jsonl_sink = ms_sink_jsonl_new(jn->jsonl, TRUE);
     if (o->csv) {
         if (!ms_sink_csv_open_append(o->csv, &jn->csv_sink, err)) return FALSE;
         jn->csv_fd = open(o->csv, O_RDONLY | O_CLOEXEC);
-        if (jn->csv_fd < 0) return set_io_error(err, "cannot open", o->csv);
+        if (jn->csv_fd < 0) return ms_watch_io_error(err, "cannot open", o->csv);
     }
     ms_sqlite_options so = MS_SQLITE_OPTIONS_INIT;
     so.command_line = o->command_line;
@@ -364,7 +363,7 @@ static gboolean close_sinks(ms_journal *jn, GError **err)
     jn->jsonl_sink = jn->csv_sink = jn->db = NULL;
     jn->jsonl = NULL;
     if (jn->index && fclose(jn->index) != 0 && ok)
-        ok = set_io_error(err, "cannot close", jn->index_path);
+        ok = ms_watch_io_error(err, "cannot close", jn->index_path);
     jn->index = NULL;
     if (jn->csv_fd >= 0) close(jn->csv_fd);
     jn->csv_fd = -1;
@@ -418,7 +417,7 @@ gboolean ms_journal_commit(ms_journal *jn, const char *claim, ms_result *r, char
     JsonNode *node = json_node_init_object(json_node_alloc(), entry);
     char *jpath = in_dir(jn, MS_WATCH_JOURNAL, claim);
     gboolean ok = write_json_file(jpath, node, FALSE, err) &&
-                  fsync_dir(jn->dir[MS_WATCH_JOURNAL], err) && apply_entry(jn, entry, FALSE, err);
+                  ms_watch_fsync_dir(jn->dir[MS_WATCH_JOURNAL], err) && apply_entry(jn, entry, FALSE, err);
     *where = ok ? g_build_filename(ms_watch_dir_names[d], claim, NULL) : NULL;
     g_free(jpath);
     json_node_unref(node);

@@ -73,4 +73,10 @@ gboolean ms_journal_close(ms_journal *jn, GError **err);
 /* A line on stderr: "TIME motionscan watch: MESSAGE". */
 void ms_watch_log(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 
+/* Shared with watch.c.  Set err (MS_ERR_OUTPUT: "WHAT PATH: strerror(errno)")
+ * and return FALSE. */
+gboolean ms_watch_io_error(GError **err, const char *what, const char *path);
+/* Make a rename or unlink in `dir` durable. */
+gboolean ms_watch_fsync_dir(const char *dir, GError **err);
+
 #endif
