@@ -27,6 +27,7 @@
  * pixels.  Each band replays the page, images decoded again: on OCRmyPDF's
  * 35000 x 35000 fax page five bands cost 56 CPU-s against 12 for one. */
 #define MS_RENDER_BAND_PIXELS (40LL * 1000 * 1000)
+/* OCR time per page (ms_ocr_options.deadline_ms, --ocr-timeout). */
 #define MS_DEFAULT_OCR_PAGE_MS 60000
 /* Wall-clock time one document may take, all its pages together (0: none). */
 #define MS_DEFAULT_DOC_MS (10 * 60 * 1000)
@@ -51,7 +52,6 @@ typedef struct {
     int max_pages;
     int64_t max_pixels;
     int64_t max_decode_bytes;
-    int ocr_page_ms;
     int doc_ms; /* per document, wall clock; 0 = none */
 } ms_limits;
 
@@ -59,7 +59,7 @@ typedef struct {
     {                                                                                              \
         MS_DEFAULT_MAX_FILE_BYTES, MS_DEFAULT_MAX_PAGES, MS_DEFAULT_MAX_PIXELS,                    \
             MS_DEFAULT_MAX_DECODE_BYTES,                                                           \
-            MS_DEFAULT_OCR_PAGE_MS, MS_DEFAULT_DOC_MS                                              \
+            MS_DEFAULT_DOC_MS                                                                      \
     }
 
 #endif

@@ -165,7 +165,6 @@ static ms_context engine_context(const engine_options *o, const ms_ruleset *rs)
     ctx.limits.max_pages = o->max_pages;
     ctx.limits.max_pixels = o->max_pixels;
     ctx.limits.max_decode_bytes = (int64_t)o->max_decode_mb * 1000000;
-    ctx.limits.ocr_page_ms = o->ocr_timeout_ms;
     ctx.limits.doc_ms = o->doc_timeout_s > G_MAXINT / 1000 ? G_MAXINT : o->doc_timeout_s * 1000;
     ctx.ocr.orient = !o->no_orient;
     ctx.ocr.bgnorm = o->bgnorm;
