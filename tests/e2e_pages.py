@@ -27,6 +27,9 @@ import zlib
 
 from PIL import Image
 
+sys.dont_write_bytecode = True  # keep tools/ free of __pycache__
+PW = None  # tools/samplegen/pdfwriter, imported in main() from beside SAMPLES_DIR
+
 SAMPLE = "04-designate-uganda-alternative-atlanta"
 failures = []
 
@@ -39,52 +42,6 @@ def check(cond, msg):
 def run(exe, args, **kw):
     p = subprocess.run([exe, "run"] + args, capture_output=True, text=True, **kw)
     return p.returncode, [json.loads(l) for l in p.stdout.splitlines()], p.stderr
-
-
-def pdf(pages):
-    """A PDF from pages; each page is (width_pt, height_pt, image or None, text or None).
-    An image is (jpeg_bytes, w_px, h_px) drawn over the whole page; text is drawn at the top
-    in Helvetica, as real (extractable) text."""
-    objs = []
-
-    def add(b):
-        objs.append(b)
-        return len(objs)
-
-    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    kids = []
-    parent = len(objs) + 1 + 3 * len(pages)  # the Pages object comes after every page's three
-    for (w, h, img, text) in pages:
-        content, res = b"", b"/Font << /F1 %d 0 R >>" % font
-        if img:
-            data, wpx, hpx = img
-            im = add(b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
-                     b"/BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n" % (wpx, hpx, len(data))
-                     + data + b"\nendstream")
-            content += b"q %d 0 0 %d 0 0 cm /Im0 Do Q\n" % (w, h)
-            res += b" /XObject << /Im0 %d 0 R >>" % im
-        else:
-            add(b"null")
-        if text:
-            content += b"BT /F1 11 Tf 40 %d Td (%s) Tj ET\n" % (h - 24, text.encode("latin-1"))
-        c = add(b"<< /Length %d >>\nstream\n" % len(content) + content + b"endstream")
-        kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Resources << %s >> /Contents %d 0 R >>"
-                        % (parent, w, h, res, c)))
-    assert len(objs) + 1 == parent
-    add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids)))
-    cat = add(b"<< /Type /Catalog /Pages %d 0 R >>" % parent)
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offs = []
-    for i, o in enumerate(objs):
-        offs.append(out.tell())
-        out.write(b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n")
-    x = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
-    for o in offs:
-        out.write(b"%010d 00000 n \n" % o)
-    out.write(b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, cat, x))
-    return out.getvalue()
 
 
 def write_huge_png(path, src, side, scale, dpi):
@@ -122,14 +79,12 @@ def write_huge_png(path, src, side, scale, dpi):
         f.write(chunk(b"IEND", b""))
 
 
-def jpeg(im):
+def scan(im, dpi, stamp=None):
+    """A scanned page for the project's PDF writer: the image as a grey JPEG, with
+    an optional line of real text over it."""
     b = io.BytesIO()
     im.convert("L").save(b, "JPEG", quality=85)
-    return (b.getvalue(), im.size[0], im.size[1])
-
-
-def page_of(im, dpi):
-    return (round(im.size[0] * 72 / dpi), round(im.size[1] * 72 / dpi))
+    return PW.ImagePage(b.getvalue(), im.size[0], im.size[1], dpi, stamp=stamp)
 
 
 def core(r):
@@ -143,6 +98,9 @@ def ev(r, field):
 
 def main():
     exe, samples, work = sys.argv[1:4]
+    global PW
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(samples)), "tools"))
+    from samplegen import pdfwriter as PW
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
     src = Image.open(os.path.join(samples, SAMPLE + ".png"))
@@ -155,9 +113,8 @@ def main():
     for a in (0, 90, 180, 270):  # PIL turns counter-clockwise
         im = src.rotate(a, expand=True)
         im.save(os.path.join(rot, "png-%03d.png" % a), dpi=(dpi, dpi))
-        w, h = page_of(im, dpi)
         with open(os.path.join(rot, "pdf-%03d.pdf" % a), "wb") as f:
-            f.write(pdf([(w, h, jpeg(im), None)]))
+            f.write(PW.write_pdf([scan(im, dpi)]))
     code, recs, err = run(exe, ["--jobs", "2", rot])
     check(code == 0, "rotated: exit %d: %s" % (code, err))
     by = {os.path.basename(r["file"]): r for r in recs}
@@ -187,15 +144,14 @@ def main():
           "--no-orient: the upside-down page should stay upside down (and read badly)")
 
     # --- blank page and mixed page ----------------------------------------
-    w, h = page_of(src, dpi)
     white = Image.new("L", src.size, 250)
     for x in range(0, W, 97):  # a few specks of dust: still blank
         white.putpixel((x, (x * 7) % H), 0)
     with open(os.path.join(work, "blank-middle.pdf"), "wb") as f:
-        f.write(pdf([(w, h, jpeg(src), None), (w, h, jpeg(white), None), (w, h, jpeg(src), None)]))
+        f.write(PW.write_pdf([scan(src, dpi), scan(white, dpi), scan(src, dpi)]))
     stamp = "FILED ELECTRONICALLY 10/01/2025 EOIR ECAS DOCKET 4471 RECEIVED"
     with open(os.path.join(work, "stamped-scan.pdf"), "wb") as f:
-        f.write(pdf([(w, h, jpeg(src), stamp)]))
+        f.write(PW.write_pdf([scan(src, dpi, stamp)]))
     code, recs, err = run(exe, [os.path.join(work, "blank-middle.pdf"), os.path.join(work, "stamped-scan.pdf")])
     check(code == 0, "blank/mixed: exit %d: %s" % (code, err))
     b, m = recs[0], recs[1]

@@ -5,7 +5,8 @@ Two kinds of page:
     fonts, not embedded, WinAnsiEncoding) plus straight rules;
   * image pages: one 8-bit DeviceGray or DeviceRGB JPEG shown full page
     (/DCTDecode), the page size being the image size at its DPI so that a
-    reader sees the true resolution.
+    reader sees the true resolution; optionally with one line of real text
+    over it (an e-filing stamp), for pages that are both.
 
 No /Info dictionary, no /ID, no dates: the same input always gives the same
 bytes.
@@ -84,9 +85,10 @@ class ImagePage:
     bilevel=True, 1-bit rows (1 = white, rows padded to bytes) compressed
     with zlib, as office scanners write black-and-white pages."""
 
-    def __init__(self, jpeg, width_px, height_px, dpi, gray=True, bilevel=False):
+    def __init__(self, jpeg, width_px, height_px, dpi, gray=True, bilevel=False, stamp=None):
         self.jpeg = jpeg
         self.bilevel = bilevel
+        self.stamp = stamp  # a line of Times-Roman text at the top, or None
         self.wpx = width_px
         self.hpx = height_px
         self.dpi = dpi
@@ -95,7 +97,11 @@ class ImagePage:
         self.height = height_px * 72.0 / dpi
 
     def content(self):
-        return ("q %s 0 0 %s 0 0 cm /Im0 Do Q\n" % (fmt(self.width), fmt(self.height))).encode("ascii")
+        out = ("q %s 0 0 %s 0 0 cm /Im0 Do Q\n" % (fmt(self.width), fmt(self.height))).encode("ascii")
+        if self.stamp:
+            out += (b"BT /%s 11 Tf 40 %s Td " % (FONTS["R"][0].encode(), fmt(self.height - 24).encode())
+                    + pdf_string(self.stamp) + b" Tj ET\n")
+        return out
 
 
 def write_pdf(pages):
@@ -111,7 +117,7 @@ def write_pdf(pages):
     catalog = alloc()
     pages_obj = alloc()
     font_objs = {}
-    uses_text = any(isinstance(p, TextPage) for p in pages)
+    uses_text = any(isinstance(p, TextPage) or p.stamp for p in pages)
     if uses_text:
         for key in ("R", "B", "I", "BI"):
             name, base = FONTS[key]
@@ -135,7 +141,11 @@ def write_pdf(pages):
             objs[img_n] = (("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s "
                             "/BitsPerComponent %d /Filter %s /Length %d >>\nstream\n")
                            % (p.wpx, p.hpx, cs, bpc, filt, len(p.jpeg))).encode("ascii") + p.jpeg + b"\nendstream"
-            res = "<< /XObject << /Im0 %d 0 R >> /ProcSet [/PDF /ImageB] >>" % img_n
+            if p.stamp:
+                res = "<< /Font << /%s %d 0 R >> /XObject << /Im0 %d 0 R >> /ProcSet [/PDF /Text /ImageB] >>" % (
+                    FONTS["R"][0], font_objs[FONTS["R"][0]], img_n)
+            else:
+                res = "<< /XObject << /Im0 %d 0 R >> /ProcSet [/PDF /ImageB] >>" % img_n
         objs[page_n] = ("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources %s /Contents %d 0 R >>"
                         % (pages_obj, fmt(p.width), fmt(p.height), res, cont_n)).encode("ascii")
     objs[pages_obj] = ("<< /Type /Pages /Kids [%s] /Count %d >>"
