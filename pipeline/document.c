@@ -132,6 +132,9 @@ static void process_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, i
         pr->conf = info.blank ? -1 : info.mean_conf;
         pr->skew = info.skew_degrees;
         pr->rotation = info.rotation;
+        pr->reading = info.reading;
+        pr->reading_reason = g_steal_pointer(&info.reading_reason);
+        pr->looks = g_steal_pointer(&info.looks);
         if (mixed) merge_ocr_words(words, text_words);
         pr->n_words = (int)words->len;
     } else {

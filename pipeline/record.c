@@ -7,7 +7,10 @@
 
 static void page_clear(gpointer p)
 {
-    g_free(((ms_page_result *)p)->error);
+    ms_page_result *pr = p;
+    g_free(pr->error);
+    g_free(pr->reading_reason);
+    if (pr->looks) g_array_unref(pr->looks);
 }
 
 ms_result *ms_result_new(const char *path)
@@ -156,6 +159,7 @@ static void add_pages(JsonBuilder *b, const ms_result *r)
         json_builder_add_int_value(b, p->rotation);
         json_builder_set_member_name(b, "ms");
         json_builder_add_int_value(b, ms(p->seconds));
+        ms_record_add_reading(b, p);
         if (p->error) {
             json_builder_set_member_name(b, "error");
             json_builder_begin_object(b);
