@@ -5,8 +5,7 @@
  *  - a_number: an "A" label (A, A#, A-, A:, or an A stuck to the digits) and
  *    the words after it on its line that hold only digit-like characters
  *    (0-9 and the OCR confusions O Q D o, l I | ] !, S $, B, Z), 7 to 10 of them
- *    in all; left alone when it already reads as A and 9 digits at confidence
- *    MS_LOOK_SURE or more;
+ *    in all; left alone when it already reads as an A-number (clean_anumber);
  *  - country: a capitalised word of 4 letters or more under MS_LOOK_SURE beside
  *    a cue that expects a country ("of", "to", "from", "designate",
  *    "citizen", "native", "Nationality:", "Country:" before it, "national" or
@@ -71,10 +70,13 @@ static guint anumber_group(const GArray *words, guint i)
     return n >= 7 && n <= 10 && digits >= 4 ? end : i;
 }
 
-static gboolean clean_anumber(const char *s, float conf)
+/* Read cleanly already: A, then 9 digits as 3-3-3 or 8 as 2-3-3 (the old
+ * numbers), every word at MS_LOOK_SURE or more.  `s` has '-' between words. */
+static gboolean clean_anumber(const char *s, float min_conf)
 {
-    int digits = 0, n = digit_likes(s[0] == 'A' ? s + 1 : s, &digits);
-    return s[0] == 'A' && n == 9 && digits == 9 && conf >= MS_LOOK_SURE;
+    return min_conf >= MS_LOOK_SURE &&
+           g_regex_match_simple("^A[-#:]*([0-9]{3}-?[0-9]{3}-?[0-9]{3}|[0-9]{2}-?[0-9]{3}-?[0-9]{3})$",
+                                s, 0, 0);
 }
 
 static gboolean is_cue_before(const char *s)
@@ -204,22 +206,29 @@ static void look_at(TessBaseAPI *api, PIX *grey, int dpi, ms_reading *r, guint i
     g_array_append_val(looks, l);
 }
 
+/* Words [i, end) of an A-number group read cleanly already? */
+static gboolean group_clean(const GArray *words, guint i, guint end)
+{
+    GString *t = g_string_new(NULL);
+    float min_conf = 100;
+    for (guint k = i; k < end; k++) { /* words joined by '-' */
+        const ms_word *w = &g_array_index(words, ms_word, k);
+        if (k > i) g_string_append_c(t, '-');
+        g_string_append(t, w->text);
+        min_conf = MIN(min_conf, w->conf);
+    }
+    gboolean clean = clean_anumber(t->str, min_conf);
+    g_string_free(t, TRUE);
+    return clean;
+}
+
 void ms_look_again(TessBaseAPI *api, PIX *grey, int dpi, ms_reading *r, GArray *looks)
 {
     for (guint i = 0; i < r->words->len; i++) {
         guint end = anumber_group(r->words, i);
-        if (end > i) {
-            GString *t = g_string_new(NULL);
-            float min_conf = 100;
-            for (guint k = i; k < end; k++) {
-                g_string_append(t, g_array_index(r->words, ms_word, k).text);
-                min_conf = MIN(min_conf, g_array_index(r->words, ms_word, k).conf);
-            }
-            gboolean clean = clean_anumber(g_strdelimit(t->str, " ", '-'), min_conf);
-            g_string_free(t, TRUE);
-            if (!clean) look_at(api, grey, dpi, r, i, end, "a_number", looks);
-        } else if (country_candidate(r->words, i)) {
+        if (end > i && !group_clean(r->words, i, end))
+            look_at(api, grey, dpi, r, i, end, "a_number", looks);
+        else if (end == i && country_candidate(r->words, i))
             look_at(api, grey, dpi, r, i, i + 1, "country", looks);
-        }
     }
 }
