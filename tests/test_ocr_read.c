@@ -22,9 +22,11 @@ static void test_choice(void)
 {
     GArray *good = words_new(), *bad = words_new();
     for (int i = 0; i < 200; i++) {
-        ms_word w = word("Honduras", 0, 0, 0, 10, 10, 93), b = word("Hond", 0, 0, 0, 10, 10, i % 3 ? 70 : 30);
+        ms_word w = word("Honduras", 0, 0, 0, 10, 10, 93);
         g_array_append_val(good, w);
-        if (i < 50) g_array_append_val(bad, b);
+        if (i >= 50) continue;
+        ms_word b = word("Hond", 0, 0, 0, 10, 10, i % 3 ? 70 : 30);
+        g_array_append_val(bad, b);
     }
     ms_reading_stats g, p;
     ms_ocr_reading_stats(good, &g);

@@ -23,7 +23,8 @@ motionscan given (run --save-text), and reports per damage kind and tool:
 words recovered (the share of the truth transcript's words, lower-cased
 letters and digits, found in the output, counted as a multiset) and A-numbers
 right (motionscan: the record's a_number; bare: the first "A" + 8-9 digits in
-its text, the naive script).  Writes WORK/results.md.  Needs python3-pil,
+its text, the naive script), and CPU seconds per page for each tool (the
+rusage of its processes; bare includes pdftoppm).  Writes WORK/results.md.  Needs python3-pil,
 poppler-utils and tesseract-ocr.
 """
 
@@ -34,6 +35,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -155,11 +157,18 @@ def bare(path, work):
     return "\n".join(texts)
 
 
-def run_motionscan(exe, docs, out_dir, jobs):
+def children_cpu():
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+def run_motionscan(exe, docs, out_dir, jobs, extra):
     os.makedirs(out_dir, exist_ok=True)
     rec = os.path.join(out_dir, "records.jsonl")
-    subprocess.run([exe, "run", "--jobs", str(jobs), "--save-text", out_dir, "-o", rec] + docs,
+    t0 = children_cpu()
+    subprocess.run([exe, "run", "--jobs", str(jobs), "--save-text", out_dir, "-o", rec] + extra + docs,
                    check=False, stderr=subprocess.DEVNULL)
+    cpu = children_cpu() - t0
     got = {}
     with open(rec) as f:
         for line in f:
@@ -171,13 +180,15 @@ def run_motionscan(exe, docs, out_dir, jobs):
             except OSError:
                 text = ""
             got[name] = (text, r.get("a_number"), r.get("pages", []))
-    return got
+    return got, cpu
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--work", required=True)
-    ap.add_argument("--exe", action="append", required=True, help="a motionscan binary (repeatable)")
+    ap.add_argument("--exe", action="append", required=True,
+                    help="a motionscan binary, optionally with options after a colon: "
+                         "'build/motionscan:--one-reading --no-second-look' (repeatable)")
     ap.add_argument("--count", type=int, default=30)
     ap.add_argument("--seed", default="damage-dev")
     ap.add_argument("--jobs", type=int, default=2)
@@ -205,11 +216,18 @@ def main():
     tools = {}
     bw = os.path.join(a.work, "bare")
     os.makedirs(bw, exist_ok=True)
+    cpu = {}
+    t0 = children_cpu()
     with concurrent.futures.ThreadPoolExecutor(a.jobs) as pool:
         texts = list(pool.map(lambda d: bare(d, bw), docs))
-    tools["tesseract (grey render)"] = {os.path.basename(d): (t, naive_anumber(t), []) for d, t in zip(docs, texts)}
-    for k, exe in enumerate(a.exe):
-        tools["motionscan %d (%s)" % (k + 1, exe)] = run_motionscan(exe, docs, os.path.join(a.work, "ms-%d" % k), a.jobs)
+    bare_name = "tesseract (grey render)"
+    tools[bare_name] = {os.path.basename(d): (t, naive_anumber(t), []) for d, t in zip(docs, texts)}
+    cpu[bare_name] = children_cpu() - t0
+    for k, spec in enumerate(a.exe):
+        exe, _, opts = spec.partition(":")
+        name = "motionscan %d (%s%s)" % (k + 1, os.path.basename(exe), " " + opts if opts else "")
+        tools[name], cpu[name] = run_motionscan(exe, docs, os.path.join(a.work, "ms-%d" % k), a.jobs, opts.split())
+    n_pages = sum(len(v[2]) for v in tools[name].values())
     lines = ["| damage | filings | tool | words recovered | A-numbers right | pages read grey | second looks |",
              "|---|---|---|---|---|---|---|"]
     for kind in KINDS + ["all"]:
@@ -225,6 +243,8 @@ def main():
                 looks += sum(len(p.get("second_look", [])) for p in pages)
             lines.append("| %s | %d | %s | %.3f | %d/%d | %d | %d |" % (kind, len(names), tool, hit / max(1, tot),
                                                                     right, len(names), grey, looks))
+    lines += ["", "| tool | CPU s/page (%d pages, all damage kinds) |" % n_pages, "|---|---|"]
+    lines += ["| %s | %.2f |" % (t, c / max(1, n_pages)) for t, c in cpu.items()]
     out = "\n".join(lines) + "\n"
     with open(os.path.join(a.work, "results.md"), "w") as f:
         f.write(out)
