@@ -16,7 +16,7 @@
 
 #include "extractors/gazetteer.h"
 #include "extractors/ruleset.h"
-#include "pipeline/text.h"
+#include "pipeline/base/text.h"
 
 /* Where a value came from. */
 typedef struct {

@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "pipeline/ms_error.h"
+#include "pipeline/base/ms_error.h"
 
 struct ms_gazetteer {
     char *path;

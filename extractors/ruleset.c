@@ -5,8 +5,8 @@
 
 #include <pcre2.h>
 
-#include "pipeline/limits.h"
-#include "pipeline/ms_error.h"
+#include "pipeline/base/limits.h"
+#include "pipeline/base/ms_error.h"
 
 #define MAX_GROUPS 255
 #define MAX_MACRO_DEPTH 8

@@ -28,7 +28,7 @@ import sys
 import time
 
 PEAK_RSS_MB = 1200
-OCR_DEADLINE_S = 60  # --ocr-timeout's default (pipeline/limits.h)
+OCR_DEADLINE_S = 60  # --ocr-timeout's default (pipeline/base/limits.h)
 PAGE_RENDER_S = 60
 BATCH_S = 900
 

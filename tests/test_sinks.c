@@ -6,9 +6,9 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "pipeline/ms_error.h"
-#include "pipeline/sink.h"
-#include "pipeline/sink_sqlite.h"
+#include "pipeline/base/ms_error.h"
+#include "pipeline/sinks/sink.h"
+#include "pipeline/sinks/sink_sqlite.h"
 
 #define SHA_A "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 #define SHA_B "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"

@@ -5,7 +5,7 @@
 #include <glib.h>
 
 #include "extractors/ruleset.h"
-#include "pipeline/text.h"
+#include "pipeline/base/text.h"
 
 /* ms_text_from_plain(). */
 ms_text *ms_test_text(const char *s);
