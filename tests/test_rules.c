@@ -1,6 +1,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "extractors/rule_test.h"
 #include "extractors/ruleset.h"
 #include "pipeline/base/ms_error.h"
 #include "tests/testutil.h"

@@ -23,6 +23,7 @@
 #include <glib.h>
 #include <leptonica/allheaders.h>
 
+#include "extractors/rule_test.h"
 #include "extractors/ruleset.h"
 #include "pipeline/audit/audit.h"
 #include "pipeline/drivers/batch.h"

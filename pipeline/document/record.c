@@ -3,6 +3,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "extractors/countries.h"
+#include "extractors/evidence.h"
 #include "pipeline/base/ms_error.h"
 
 static void page_clear(gpointer p)

@@ -8,6 +8,7 @@
  */
 #include <glib.h>
 
+#include "extractors/rule_test.h"
 #include "extractors/ruleset.h"
 #include "tests/fuzz/fuzz.h"
 
