@@ -349,17 +349,7 @@ static gboolean open_sinks(ms_journal *jn, GError **err)
 static gboolean close_sinks(ms_journal *jn, GError **err)
 {
     ms_sink *sinks[] = {jn->jsonl_sink, jn->csv_sink, jn->db};
-    gboolean ok = TRUE;
-    for (gsize i = 0; i < G_N_ELEMENTS(sinks); i++) {
-        GError *e = NULL;
-        if (sinks[i] && !ms_sink_close(sinks[i], &e)) {
-            if (ok)
-                g_propagate_error(err, e);
-            else
-                g_clear_error(&e);
-            ok = FALSE;
-        }
-    }
+    gboolean ok = ms_sink_close_all(sinks, G_N_ELEMENTS(sinks), err);
     jn->jsonl_sink = jn->csv_sink = jn->db = NULL;
     jn->jsonl = NULL;
     if (jn->index && fclose(jn->index) != 0 && ok)

@@ -1,7 +1,7 @@
 /* sink — where records go.
  *
  * Every sink receives every record as the JSON object of the record contract
- * (pipeline/record.c), in path order, from the batch's one writing thread, so
+ * (pipeline/document/record.c), in path order, from the batch's one writing thread, so
  * a sink needs no locking and reads the same fields other tools read.  All
  * sinks run from one pass over the inputs.
  *
@@ -31,7 +31,11 @@ struct ms_sink {
 };
 
 gboolean ms_sink_write(ms_sink *s, JsonObject *record, GError **err);
+/* Close `s` (NULL is a no-op). */
 gboolean ms_sink_close(ms_sink *s, GError **err);
+/* Close each of sinks[0, n) (NULL entries are skipped), even after one fails,
+ * and set each entry to NULL; the first error is kept in `err` (may be NULL). */
+gboolean ms_sink_close_all(ms_sink **sinks, gsize n, GError **err);
 
 /* JSON Lines on `out`, one record a line, flushed after each record so a
  * crash loses at most the record being written.  `owns` closes the FILE. */
@@ -45,6 +49,6 @@ gboolean ms_sink_csv_open(const char *path, ms_sink **out, GError **err);
  * written only when the file is empty.  For the watch daemon. */
 gboolean ms_sink_csv_open_append(const char *path, ms_sink **out, GError **err);
 
-/* SQLite: see pipeline/sink_sqlite.h (ms_sink_sqlite_open). */
+/* SQLite: see pipeline/sinks/sink_sqlite.h (ms_sink_sqlite_open). */
 
 #endif

@@ -10,16 +10,6 @@ typedef struct {
     gboolean owns;
 } jsonl_sink;
 
-gboolean ms_sink_write(ms_sink *s, JsonObject *record, GError **err)
-{
-    return s->vt->write(s, record, err);
-}
-
-gboolean ms_sink_close(ms_sink *s, GError **err)
-{
-    return s ? s->vt->close(s, err) : TRUE;
-}
-
 static gboolean jsonl_write(ms_sink *base, JsonObject *record, GError **err)
 {
     jsonl_sink *s = (jsonl_sink *)base;
