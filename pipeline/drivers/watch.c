@@ -57,6 +57,8 @@
  */
 #include "pipeline/drivers/watch.h"
 
+#include "pipeline/drivers/watch_internal.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -76,11 +78,6 @@
 #include "pipeline/drivers/watch_journal.h"
 
 /* ---- the ruleset, shared by the workers and replaced on SIGHUP ---- */
-
-typedef struct {
-    ms_ruleset *rs;
-    gint refs;
-} rules_ref;
 
 static rules_ref *rules_ref_new(ms_ruleset *rs)
 {
@@ -104,155 +101,7 @@ static void rules_ref_release(rules_ref *r)
     }
 }
 
-typedef struct watch watch;
-
-/* One claimed file, from claim to record. */
-typedef struct {
-    watch *w;
-    char *claim;      /* its name in processing/, done/ or failed/ */
-    char *source;     /* its name in INBOX; NULL when found in processing/ at start */
-    rules_ref *rules; /* in force when it was claimed */
-    gint64 t0;        /* monotonic time of the claim */
-    char *dup_of;     /* where the same bytes were recorded, for a duplicate */
-    ms_result *result;
-} job;
-
-/* A file in INBOX being watched until it is stable. */
-typedef struct {
-    gint64 size, mtime_ns;
-    guint64 ino;
-    gboolean statted;
-    gint64 changed_at; /* monotonic time of the last change seen */
-} candidate;
-
-struct watch {
-    const ms_watch_options *opt;
-    ms_context base;
-    char *dir[MS_WATCH__DIRS];
-    int lock_fd;
-    ms_journal *journal;
-    GFile *inbox_file;
-    GFileMonitor *monitor;
-    guint sources[6]; /* timers and signal handlers, removed at the end */
-    int n_sources;
-
-    rules_ref *rules;
-    GAsyncQueue *queue; /* job* for the workers; &stop_job ends one */
-    GThread **threads;
-    GMainContext *mc;
-    GMainLoop *loop;
-    GHashTable *candidates; /* name in INBOX -> candidate* */
-    GQueue backlog;         /* claims found in processing/ at start */
-    GQueue suspects;        /* of those, the ones a daemon crashed while reading */
-    GHashTable *crashes;    /* claim -> crashes while reading it (crashes.log) */
-    char *crashes_path;
-    char *crash_read; /* tests only: MOTIONSCAN_WATCH_CRASH=read:NAME */
-    int in_flight;
-    gboolean draining;
-    int status;
-    GError *error;
-    int files, ok, failed, duplicates;
-    gint64 started;
-};
-
 static job stop_job;
-
-static gboolean exists(const char *path)
-{
-    struct stat st;
-    return lstat(path, &st) == 0 || errno != ENOENT;
-}
-
-/* TRUE when some process has `path` open for writing (Linux read lease).
- * FALSE when it has not, or when the kernel cannot tell (not the owner,
- * NFS, leases disabled): then the size/mtime rule alone decides. */
-static gboolean open_for_writing(const char *path)
-{
-#ifdef F_SETLEASE
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) return errno == EWOULDBLOCK; /* someone holds a lease: busy */
-    gboolean busy = FALSE;
-    if (fcntl(fd, F_SETLEASE, F_RDLCK) == 0)
-        fcntl(fd, F_SETLEASE, F_UNLCK);
-    else
-        busy = errno == EAGAIN;
-    close(fd);
-    return busy;
-#else
-    (void)path;
-    return FALSE;
-#endif
-}
-
-/* Names a scanner or a browser writes before renaming, and hidden files. */
-static gboolean ignored_name(const char *name)
-{
-    static const char *const temp[] = {".part", ".partial", ".tmp", ".crdownload", "~", NULL};
-    if (name[0] == '.') return TRUE;
-    char *lower = g_ascii_strdown(name, -1);
-    gboolean t = FALSE;
-    for (const char *const *s = temp; *s && !t; s++)
-        t = g_str_has_suffix(lower, *s);
-    g_free(lower);
-    return t;
-}
-
-static char *in_dir(watch *w, int d, const char *name)
-{
-    return g_build_filename(w->dir[d], name, NULL);
-}
-
-static gboolean name_taken(watch *w, const char *name)
-{
-    gboolean taken = FALSE;
-    for (int d = 0; d < MS_WATCH__DIRS && !taken; d++) {
-        char *p = in_dir(w, d, name);
-        taken = exists(p);
-        g_free(p);
-    }
-    if (!taken) {
-        char *e =
-            g_strconcat(w->dir[MS_WATCH_FAILED], G_DIR_SEPARATOR_S, name, ".error.json", NULL);
-        taken = exists(e);
-        g_free(e);
-    }
-    return taken;
-}
-
-/* Valid UTF-8 without control characters: a name goes into JSON, CSV,
- * known.tsv and the log. */
-static char *clean_name(const char *raw)
-{
-    char *name = g_utf8_make_valid(raw, -1);
-    for (char *p = name; *p; p++)
-        if ((guchar)*p < 0x20 || *p == 0x7f) *p = '_';
-    return name;
-}
-
-/* A name for `name` that no file in DIR has: the name itself, or
- * "stem~N.ext".  A name ending in ".error.json" always gets "~N", so it can
- * never be mistaken for another file's error record. */
-static char *claim_name(watch *w, const char *raw)
-{
-    char *name = clean_name(raw);
-    const char *dot = strrchr(name, '.');
-    if (!dot || dot == name || strlen(dot) > 16) dot = name + strlen(name);
-    gsize stem_len = MIN((gsize)(dot - name), (gsize)MS_WATCH_MAX_NAME - strlen(dot));
-    while (stem_len > 0 && ((guchar)name[stem_len] & 0xC0) == 0x80)
-        stem_len--; /* whole chars */
-    char *stem = g_strndup(name, stem_len);
-    gboolean must_number = g_str_has_suffix(name, ".error.json") || stem_len < (gsize)(dot - name);
-    char *c = NULL;
-    for (int n = 1;; n++) {
-        c = n == 1 && !must_number ? g_strconcat(stem, dot, NULL)
-                                   : g_strdup_printf("%s~%d%s", stem, n, dot);
-        if (!name_taken(w, c)) break;
-        g_free(c);
-    }
-    g_free(stem);
-    g_free(name);
-    return c;
-}
 
 static void log_file(job *j, const char *where)
 {
@@ -290,8 +139,6 @@ static void job_free(job *j)
     ms_result_free(j->result);
     g_free(j);
 }
-
-static void dispatch_more(watch *w);
 
 /* DIR/crashes.log: a file that crashes the daemon (say, a decoder bug on a
  * hostile PDF) would crash every restart.  A fatal signal (SIGSEGV, SIGBUS,
@@ -363,7 +210,7 @@ static gboolean on_result(gpointer data)
     if (w->draining && w->in_flight == 0)
         g_main_loop_quit(w->loop);
     else
-        dispatch_more(w);
+        ms_watch_dispatch_more(w);
     return G_SOURCE_REMOVE;
 }
 
@@ -378,7 +225,7 @@ static gpointer worker_main(gpointer data)
         ctx.rules = j->rules->rs;
         ctx.skip = seen_before;
         ctx.skip_user = j;
-        char *path = in_dir(w, MS_WATCH_PROCESSING, j->claim);
+        char *path = ms_watch_in_dir(w, MS_WATCH_PROCESSING, j->claim);
         char *line = g_strconcat(j->claim, "\n", NULL);
         crash_line_len = strlen(line);
         crash_line = line;
@@ -397,7 +244,7 @@ static gpointer worker_main(gpointer data)
     return NULL;
 }
 
-static void dispatch(watch *w, char *claim, char *source)
+void ms_watch_dispatch(watch *w, char *claim, char *source)
 {
     job *j = g_new0(job, 1);
     j->w = w;
@@ -416,7 +263,7 @@ static void set_aside(watch *w, char *claim, int crashes)
     j->w = w;
     j->claim = claim;
     j->t0 = g_get_monotonic_time();
-    char *path = in_dir(w, MS_WATCH_PROCESSING, claim);
+    char *path = ms_watch_in_dir(w, MS_WATCH_PROCESSING, claim);
     j->result = ms_result_new(path);
     ms_input in;
     GError *err = NULL;
@@ -435,181 +282,6 @@ static void set_aside(watch *w, char *claim, int crashes)
     g_free(path);
     record(w, j);
     job_free(j);
-}
-
-/* ---- INBOX ---- */
-
-static void note(watch *w, const char *name)
-{
-    if (ignored_name(name)) return;
-    candidate *c = g_hash_table_lookup(w->candidates, name);
-    if (!c) {
-        c = g_new0(candidate, 1);
-        g_hash_table_insert(w->candidates, g_strdup(name), c);
-    }
-    c->changed_at = g_get_monotonic_time(); /* any event restarts the wait */
-}
-
-/* Stat a candidate: FALSE when it is gone or not a regular file. */
-static gboolean restat(watch *w, const char *name, candidate *c)
-{
-    char *p = g_build_filename(w->opt->inbox, name, NULL);
-    struct stat st;
-    gboolean ok = lstat(p, &st) == 0 && S_ISREG(st.st_mode);
-    g_free(p);
-    if (!ok) return FALSE;
-    gint64 mt = (gint64)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
-    if (!c->statted || c->size != (gint64)st.st_size || c->mtime_ns != mt ||
-        c->ino != (guint64)st.st_ino) {
-        c->statted = TRUE;
-        c->size = (gint64)st.st_size;
-        c->mtime_ns = mt;
-        c->ino = (guint64)st.st_ino;
-        c->changed_at = g_get_monotonic_time();
-    }
-    return TRUE;
-}
-
-static gboolean scan_inbox(gpointer data)
-{
-    watch *w = data;
-    GError *err = NULL;
-    GDir *d = g_dir_open(w->opt->inbox, 0, &err);
-    if (!d) {
-        ms_watch_log("cannot read %s: %s", w->opt->inbox, err->message);
-        g_error_free(err);
-        return G_SOURCE_CONTINUE;
-    }
-    const char *name;
-    while ((name = g_dir_read_name(d)))
-        if (!g_hash_table_contains(w->candidates, name)) note(w, name);
-    g_dir_close(d);
-    return G_SOURCE_CONTINUE;
-}
-
-static gboolean claim(watch *w, const char *name)
-{
-    char *from = g_build_filename(w->opt->inbox, name, NULL);
-    char *c = claim_name(w, name), *to = in_dir(w, MS_WATCH_PROCESSING, c);
-    gboolean ok = rename(from, to) == 0;
-    if (!ok && errno != ENOENT) ms_watch_log("cannot claim %s: %s", from, g_strerror(errno));
-    GError *err = NULL;
-    if (ok && !ms_watch_fsync_dir(w->dir[MS_WATCH_PROCESSING], &err)) {
-        ms_watch_log("%s", err->message); /* the claim stands; only its durability is in doubt */
-        g_error_free(err);
-    }
-    g_free(from);
-    g_free(to);
-    if (ok)
-        dispatch(w, c, clean_name(name)); /* for the log */
-    else
-        g_free(c);
-    return ok;
-}
-
-typedef struct {
-    const char *name;
-    candidate *c;
-} ready_file;
-
-static gint cmp_ready(gconstpointer a, gconstpointer b)
-{
-    const ready_file *x = a, *y = b;
-    if (x->c->mtime_ns != y->c->mtime_ns) return x->c->mtime_ns < y->c->mtime_ns ? -1 : 1;
-    return strcmp(x->name, y->name);
-}
-
-/* Give free workers the backlog, then the stable files, oldest first. */
-static void dispatch_more(watch *w)
-{
-    if (w->draining) return;
-    if (!g_queue_is_empty(&w->suspects)) { /* one at a time, alone */
-        if (w->in_flight == 0) dispatch(w, g_queue_pop_head(&w->suspects), NULL);
-        return;
-    }
-    while (w->in_flight < w->opt->jobs && !g_queue_is_empty(&w->backlog))
-        dispatch(w, g_queue_pop_head(&w->backlog), NULL);
-    if (w->in_flight >= w->opt->jobs) return;
-    gint64 now = g_get_monotonic_time(), settle = (gint64)w->opt->settle_ms * 1000;
-    GArray *ready = g_array_new(FALSE, FALSE, sizeof(ready_file));
-    GHashTableIter it;
-    gpointer k, v;
-    g_hash_table_iter_init(&it, w->candidates);
-    while (g_hash_table_iter_next(&it, &k, &v)) {
-        candidate *c = v;
-        if (c->statted && now - c->changed_at >= settle) {
-            ready_file r = {k, c};
-            g_array_append_val(ready, r);
-        }
-    }
-    g_array_sort(ready, cmp_ready);
-    GPtrArray *gone = g_ptr_array_new_with_free_func(g_free);
-    for (guint i = 0; i < ready->len && w->in_flight < w->opt->jobs; i++) {
-        ready_file *r = &g_array_index(ready, ready_file, i);
-        if (!restat(w, r->name, r->c)) {
-            g_ptr_array_add(gone, g_strdup(r->name));
-            continue;
-        }
-        if (g_get_monotonic_time() - r->c->changed_at < settle) continue; /* it changed */
-        char *p = g_build_filename(w->opt->inbox, r->name, NULL);
-        gboolean busy = open_for_writing(p);
-        g_free(p);
-        if (busy) {
-            r->c->changed_at = g_get_monotonic_time();
-            continue;
-        }
-        claim(w, r->name);
-        g_ptr_array_add(gone, g_strdup(r->name)); /* claimed, or taken by someone else */
-    }
-    for (guint i = 0; i < gone->len; i++)
-        g_hash_table_remove(w->candidates, gone->pdata[i]);
-    g_ptr_array_unref(gone);
-    g_array_free(ready, TRUE);
-}
-
-static gboolean on_tick(gpointer data)
-{
-    watch *w = data;
-    GHashTableIter it;
-    gpointer k, v;
-    g_hash_table_iter_init(&it, w->candidates);
-    while (g_hash_table_iter_next(&it, &k, &v))
-        if (!restat(w, k, v)) g_hash_table_iter_remove(&it);
-    dispatch_more(w);
-    return G_SOURCE_CONTINUE;
-}
-
-/* inotify, through GIO: a file appearing or changing (re)starts its wait. */
-static void on_event(GFileMonitor *m, GFile *file, GFile *other, GFileMonitorEvent ev,
-                     gpointer data)
-{
-    watch *w = data;
-    GFile *f = NULL;
-    switch (ev) {
-    case G_FILE_MONITOR_EVENT_CREATED:
-    case G_FILE_MONITOR_EVENT_CHANGED:
-    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
-    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
-    case G_FILE_MONITOR_EVENT_MOVED_IN:
-        f = file;
-        break;
-    case G_FILE_MONITOR_EVENT_RENAMED: /* file is the old name, other the new */
-        f = other;
-        /* fall through */
-    case G_FILE_MONITOR_EVENT_DELETED:
-    case G_FILE_MONITOR_EVENT_MOVED_OUT: {
-        char *gone = g_file_get_basename(file);
-        g_hash_table_remove(w->candidates, gone);
-        g_free(gone);
-        break;
-    }
-    default:
-        break;
-    }
-    if (!f || !g_file_has_parent(f, w->inbox_file)) return;
-    char *name = g_file_get_basename(f);
-    note(w, name);
-    g_free(name);
 }
 
 /* ---- signals ---- */
@@ -655,107 +327,6 @@ static gboolean on_reload(gpointer data)
 }
 
 /* ---- start and stop ---- */
-
-static gboolean refuse(GError **err, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-
-static gboolean refuse(GError **err, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-    g_set_error_literal(err, MS_ERROR, MS_ERR_USAGE, msg);
-    g_free(msg);
-    return FALSE;
-}
-
-static gboolean inside(const char *path, const char *dir)
-{
-    gsize n = strlen(dir);
-    return strcmp(dir, "/") == 0 ||
-           (strncmp(path, dir, n) == 0 && (path[n] == 0 || path[n] == '/'));
-}
-
-/* The absolute path of `path` with symlinks resolved, for the part of it
- * that exists; NULL when even "/" cannot be resolved. */
-static char *resolve(const char *path)
-{
-    char *real = realpath(path, NULL);
-    if (real) {
-        char *r = g_strdup(real);
-        free(real);
-        return r;
-    }
-    char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
-    char *parent = strcmp(dir, path) != 0 ? resolve(dir) : NULL;
-    char *r = parent ? g_build_filename(parent, base, NULL) : NULL;
-    g_free(parent);
-    g_free(dir);
-    g_free(base);
-    return r;
-}
-
-/* Nothing the daemon writes may be in INBOX. */
-static gboolean outside_inbox(const char *file, const char *inbox_real, GError **err)
-{
-    if (!file) return TRUE;
-    char *real = resolve(file);
-    gboolean ok = !real || !inside(real, inbox_real);
-    g_free(real);
-    return ok ||
-           refuse(err, "%s is inside the inbox %s; nothing may be written there", file, inbox_real);
-}
-
-static gboolean check_folders(watch *w, GError **err)
-{
-    const ms_watch_options *o = w->opt;
-    if (!g_file_test(o->inbox, G_FILE_TEST_IS_DIR))
-        return refuse(err, "%s is not a folder", o->inbox);
-    char *inbox = resolve(o->inbox), *out = resolve(o->out_dir);
-    gboolean ok = inbox && out;
-    if (!ok) ms_watch_io_error(err, "cannot resolve", inbox ? o->out_dir : o->inbox);
-    if (ok && inside(out, inbox))
-        ok = refuse(err, "the output folder %s is inside the inbox %s; choose a folder outside it",
-                    o->out_dir, o->inbox);
-    if (ok && inside(inbox, out)) {
-        for (int d = 0; d < MS_WATCH__DIRS && ok; d++) {
-            char *sub = g_build_filename(out, ms_watch_dir_names[d], NULL);
-            if (inside(inbox, sub))
-                ok = refuse(err, "the inbox %s is inside the output folder's %s/", o->inbox,
-                            ms_watch_dir_names[d]);
-            g_free(sub);
-        }
-    }
-    ok = ok && outside_inbox(o->csv, inbox, err) && outside_inbox(o->db, inbox, err);
-    for (int d = 0; d < MS_WATCH__DIRS && ok; d++) {
-        w->dir[d] = g_build_filename(o->out_dir, ms_watch_dir_names[d], NULL);
-        if (g_mkdir_with_parents(w->dir[d], 0755) != 0)
-            ok = ms_watch_io_error(err, "cannot create", w->dir[d]);
-    }
-    struct stat a, b;
-    if (ok && stat(inbox, &a) == 0 && stat(w->dir[MS_WATCH_PROCESSING], &b) == 0 &&
-        a.st_dev != b.st_dev)
-        ok = refuse(err,
-                    "%s and %s are on different file systems; a file is claimed by an "
-                    "atomic rename, so they must be on the same one",
-                    o->inbox, o->out_dir);
-    g_free(inbox);
-    g_free(out);
-    return ok;
-}
-
-static gboolean take_lock(watch *w, GError **err)
-{
-    char *path = g_build_filename(w->opt->out_dir, "watch.lock", NULL);
-    w->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    gboolean ok = w->lock_fd >= 0 || ms_watch_io_error(err, "cannot create", path);
-    if (ok && flock(w->lock_fd, LOCK_EX | LOCK_NB) != 0)
-        ok = errno == EWOULDBLOCK
-                 ? refuse(err, "another motionscan watch is writing to %s", w->opt->out_dir)
-                 : ms_watch_io_error(err, "cannot lock", path);
-    g_free(path);
-    return ok;
-}
 
 static gint cmp_str(gconstpointer a, gconstpointer b)
 {
@@ -821,7 +392,7 @@ static void queue_left_over(watch *w)
 
 static gboolean start(watch *w, GError **err)
 {
-    if (!check_folders(w, err) || !take_lock(w, err)) return FALSE;
+    if (!ms_watch_check_folders(w, err) || !ms_watch_take_lock(w, err)) return FALSE;
     const ms_watch_options *o = w->opt;
     ms_journal_options jo = {o->out_dir, o->csv, o->db, o->command_line, o->rules_dir};
     if (!ms_journal_open(&jo, &w->journal, err)) return FALSE;
@@ -835,9 +406,9 @@ static gboolean start_watching(watch *w, GError **err)
     const ms_watch_options *o = w->opt;
     w->inbox_file = g_file_new_for_path(o->inbox);
     guint tick = (guint)CLAMP(o->settle_ms / 4, 25, 1000);
-    w->sources[w->n_sources++] = g_timeout_add(tick, on_tick, w);
+    w->sources[w->n_sources++] = g_timeout_add(tick, ms_watch_on_tick, w);
     if (o->poll_seconds > 0) {
-        w->sources[w->n_sources++] = g_timeout_add_seconds((guint)o->poll_seconds, scan_inbox, w);
+        w->sources[w->n_sources++] = g_timeout_add_seconds((guint)o->poll_seconds, ms_watch_scan_inbox, w);
     } else {
         GError *e = NULL;
         w->monitor = g_file_monitor_directory(w->inbox_file, G_FILE_MONITOR_WATCH_MOVES, NULL, &e);
@@ -847,10 +418,10 @@ static gboolean start_watching(watch *w, GError **err)
             g_error_free(e);
             return FALSE;
         }
-        g_signal_connect(w->monitor, "changed", G_CALLBACK(on_event), w);
-        w->sources[w->n_sources++] = g_timeout_add_seconds(MS_WATCH_RESCAN_SECONDS, scan_inbox, w);
+        g_signal_connect(w->monitor, "changed", G_CALLBACK(ms_watch_on_event), w);
+        w->sources[w->n_sources++] = g_timeout_add_seconds(MS_WATCH_RESCAN_SECONDS, ms_watch_scan_inbox, w);
     }
-    scan_inbox(w); /* the files already there */
+    ms_watch_scan_inbox(w); /* the files already there */
     return TRUE;
 }
 
@@ -893,7 +464,7 @@ int ms_watch_run(const ms_context *base, ms_ruleset *rules, const ms_watch_optio
     w->threads = g_new0(GThread *, opt->jobs);
     for (int i = 0; i < opt->jobs; i++)
         w->threads[i] = g_thread_new("ms-watch", worker_main, w);
-    dispatch_more(w);
+    ms_watch_dispatch_more(w);
     g_main_loop_run(w->loop);
     for (int i = 0; i < opt->jobs; i++)
         g_async_queue_push(w->queue, &stop_job);
