@@ -13,104 +13,6 @@
 
 #include "pipeline/base/ms_error.h"
 
-/* The schema, one step per version: step i takes a database from version i to
- * i + 1.  Each step runs in one transaction with its version bump, so a failed
- * step leaves the previous version whole.  To change the schema, append a
- * step (ALTER TABLE, CREATE ...); never edit a step that has shipped. */
-static const char *const migrations[] = {
-    /* 0 -> 1 */
-    "CREATE TABLE runs ("
-    "  id INTEGER PRIMARY KEY,"
-    "  started_at TEXT NOT NULL,"  /* UTC, 2026-01-31T09:15:02Z */
-    "  finished_at TEXT,"          /* NULL: the run did not finish */
-    "  version TEXT NOT NULL,"     /* of motionscan */
-    "  options TEXT NOT NULL,"     /* the command line, a JSON array, secrets removed */
-    "  files INTEGER NOT NULL DEFAULT 0,"
-    "  ok INTEGER NOT NULL DEFAULT 0,"
-    "  failed INTEGER NOT NULL DEFAULT 0,"
-    "  skipped INTEGER NOT NULL DEFAULT 0);"
-    "CREATE TABLE documents ("
-    "  sha256 TEXT PRIMARY KEY,"
-    "  file TEXT NOT NULL,"        /* the path it was last processed under */
-    "  size INTEGER NOT NULL,"
-    "  format TEXT NOT NULL,"
-    "  status TEXT NOT NULL CHECK (status IN ('ok', 'error')),"
-    "  error_code TEXT,"
-    "  error_message TEXT,"
-    "  filer TEXT,"
-    "  motion_type TEXT,"
-    "  nationality_code TEXT,"
-    "  a_number TEXT,"
-    "  respondent TEXT,"
-    "  court TEXT,"
-    "  detained INTEGER CHECK (detained IN (0, 1)),"
-    "  title TEXT,"
-    "  record_json TEXT NOT NULL," /* the record, without timings_ms and pages[].ms */
-    "  first_run_id INTEGER NOT NULL REFERENCES runs (id),"
-    "  last_run_id INTEGER NOT NULL REFERENCES runs (id));"
-    "CREATE INDEX documents_motion_type ON documents (motion_type);"
-    "CREATE TABLE pages ("
-    "  sha256 TEXT NOT NULL REFERENCES documents (sha256) ON DELETE CASCADE,"
-    "  number INTEGER NOT NULL,"
-    "  source TEXT NOT NULL,"      /* text, ocr, error */
-    "  dpi INTEGER, width INTEGER, height INTEGER, words INTEGER,"
-    "  ocr_confidence REAL,"
-    "  skew_degrees REAL,"
-    "  error_code TEXT, error_message TEXT,"
-    "  PRIMARY KEY (sha256, number)) WITHOUT ROWID;"
-    /* The key's columns come first: SQLite 3.40's integrity_check wrongly
-     * reports "NULL value" in a WITHOUT ROWID table whose NOT NULL column
-     * is declared between key columns. */
-    "CREATE TABLE fields ("
-    "  sha256 TEXT NOT NULL REFERENCES documents (sha256) ON DELETE CASCADE,"
-    "  field TEXT NOT NULL,"
-    "  position INTEGER NOT NULL," /* 1..n in the record's order */
-    "  value TEXT NOT NULL,"
-    "  PRIMARY KEY (sha256, field, position)) WITHOUT ROWID;"
-    "CREATE INDEX fields_field_value ON fields (field, value);"
-    "CREATE TABLE evidence ("
-    "  sha256 TEXT NOT NULL REFERENCES documents (sha256) ON DELETE CASCADE,"
-    "  idx INTEGER NOT NULL,"      /* 0-based: record_json -> '$.evidence[idx]' */
-    "  field TEXT NOT NULL, value TEXT, text TEXT,"
-    "  page INTEGER, x0 INTEGER, y0 INTEGER, x1 INTEGER, y1 INTEGER, dpi INTEGER,"
-    "  confidence REAL, rule TEXT, rule_source TEXT,"
-    "  PRIMARY KEY (sha256, idx)) WITHOUT ROWID;"
-    "CREATE TABLE country_mentions ("
-    "  sha256 TEXT NOT NULL REFERENCES documents (sha256) ON DELETE CASCADE,"
-    "  idx INTEGER NOT NULL,"      /* 0-based: '$.country_mentions[idx]' */
-    "  code TEXT NOT NULL, name TEXT, text TEXT, role TEXT NOT NULL,"
-    "  page INTEGER, x0 INTEGER, y0 INTEGER, x1 INTEGER, y1 INTEGER, dpi INTEGER,"
-    "  confidence REAL, rule TEXT, rule_source TEXT,"
-    "  PRIMARY KEY (sha256, idx)) WITHOUT ROWID;"
-    "CREATE TABLE errors ("
-    "  run_id INTEGER NOT NULL REFERENCES runs (id),"
-    "  file TEXT NOT NULL,"
-    "  sha256 TEXT,"               /* NULL when the bytes could not be read */
-    "  error_code TEXT NOT NULL,"
-    "  error_message TEXT,"
-    "  PRIMARY KEY (run_id, file));",
-    /* 1 -> 2: auditors' verdicts (motionscan review import; pipeline/review.c).
-     * Not keyed to documents: a report made from a records file may judge
-     * documents this database does not hold.  One verdict per reviewer per
-     * shown value: importing a file again replaces, never adds. */
-    "CREATE TABLE reviews ("
-    "  sha256 TEXT NOT NULL,"      /* the document */
-    "  field TEXT NOT NULL,"       /* the record member: removal_countries, a_number, ... */
-    "  value TEXT NOT NULL,"       /* the value the report showed; '' when it showed none */
-    "  reviewer TEXT NOT NULL,"    /* '' when no name was given */
-    "  verdict TEXT NOT NULL CHECK (verdict IN ('correct', 'wrong')),"
-    "  correct_value TEXT,"        /* with wrong: the right value; NULL: none or not given */
-    "  rule TEXT,"                 /* the rule that gave the value; NULL: none (a miss, a derived value) */
-    "  rule_source TEXT,"          /* rules/countries.rules:259 */
-    "  file TEXT,"                 /* the document's path, as the report showed it */
-    "  reviewed_at TEXT NOT NULL," /* when the auditor gave the verdict, UTC */
-    "  imported_at TEXT NOT NULL,"
-    "  PRIMARY KEY (sha256, field, value, reviewer));"
-    "CREATE INDEX reviews_rule ON reviews (rule);",
-    /* 2 -> 3: append here */
-};
-G_STATIC_ASSERT(G_N_ELEMENTS(migrations) == MS_SQLITE_SCHEMA_VERSION);
-
 /* Statements prepared once, reused for every record. */
 enum {
     ST_BEGIN,
@@ -198,14 +100,6 @@ typedef struct {
     int files, ok, failed, skipped;
 } sqlite_sink;
 
-/* SQLite's reason for the last failure on db, as this module's error. */
-static gboolean fail(sqlite3 *db, const char *path, const char *what, GError **err)
-{
-    g_set_error(err, MS_ERROR, MS_ERR_OUTPUT, "%s: %s: %s", path, what,
-                db ? sqlite3_errmsg(db) : "out of memory");
-    return FALSE;
-}
-
 /* Run a prepared statement to its end and make it ready for reuse.  A
  * failure names the database, the record's file and what was being done. */
 static gboolean step(sqlite_sink *s, int which, const char *what, GError **err)
@@ -218,7 +112,7 @@ static gboolean step(sqlite_sink *s, int which, const char *what, GError **err)
         g_set_error(err, MS_ERROR, MS_ERR_OUTPUT, "%s: %s: %s: %s", s->path, s->doc, what,
                     sqlite3_errmsg(s->db));
     else if (!ok)
-        fail(s->db, s->path, what, err);
+        ms_sqlite_fail(s->db, s->path, what, err);
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     return ok;
@@ -578,63 +472,12 @@ static gboolean sqlite_close(ms_sink *base, GError **err)
     for (int i = 0; i < ST__COUNT; i++) sqlite3_finalize(s->st[i]), s->st[i] = NULL;
     /* Closing the last connection checkpoints the WAL into the database. */
     if (sqlite3_close(s->db) != SQLITE_OK && ok)
-        ok = fail(s->db, s->path, "cannot close the database", err);
+        ok = ms_sqlite_fail(s->db, s->path, "cannot close the database", err);
     sink_free(s);
     return ok;
 }
 
 static const ms_sink_vtable sqlite_vtable = {"sqlite", sqlite_write, sqlite_close};
-
-/* Run constant SQL (no values in it). */
-static gboolean exec(sqlite_sink *s, const char *sql, const char *what, GError **err)
-{
-    return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK || fail(s->db, s->path, what, err);
-}
-
-static gboolean user_version(sqlite_sink *s, int *version, GError **err)
-{
-    sqlite3_stmt *st = NULL;
-    gboolean ok = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
-                  sqlite3_step(st) == SQLITE_ROW;
-    if (ok) *version = sqlite3_column_int(st, 0);
-    else fail(s->db, s->path, "cannot read the schema version", err);
-    sqlite3_finalize(st);
-    return ok;
-}
-
-static gboolean newer(sqlite_sink *s, int v, GError **err)
-{
-    if (v <= MS_SQLITE_SCHEMA_VERSION) return FALSE;
-    g_set_error(err, MS_ERROR, MS_ERR_OUTPUT,
-                "%s: the database has schema version %d, newer than this motionscan's %d; "
-                "use a newer motionscan or another database",
-                s->path, v, MS_SQLITE_SCHEMA_VERSION);
-    return TRUE;
-}
-
-/* Bring the schema to MS_SQLITE_SCHEMA_VERSION, one step per transaction.
- * The version is read inside the transaction, so two runs opening a new
- * database at once do not both create it. */
-static gboolean migrate(sqlite_sink *s, GError **err)
-{
-    for (;;) {
-        int v = 0;
-        if (!exec(s, "BEGIN IMMEDIATE", "cannot lock the database", err)) return FALSE;
-        if (!user_version(s, &v, err) || newer(s, v, err)) goto fail;
-        if (v == MS_SQLITE_SCHEMA_VERSION) return exec(s, "COMMIT", "cannot commit", err);
-        /* A pragma takes no parameters; v is the program's own step number. */
-        char *bump = g_strdup_printf("PRAGMA user_version = %d", v + 1);
-        char *what = g_strdup_printf("cannot create schema version %d", v + 1);
-        gboolean ok = exec(s, migrations[v], what, err) && exec(s, bump, what, err) &&
-                      exec(s, "COMMIT", what, err);
-        g_free(bump);
-        g_free(what);
-        if (!ok) goto fail;
-    }
-fail:
-    if (!sqlite3_get_autocommit(s->db)) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    return FALSE;
-}
 
 static gboolean start_run(sqlite_sink *s, const ms_sqlite_options *opt, GError **err)
 {
@@ -651,7 +494,7 @@ static gboolean start_run(sqlite_sink *s, const ms_sqlite_options *opt, GError *
         ok = sqlite3_step(st) == SQLITE_DONE;
     }
     if (ok) s->run_id = sqlite3_last_insert_rowid(s->db);
-    else fail(s->db, s->path, "cannot start a run", err);
+    else ms_sqlite_fail(s->db, s->path, "cannot start a run", err);
     sqlite3_finalize(st);
     g_free(now);
     return ok;
@@ -667,26 +510,7 @@ static gboolean load_known(sqlite_sink *s, GError **err)
         while ((rc = sqlite3_step(st)) == SQLITE_ROW)
             g_hash_table_add(s->known, g_strdup((const char *)sqlite3_column_text(st, 0)));
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE || fail(s->db, s->path, "cannot read the known documents", err);
-}
-
-/* Open or create the database, configure the connection and migrate the
- * schema: what every connection that writes needs. */
-static gboolean open_db(sqlite_sink *s, const char *path, GError **err)
-{
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-        SQLITE_OK)
-        return fail(s->db, path, "cannot open the database", err);
-    sqlite3_extended_result_codes(s->db, 1);
-    sqlite3_busy_timeout(s->db, MS_SQLITE_BUSY_MS);
-    /* A newer program's database is not touched, not even its journal mode. */
-    int v = 0;
-    if (!user_version(s, &v, err) || newer(s, v, err)) return FALSE;
-    /* WAL lets readers query while a run writes; NORMAL is durable in WAL
-     * mode but for the last transactions before a power cut. */
-    return exec(s, "PRAGMA journal_mode = WAL", "cannot use WAL", err) &&
-           exec(s, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON", "cannot configure", err) &&
-           migrate(s, err);
+    return rc == SQLITE_DONE || ms_sqlite_fail(s->db, s->path, "cannot read the known documents", err);
 }
 
 gboolean ms_sink_sqlite_open(const char *path, const ms_sqlite_options *opt, ms_sink **out,
@@ -698,11 +522,11 @@ gboolean ms_sink_sqlite_open(const char *path, const ms_sqlite_options *opt, ms_
     sqlite_sink *s = g_new0(sqlite_sink, 1);
     s->base.vt = &sqlite_vtable;
     s->path = g_strdup(path);
-    if (!open_db(s, path, err)) goto fail;
+    if (!ms_sqlite_open(path, &s->db, err)) goto fail;
     for (int i = 0; i < ST__COUNT; i++)
         if (sqlite3_prepare_v3(s->db, statements[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i],
                                NULL) != SQLITE_OK) {
-            fail(s->db, path, "cannot prepare a statement", err);
+            ms_sqlite_fail(s->db, path, "cannot prepare a statement", err);
             goto fail;
         }
     /* the run's row last: nothing after it can fail, so no run is left unfinished */
@@ -712,19 +536,6 @@ gboolean ms_sink_sqlite_open(const char *path, const ms_sqlite_options *opt, ms_
 fail:
     sqlite_close(&s->base, NULL);
     return FALSE;
-}
-
-gboolean ms_sqlite_open(const char *path, sqlite3 **out, GError **err)
-{
-    sqlite_sink s = {0};
-    s.path = (char *)path;
-    *out = NULL;
-    if (!open_db(&s, path, err)) {
-        sqlite3_close(s.db);
-        return FALSE;
-    }
-    *out = s.db;
-    return TRUE;
 }
 
 gboolean ms_sink_sqlite_known(const ms_sink *base, const char *sha256)

@@ -78,4 +78,11 @@ gboolean ms_sink_sqlite_has_error(const ms_sink *s, const char *file);
  * The connection is the caller's (sqlite3_close).  Errors: MS_ERR_OUTPUT. */
 gboolean ms_sqlite_open(const char *path, sqlite3 **out, GError **err);
 
+/* sqlite_schema.c, for the sinks: SQLite's reason for the last failure on
+ * `db` as an MS_ERR_OUTPUT error naming `path` and `what`; returns FALSE. */
+gboolean ms_sqlite_fail(sqlite3 *db, const char *path, const char *what, GError **err);
+/* Run constant SQL (no values in it); FALSE and err as ms_sqlite_fail(). */
+gboolean ms_sqlite_exec(sqlite3 *db, const char *path, const char *sql, const char *what,
+                        GError **err);
+
 #endif
