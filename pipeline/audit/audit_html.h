@@ -17,6 +17,7 @@
 #include <json-glib/json-glib.h>
 
 #include "pipeline/audit/audit.h"
+#include "pipeline/document/record_json.h"
 
 typedef struct {
     char *src; /* "img/SHA-pN.png", NULL when the page has no image */
@@ -41,15 +42,6 @@ typedef struct {
  * control characters other than tab and newline dropped.  NULL appends nothing. */
 void ms_html_escape(GString *out, const char *s);
 
-/* JSON accessors that tolerate any shape: NULL (or FALSE) when the member is
- * missing or of another type. */
-JsonNode *ms_json_member(JsonObject *o, const char *name);
-gboolean ms_json_node_num(JsonNode *n, double *out); /* a finite number */
-const char *ms_json_str(JsonObject *o, const char *name);
-JsonObject *ms_json_obj(JsonObject *o, const char *name);
-JsonArray *ms_json_arr(JsonObject *o, const char *name);
-gboolean ms_json_num(JsonObject *o, const char *name, double *out);
-JsonObject *ms_json_elem_obj(JsonArray *a, guint i);
 /* A value as the report shows it: strings as they are, numbers and booleans
  * printed, a country as its code, response_due as its date; NULL for null. */
 char *ms_json_value_text(JsonNode *n);

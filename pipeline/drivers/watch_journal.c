@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "pipeline/base/ms_error.h"
+#include "pipeline/document/record_json.h"
 #include "pipeline/sinks/sink_sqlite.h"
 
 const char *const ms_watch_dir_names[MS_WATCH__DIRS] = {"processing", "done", "failed", "journal"};
@@ -35,8 +36,7 @@ struct ms_journal {
 
 void ms_watch_log(const char *fmt, ...)
 {
-    GDateTime *now = g_date_time_new_now_utc();
-    char *stamp = g_date_time_format(now, "%Y-%m-%dT%H:%M:%SZ");
+    char *stamp = ms_utc_timestamp();
     va_list ap;
     va_start(ap, fmt);
     char *msg = g_strdup_vprintf(fmt, ap);
@@ -45,7 +45,6 @@ void ms_watch_log(const char *fmt, ...)
     fflush(stderr);
     g_free(msg);
     g_free(stamp);
-    g_date_time_unref(now);
 }
 
 static char *in_dir(ms_journal *jn, int d, const char *name)
@@ -146,17 +145,9 @@ static gboolean index_add(ms_journal *jn, const char *sha, const char *where, GE
     return fsync_fd(fileno(jn->index), jn->index_path, err);
 }
 
-static const char *str_member(JsonObject *o, const char *name)
-{
-    JsonNode *n = o ? json_object_get_member(o, name) : NULL;
-    return n && JSON_NODE_HOLDS_VALUE(n) && json_node_get_value_type(n) == G_TYPE_STRING
-               ? json_node_get_string(n)
-               : NULL;
-}
-
 static gint64 int_member(JsonObject *o, const char *name)
 {
-    JsonNode *n = json_object_get_member(o, name);
+    JsonNode *n = ms_json_member(o, name);
     return n && JSON_NODE_HOLDS_VALUE(n) ? json_node_get_int(n) : -1;
 }
 
@@ -178,9 +169,9 @@ static gboolean write_json_file(const char *path, JsonNode *node, gboolean prett
  * `again`: the entry is being finished after a restart. */
 static gboolean apply_entry(ms_journal *jn, JsonObject *entry, gboolean again, GError **err)
 {
-    const char *claim = str_member(entry, "claim"), *dest = str_member(entry, "dest");
+    const char *claim = ms_json_str(entry, "claim"), *dest = ms_json_str(entry, "dest");
     JsonObject *rec = json_object_get_object_member(entry, "record");
-    const char *sha = str_member(rec, "sha256"), *status = str_member(rec, "status");
+    const char *sha = ms_json_str(rec, "sha256"), *status = ms_json_str(rec, "status");
     gboolean failed = g_strcmp0(dest, "failed") == 0;
     gboolean ok = TRUE;
     if (!again) crash(jn, "journal");
@@ -200,7 +191,7 @@ static gboolean apply_entry(ms_journal *jn, JsonObject *entry, gboolean again, G
     if (!again) crash(jn, "csv");
     if (ok && jn->db &&
         !(again && g_strcmp0(status, "error") == 0 &&
-          ms_sink_sqlite_has_error(jn->db, str_member(rec, "file"))))
+          ms_sink_sqlite_has_error(jn->db, ms_json_str(rec, "file"))))
         ok = ms_sink_write(jn->db, rec, err);
     if (!again) crash(jn, "db");
     if (ok && failed) {
@@ -279,7 +270,7 @@ static gboolean read_journal(ms_journal *jn, GPtrArray *pending, GError **err)
         JsonParser *p = json_parser_new();
         JsonNode *root = json_parser_load_from_file(p, path, NULL) ? json_parser_get_root(p) : NULL;
         JsonObject *e = root && JSON_NODE_HOLDS_OBJECT(root) ? json_node_get_object(root) : NULL;
-        const char *claim = str_member(e, "claim");
+        const char *claim = ms_json_str(e, "claim");
         char *proc = claim ? in_dir(jn, MS_WATCH_PROCESSING, claim) : NULL;
         /* a name other than its claim: a temporary file the journal's rename never
          * replaced, so nothing of it was written; the file is read again */
@@ -424,8 +415,8 @@ static gboolean finish(ms_journal *jn, GPtrArray *pending, GError **err)
     for (guint i = 0; i < pending->len; i++) {
         JsonObject *e = g_ptr_array_index(pending, i);
         if (!apply_entry(jn, e, TRUE, err)) return FALSE;
-        ms_watch_log("%s -> %s/%s: recorded after a restart", str_member(e, "claim"),
-                     str_member(e, "dest"), str_member(e, "claim"));
+        ms_watch_log("%s -> %s/%s: recorded after a restart", ms_json_str(e, "claim"),
+                     ms_json_str(e, "dest"), ms_json_str(e, "claim"));
     }
     return TRUE;
 }

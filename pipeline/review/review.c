@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "pipeline/base/ms_error.h"
+#include "pipeline/document/record_json.h"
 
 typedef struct {
     char *sha256, *file, *field, *value, *verdict, *correct_value, *rule, *rule_source, *reviewer;
@@ -25,16 +26,14 @@ static void verdict_clear(verdict *v)
 static gboolean text_member(JsonObject *o, const char *name, gboolean required, char **out,
                             const char *path, guint i, GError **err)
 {
-    JsonNode *n = json_object_has_member(o, name) ? json_object_get_member(o, name) : NULL;
+    JsonNode *n = ms_json_member(o, name);
     *out = NULL;
     if (!n || JSON_NODE_HOLDS_NULL(n)) {
         if (!required) return TRUE;
         g_set_error(err, MS_ERROR, MS_ERR_USAGE, "%s: verdicts[%u]: %s is missing", path, i, name);
         return FALSE;
     }
-    const char *s = JSON_NODE_HOLDS_VALUE(n) && json_node_get_value_type(n) == G_TYPE_STRING
-                        ? json_node_get_string(n)
-                        : NULL;
+    const char *s = ms_json_str(o, name);
     if (!s || strlen(s) > MS_REVIEW_MAX_TEXT || !g_utf8_validate(s, -1, NULL)) {
         g_set_error(err, MS_ERROR, MS_ERR_USAGE, "%s: verdicts[%u]: %s must be %s", path, i, name,
                     s ? "UTF-8 text of at most 4096 bytes" : "a string");
@@ -205,9 +204,7 @@ static gboolean store(sqlite3 *db, const char *db_path, GArray *vs, ms_review_im
                       GError **err)
 {
     sqlite3_stmt *old = NULL, *put = NULL;
-    GDateTime *now_t = g_date_time_new_now_utc();
-    char *now = g_date_time_format(now_t, "%Y-%m-%dT%H:%M:%SZ");
-    g_date_time_unref(now_t);
+    char *now = ms_utc_timestamp();
     gboolean ok = FALSE;
     if (sqlite3_prepare_v2(db,
                            "SELECT reviewed_at FROM reviews WHERE sha256 = ?1 AND field = ?2"

@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "pipeline/base/ms_error.h"
+#include "pipeline/document/record_json.h"
 #include "pipeline/sinks/sink.h"
 
 /* A row being built: its text and how many fields it has so far. */
@@ -55,27 +56,6 @@ static const char *const columns[] = {
     "proceeding_type", "judge", "hearing_date", "hearing_time", "filed_date",
     "response_due", "response_basis", "a_numbers", "authorities",
 };
-
-/* The member `name` of `o` when it is a string, else NULL (absent or null). */
-static const char *str_member(JsonObject *o, const char *name)
-{
-    JsonNode *n = o ? json_object_get_member(o, name) : NULL;
-    return n && JSON_NODE_HOLDS_VALUE(n) && json_node_get_value_type(n) == G_TYPE_STRING
-               ? json_node_get_string(n)
-               : NULL;
-}
-
-static JsonObject *obj_member(JsonObject *o, const char *name)
-{
-    JsonNode *n = o ? json_object_get_member(o, name) : NULL;
-    return n && JSON_NODE_HOLDS_OBJECT(n) ? json_node_get_object(n) : NULL;
-}
-
-static JsonArray *array_member(JsonObject *o, const char *name)
-{
-    JsonNode *n = json_object_get_member(o, name);
-    return n && JSON_NODE_HOLDS_ARRAY(n) ? json_node_get_array(n) : NULL;
-}
 
 /* One field, guarded and quoted as the header comment says. */
 static void add_cell(csv_row *row, const char *v)
@@ -107,7 +87,7 @@ static void add_countries_cell(csv_row *row, JsonArray *countries, const char *m
     GString *joined = g_string_new(NULL);
     for (guint i = 0; countries && i < json_array_get_length(countries); i++) {
         JsonNode *n = json_array_get_element(countries, i);
-        const char *v = JSON_NODE_HOLDS_OBJECT(n) ? str_member(json_node_get_object(n), member) : NULL;
+        const char *v = JSON_NODE_HOLDS_OBJECT(n) ? ms_json_str(json_node_get_object(n), member) : NULL;
         if (i) g_string_append_c(joined, ';');
         if (v) g_string_append(joined, v);
     }
@@ -144,7 +124,7 @@ static void add_page_cells(csv_row *row, JsonArray *pages)
     for (guint i = 0; i < n; i++) {
         JsonNode *pn = json_array_get_element(pages, i);
         JsonObject *p = JSON_NODE_HOLDS_OBJECT(pn) ? json_node_get_object(pn) : NULL;
-        const char *source = str_member(p, "source");
+        const char *source = ms_json_str(p, "source");
         if (!source || strcmp(source, "ocr") != 0) continue;
         ocr++;
         JsonNode *c = json_object_get_member(p, "ocr_confidence");
@@ -167,35 +147,35 @@ static void add_page_cells(csv_row *row, JsonArray *pages)
 
 static void build_row(csv_row *row, JsonObject *rec)
 {
-    JsonObject *error = obj_member(rec, "error");
-    add_cell(row, str_member(rec, "file"));
-    add_cell(row, str_member(rec, "sha256"));
-    add_cell(row, str_member(rec, "status"));
-    add_cell(row, str_member(error, "code"));
-    add_cell(row, str_member(error, "message"));
-    add_cell(row, str_member(rec, "filer"));
-    add_cell(row, str_member(rec, "motion_type"));
-    JsonArray *removal = array_member(rec, "removal_countries");
+    JsonObject *error = ms_json_obj(rec, "error");
+    add_cell(row, ms_json_str(rec, "file"));
+    add_cell(row, ms_json_str(rec, "sha256"));
+    add_cell(row, ms_json_str(rec, "status"));
+    add_cell(row, ms_json_str(error, "code"));
+    add_cell(row, ms_json_str(error, "message"));
+    add_cell(row, ms_json_str(rec, "filer"));
+    add_cell(row, ms_json_str(rec, "motion_type"));
+    JsonArray *removal = ms_json_arr(rec, "removal_countries");
     add_countries_cell(row, removal, "code");
     add_countries_cell(row, removal, "name");
-    add_cell(row, str_member(obj_member(rec, "nationality"), "code"));
-    add_cell(row, str_member(rec, "a_number"));
-    add_cell(row, str_member(rec, "respondent"));
-    add_cell(row, str_member(rec, "court"));
+    add_cell(row, ms_json_str(ms_json_obj(rec, "nationality"), "code"));
+    add_cell(row, ms_json_str(rec, "a_number"));
+    add_cell(row, ms_json_str(rec, "respondent"));
+    add_cell(row, ms_json_str(rec, "court"));
     add_detained_cell(row, rec);
-    add_cell(row, str_member(rec, "title"));
-    add_page_cells(row, array_member(rec, "pages"));
+    add_cell(row, ms_json_str(rec, "title"));
+    add_page_cells(row, ms_json_arr(rec, "pages"));
     JsonNode *sv = json_object_get_member(rec, "schema_version");
     if (sv && JSON_NODE_HOLDS_VALUE(sv)) add_int_cell(row, json_node_get_int(sv));
     else add_cell(row, NULL);
     static const char *const facts[] = {"proceeding_type", "judge", "hearing_date",
                                         "hearing_time", "filed_date"};
-    for (gsize i = 0; i < G_N_ELEMENTS(facts); i++) add_cell(row, str_member(rec, facts[i]));
-    JsonObject *due = obj_member(rec, "response_due");
-    add_cell(row, str_member(due, "date"));
-    add_cell(row, str_member(due, "basis"));
-    add_strings_cell(row, array_member(rec, "a_numbers"));
-    add_strings_cell(row, array_member(rec, "authorities"));
+    for (gsize i = 0; i < G_N_ELEMENTS(facts); i++) add_cell(row, ms_json_str(rec, facts[i]));
+    JsonObject *due = ms_json_obj(rec, "response_due");
+    add_cell(row, ms_json_str(due, "date"));
+    add_cell(row, ms_json_str(due, "basis"));
+    add_strings_cell(row, ms_json_arr(rec, "a_numbers"));
+    add_strings_cell(row, ms_json_arr(rec, "authorities"));
 }
 
 /* Write the row and flush it, so a crash loses at most the row being written. */

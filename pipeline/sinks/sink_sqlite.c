@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "pipeline/base/ms_error.h"
+#include "pipeline/document/record_json.h"
 
 /* Statements prepared once, reused for every record. */
 enum {
@@ -141,48 +142,9 @@ static void bind_node(sqlite3_stmt *st, int i, JsonNode *n)
     }
 }
 
-static JsonNode *member(JsonObject *o, const char *name)
-{
-    return o ? json_object_get_member(o, name) : NULL;
-}
-
 static void bind_member(sqlite3_stmt *st, int i, JsonObject *o, const char *name)
 {
-    bind_node(st, i, member(o, name));
-}
-
-static const char *str_member(JsonObject *o, const char *name)
-{
-    JsonNode *n = member(o, name);
-    return n && JSON_NODE_HOLDS_VALUE(n) && json_node_get_value_type(n) == G_TYPE_STRING
-               ? json_node_get_string(n)
-               : NULL;
-}
-
-static JsonObject *obj_member(JsonObject *o, const char *name)
-{
-    JsonNode *n = member(o, name);
-    return n && JSON_NODE_HOLDS_OBJECT(n) ? json_node_get_object(n) : NULL;
-}
-
-static JsonArray *array_member(JsonObject *o, const char *name)
-{
-    JsonNode *n = member(o, name);
-    return n && JSON_NODE_HOLDS_ARRAY(n) ? json_node_get_array(n) : NULL;
-}
-
-static JsonObject *element_object(JsonArray *a, guint i)
-{
-    JsonNode *n = json_array_get_element(a, i);
-    return JSON_NODE_HOLDS_OBJECT(n) ? json_node_get_object(n) : NULL;
-}
-
-static char *now_utc(void)
-{
-    GDateTime *t = g_date_time_new_now_utc();
-    char *s = g_date_time_format(t, "%Y-%m-%dT%H:%M:%SZ");
-    g_date_time_unref(t);
-    return s;
+    bind_node(st, i, ms_json_member(o, name));
 }
 
 /* A copy of `o`, in its order, without the member `drop`; the member `pages`
@@ -199,7 +161,7 @@ static JsonObject *object_without(JsonObject *o, const char *drop, const char *p
         if (page_drop && strcmp(name, "pages") == 0 && JSON_NODE_HOLDS_ARRAY(n)) {
             JsonArray *pages = json_node_get_array(n), *copy = json_array_new();
             for (guint i = 0; i < json_array_get_length(pages); i++) {
-                JsonObject *p = element_object(pages, i);
+                JsonObject *p = ms_json_elem_obj(pages, i);
                 if (p) json_array_add_object_element(copy, object_without(p, page_drop, NULL));
                 else json_array_add_element(copy, json_node_copy(json_array_get_element(pages, i)));
             }
@@ -228,7 +190,7 @@ static gboolean add_document(sqlite_sink *s, JsonObject *rec, const char *sha, c
                              GError **err)
 {
     sqlite3_stmt *st = s->st[ST_UPSERT_DOC];
-    JsonObject *error = obj_member(rec, "error");
+    JsonObject *error = ms_json_obj(rec, "error");
     bind_text(st, 1, sha);
     bind_member(st, 2, rec, "file");
     bind_member(st, 3, rec, "size");
@@ -238,7 +200,7 @@ static gboolean add_document(sqlite_sink *s, JsonObject *rec, const char *sha, c
     bind_member(st, 7, error, "message");
     bind_member(st, 8, rec, "filer");
     bind_member(st, 9, rec, "motion_type");
-    bind_member(st, 10, obj_member(rec, "nationality"), "code");
+    bind_member(st, 10, ms_json_obj(rec, "nationality"), "code");
     bind_member(st, 11, rec, "a_number");
     bind_member(st, 12, rec, "respondent");
     bind_member(st, 13, rec, "court");
@@ -253,14 +215,14 @@ static gboolean add_fields(sqlite_sink *s, JsonObject *rec, const char *sha, GEr
 {
     sqlite3_stmt *st = s->st[ST_ADD_FIELD];
     for (gsize f = 0; f < G_N_ELEMENTS(field_values); f++) {
-        JsonNode *n = member(rec, field_values[f].field);
+        JsonNode *n = ms_json_member(rec, field_values[f].field);
         if (!n || JSON_NODE_HOLDS_NULL(n)) continue;
         JsonArray *list = JSON_NODE_HOLDS_ARRAY(n) ? json_node_get_array(n) : NULL;
         guint count = list ? json_array_get_length(list) : 1;
         for (guint i = 0; i < count; i++) {
             JsonNode *v = list ? json_array_get_element(list, i) : n;
             if (field_values[f].sub)
-                v = JSON_NODE_HOLDS_OBJECT(v) ? member(json_node_get_object(v), field_values[f].sub)
+                v = JSON_NODE_HOLDS_OBJECT(v) ? ms_json_member(json_node_get_object(v), field_values[f].sub)
                                               : NULL;
             if (!v || !JSON_NODE_HOLDS_VALUE(v)) continue;
             bind_text(st, 1, sha);
@@ -277,11 +239,11 @@ static gboolean add_fields(sqlite_sink *s, JsonObject *rec, const char *sha, GEr
 
 static gboolean add_pages(sqlite_sink *s, JsonObject *rec, const char *sha, GError **err)
 {
-    JsonArray *pages = array_member(rec, "pages");
+    JsonArray *pages = ms_json_arr(rec, "pages");
     sqlite3_stmt *st = s->st[ST_ADD_PAGE];
     for (guint i = 0; pages && i < json_array_get_length(pages); i++) {
-        JsonObject *p = element_object(pages, i);
-        JsonObject *error = obj_member(p, "error");
+        JsonObject *p = ms_json_elem_obj(pages, i);
+        JsonObject *error = ms_json_obj(p, "error");
         bind_text(st, 1, sha);
         bind_member(st, 2, p, "number");
         bind_member(st, 3, p, "source");
@@ -302,7 +264,7 @@ static gboolean add_pages(sqlite_sink *s, JsonObject *rec, const char *sha, GErr
 static void bind_location(sqlite3_stmt *st, int first, JsonObject *o)
 {
     bind_member(st, first, o, "page");
-    JsonArray *box = array_member(o, "bbox");
+    JsonArray *box = ms_json_arr(o, "bbox");
     for (guint k = 0; k < 4; k++)
         bind_node(st, first + 1 + (int)k,
                   box && k < json_array_get_length(box) ? json_array_get_element(box, k) : NULL);
@@ -314,10 +276,10 @@ static void bind_location(sqlite3_stmt *st, int first, JsonObject *o)
 
 static gboolean add_evidence(sqlite_sink *s, JsonObject *rec, const char *sha, GError **err)
 {
-    JsonArray *ev = array_member(rec, "evidence");
+    JsonArray *ev = ms_json_arr(rec, "evidence");
     sqlite3_stmt *st = s->st[ST_ADD_EVIDENCE];
     for (guint i = 0; ev && i < json_array_get_length(ev); i++) {
-        JsonObject *e = element_object(ev, i);
+        JsonObject *e = ms_json_elem_obj(ev, i);
         bind_text(st, 1, sha);
         sqlite3_bind_int(st, 2, (int)i);
         bind_member(st, 3, e, "field");
@@ -331,10 +293,10 @@ static gboolean add_evidence(sqlite_sink *s, JsonObject *rec, const char *sha, G
 
 static gboolean add_mentions(sqlite_sink *s, JsonObject *rec, const char *sha, GError **err)
 {
-    JsonArray *ms = array_member(rec, "country_mentions");
+    JsonArray *ms = ms_json_arr(rec, "country_mentions");
     sqlite3_stmt *st = s->st[ST_ADD_MENTION];
     for (guint i = 0; ms && i < json_array_get_length(ms); i++) {
-        JsonObject *m = element_object(ms, i);
+        JsonObject *m = ms_json_elem_obj(ms, i);
         bind_text(st, 1, sha);
         sqlite3_bind_int(st, 2, (int)i);
         bind_member(st, 3, m, "code");
@@ -350,11 +312,11 @@ static gboolean add_mentions(sqlite_sink *s, JsonObject *rec, const char *sha, G
 static gboolean add_error(sqlite_sink *s, JsonObject *rec, const char *sha, GError **err)
 {
     sqlite3_stmt *st = s->st[ST_ADD_ERROR];
-    JsonObject *error = obj_member(rec, "error");
+    JsonObject *error = ms_json_obj(rec, "error");
     sqlite3_bind_int64(st, 1, s->run_id);
     bind_member(st, 2, rec, "file");
     bind_text(st, 3, sha);
-    bind_text(st, 4, str_member(error, "code") ? str_member(error, "code") : "internal");
+    bind_text(st, 4, ms_json_str(error, "code") ? ms_json_str(error, "code") : "internal");
     bind_member(st, 5, error, "message");
     return step(s, ST_ADD_ERROR, "cannot store an error", err);
 }
@@ -391,7 +353,7 @@ static gboolean old_document(sqlite_sink *s, const char *sha, char **status, cha
 /* The body of one record's transaction. */
 static gboolean store(sqlite_sink *s, JsonObject *rec, const char *status, GError **err)
 {
-    const char *sha = str_member(rec, "sha256");
+    const char *sha = ms_json_str(rec, "sha256");
     gboolean is_error = strcmp(status, "error") == 0;
     if (strcmp(status, "skipped") == 0) return !sha || touch_document(s, sha, err);
     if (is_error && !add_error(s, rec, sha, err)) return FALSE;
@@ -428,13 +390,13 @@ out:
 static gboolean sqlite_write(ms_sink *base, JsonObject *rec, GError **err)
 {
     sqlite_sink *s = (sqlite_sink *)base;
-    const char *status = str_member(rec, "status") ? str_member(rec, "status") : "error";
+    const char *status = ms_json_str(rec, "status") ? ms_json_str(rec, "status") : "error";
     s->files++;
     if (strcmp(status, "ok") == 0) s->ok++;
     else if (strcmp(status, "skipped") == 0) s->skipped++;
     else s->failed++;
 
-    s->doc = str_member(rec, "file") ? str_member(rec, "file") : "(no file)";
+    s->doc = ms_json_str(rec, "file") ? ms_json_str(rec, "file") : "(no file)";
     gboolean ok = step(s, ST_BEGIN, "cannot start a transaction", err);
     if (ok && !(ok = store(s, rec, status, err) && step(s, ST_COMMIT, "cannot commit", err)) &&
         !sqlite3_get_autocommit(s->db)) /* some failures (disk full, I/O) roll back by themselves */
@@ -446,7 +408,7 @@ static gboolean sqlite_write(ms_sink *base, JsonObject *rec, GError **err)
 static gboolean end_run(sqlite_sink *s, GError **err)
 {
     sqlite3_stmt *st = s->st[ST_END_RUN];
-    char *now = now_utc();
+    char *now = ms_utc_timestamp();
     sqlite3_bind_int64(st, 1, s->run_id);
     bind_text(st, 2, now);
     sqlite3_bind_int(st, 3, s->files);
@@ -482,7 +444,7 @@ static const ms_sink_vtable sqlite_vtable = {"sqlite", sqlite_write, sqlite_clos
 static gboolean start_run(sqlite_sink *s, const ms_sqlite_options *opt, GError **err)
 {
     sqlite3_stmt *st = NULL;
-    char *now = now_utc();
+    char *now = ms_utc_timestamp();
     gboolean ok = sqlite3_prepare_v2(s->db,
                                      "INSERT INTO runs (started_at, version, options)"
                                      " VALUES (?1, ?2, ?3)",
