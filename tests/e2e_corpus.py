@@ -35,7 +35,7 @@ BATCH_S = 900
 DOC_EXT = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 CODES = {"not_found", "unreadable", "empty_file", "too_large", "unsupported_format",
          "corrupt_pdf", "encrypted", "corrupt_image", "no_pages", "too_many_pages",
-         "page_too_large", "render_failed", "ocr_failed", "ocr_init", "no_text", "internal"}
+         "page_too_large", "render_failed", "ocr_failed", "ocr_init", "internal"}
 # Files known to be broken on purpose, and the error each must give.
 EXPECTED_ERRORS = {"invalid.pdf": "corrupt_pdf"}
 

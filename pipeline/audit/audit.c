@@ -13,6 +13,7 @@
 #include "pipeline/audit/audit_html.h"
 #include "pipeline/ingest/ingest.h"
 #include "pipeline/base/ms_error.h"
+#include "pipeline/document/record_json.h"
 #include "pipeline/pages/pages.h"
 #include "pipeline/sinks/sink_sqlite.h"
 
@@ -134,14 +135,6 @@ out:
 
 /* ---- flags ---- */
 
-static gboolean is_sha256(const char *s)
-{
-    if (!s || strlen(s) != 64) return FALSE;
-    for (const char *p = s; *p; p++)
-        if (!g_ascii_isdigit(*p) && !(*p >= 'a' && *p <= 'f')) return FALSE;
-    return TRUE;
-}
-
 static void flag(audit_doc *d, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 static void flag(audit_doc *d, const char *fmt, ...)
 {
@@ -232,7 +225,7 @@ static audit_doc *doc_new(JsonObject *rec, guint index, GHashTable *names, doubl
     audit_doc *d = g_new0(audit_doc, 1);
     d->rec = rec;
     d->file = ms_json_str(rec, "file") ? ms_json_str(rec, "file") : "(no file)";
-    d->sha = is_sha256(ms_json_str(rec, "sha256")) ? ms_json_str(rec, "sha256") : NULL;
+    d->sha = ms_json_is_sha256(ms_json_str(rec, "sha256")) ? ms_json_str(rec, "sha256") : NULL;
     d->flags = g_ptr_array_new_with_free_func(g_free);
     d->images = g_array_new(FALSE, TRUE, sizeof(audit_image));
     d->min_ocr = -1;

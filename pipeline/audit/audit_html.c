@@ -20,6 +20,9 @@
 /* From glib-compile-resources (pipeline/audit/audit.gresource.xml). */
 GResource *ms_audit_get_resource(void);
 
+/* Not g_markup_escape_text: GLib 2.74 writes ' as &apos; (the report and its
+ * tests use &#39;, which every HTML and XML reader knows) and turns control
+ * characters into character references instead of dropping them. */
 void ms_html_escape(GString *out, const char *s)
 {
     if (!s) return;

@@ -8,22 +8,11 @@ static const char *const names[] = {
 #undef MS_X_NAME
 };
 
-static const char *const descriptions[] = {
-#define MS_X_DESC(e, name, desc) [e] = desc,
-    MS_ERROR_TABLE(MS_X_DESC)
-#undef MS_X_DESC
-};
 
 const char *ms_error_name(int code)
 {
     if (code < 0 || code >= MS_ERR__COUNT) return names[MS_ERR_INTERNAL];
     return names[code];
-}
-
-const char *ms_error_description(int code)
-{
-    if (code < 0 || code >= MS_ERR__COUNT) return descriptions[MS_ERR_INTERNAL];
-    return descriptions[code];
 }
 
 const char *ms_error_name_of(const GError *err)

@@ -26,7 +26,6 @@
     X(MS_ERR_RENDER, "render_failed", "a page could not be rendered")                              \
     X(MS_ERR_OCR, "ocr_failed", "OCR failed on a page")                                            \
     X(MS_ERR_OCR_INIT, "ocr_init", "the OCR engine could not start")                               \
-    X(MS_ERR_NO_TEXT, "no_text", "no page yielded any text")                                       \
     X(MS_ERR_TIMEOUT, "timeout", "the document passed its time limit")                             \
     X(MS_ERR_RULES, "rules_invalid", "the rule files are invalid")                                 \
     X(MS_ERR_USAGE, "usage", "invalid command-line usage")                                         \
@@ -45,8 +44,6 @@ GQuark ms_error_quark(void);
 
 /* Stable name of a code ("encrypted"); "internal" for unknown codes. */
 const char *ms_error_name(int code);
-/* Short description of a code, for --help and documentation. */
-const char *ms_error_description(int code);
 /* The stable name for any GError: MS_ERROR codes map to their name, errors
  * from other domains to "internal". */
 const char *ms_error_name_of(const GError *err);

@@ -196,10 +196,9 @@ static void process_plain_text(const ms_context *ctx, ms_worker *w, ms_result *r
         g_error_free(err);
         return;
     }
-    GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
-    g_checksum_update(ck, (const guchar *)data, (gssize)len);
-    g_strlcpy(r->sha256, g_checksum_get_string(ck), sizeof r->sha256);
-    g_checksum_free(ck);
+    char *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
+    g_strlcpy(r->sha256, hex, sizeof r->sha256);
+    g_free(hex);
     r->size = (gint64)len;
     r->format = "text";
     if (ctx->skip && ctx->skip(r->sha256, ctx->skip_user)) {

@@ -2,6 +2,7 @@
 #include "pipeline/document/record_json.h"
 
 #include <math.h>
+#include <string.h>
 
 JsonNode *ms_json_member(JsonObject *o, const char *name)
 {
@@ -46,6 +47,14 @@ JsonObject *ms_json_elem_obj(JsonArray *a, guint i)
 {
     JsonNode *n = a && i < json_array_get_length(a) ? json_array_get_element(a, i) : NULL;
     return n && JSON_NODE_HOLDS_OBJECT(n) ? json_node_get_object(n) : NULL;
+}
+
+gboolean ms_json_is_sha256(const char *s)
+{
+    if (!s || strlen(s) != 64) return FALSE;
+    for (const char *p = s; *p; p++)
+        if (!g_ascii_isdigit(*p) && !(*p >= 'a' && *p <= 'f')) return FALSE;
+    return TRUE;
 }
 
 char *ms_utc_timestamp(void)

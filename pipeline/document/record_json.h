@@ -21,6 +21,9 @@ JsonArray *ms_json_arr(JsonObject *o, const char *name);
 gboolean ms_json_num(JsonObject *o, const char *name, double *out);
 JsonObject *ms_json_elem_obj(JsonArray *a, guint i);
 
+/* A SHA-256 as records write it: 64 lower-case hex digits (NULL: FALSE). */
+gboolean ms_json_is_sha256(const char *s);
+
 /* Now, in UTC, as "2026-01-31T09:15:02Z". */
 char *ms_utc_timestamp(void);
 

@@ -33,12 +33,9 @@ ms_format ms_format_sniff(const guint8 *d, gsize len)
 
 static void hash_bytes(GBytes *bytes, char out[65])
 {
-    gsize len = 0;
-    const guint8 *data = g_bytes_get_data(bytes, &len);
-    GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
-    g_checksum_update(ck, data, (gssize)len);
-    g_strlcpy(out, g_checksum_get_string(ck), 65);
-    g_checksum_free(ck);
+    char *hex = g_compute_checksum_for_bytes(G_CHECKSUM_SHA256, bytes);
+    g_strlcpy(out, hex, 65);
+    g_free(hex);
 }
 
 gboolean ms_input_load(const char *path, const ms_limits *lim, ms_input *in, GError **err)

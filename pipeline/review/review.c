@@ -43,14 +43,6 @@ static gboolean text_member(JsonObject *o, const char *name, gboolean required, 
     return TRUE;
 }
 
-static gboolean is_sha256(const char *s)
-{
-    if (strlen(s) != 64) return FALSE;
-    for (const char *p = s; *p; p++)
-        if (!g_ascii_isdigit(*p) && !(*p >= 'a' && *p <= 'f')) return FALSE;
-    return TRUE;
-}
-
 static gboolean is_field_name(const char *s)
 {
     if (!*s || strlen(s) > 64) return FALSE;
@@ -79,7 +71,7 @@ static gboolean parse_verdict(JsonObject *o, const char *path, guint i, verdict 
         return FALSE;
     const char *bad = NULL;
     GDateTime *t = g_date_time_new_from_iso8601(time, NULL);
-    if (!is_sha256(v->sha256))
+    if (!ms_json_is_sha256(v->sha256))
         bad = "sha256 must be 64 lowercase hex digits";
     else if (!is_field_name(v->field))
         bad = "field must be a record member name (a-z and _)";
