@@ -114,10 +114,146 @@ static void finish_section(ms_ruleset *rs, section *s, report *r)
     if (!s->pattern) ms_rule_diag(r, "error", s->file, s->line, 0, NULL, "rule '%s' has no pattern", s->name);
 }
 
-/* Parse one file's text (`len` bytes, NUL-terminated) into `pending`
- * sections (rules) and macros; `path` names it in diagnostics. */
+/* A "[rule ID]" or "[macro NAME]" line: the section before it is finished
+ * (a rule goes to `pending`) and `cur` starts the new one. */
+static void parse_header(ms_ruleset *rs, section *cur, const char *path, int lineno,
+                         const char *raw, const char *l, GArray *pending, report *r)
+{
+    if (cur->name) {
+        gboolean is_macro = cur->is_macro;
+        finish_section(rs, cur, r);
+        if (!is_macro) g_array_append_val(pending, *cur);
+        memset(cur, 0, sizeof *cur);
+    }
+    const char *end = strchr(l, ']');
+    char *inner = end ? g_strndup(l + 1, end - l - 1) : NULL;
+    char **parts = inner ? g_strsplit_set(inner, " \t", 2) : NULL;
+    g_free(inner);
+    if (!end || !parts[0] || !parts[1] || !*g_strstrip(parts[1]) ||
+        (strcmp(parts[0], "rule") != 0 && strcmp(parts[0], "macro") != 0)) {
+        ms_rule_diag(r, "error", path, lineno, (int)(l - raw) + 1, raw,
+                     "expected '[rule ID]' or '[macro NAME]'");
+        if (parts) g_strfreev(parts);
+        return;
+    }
+    cur->is_macro = strcmp(parts[0], "macro") == 0;
+    cur->name = g_strdup(g_strstrip(parts[1]));
+    cur->file = g_strdup(path);
+    cur->line = lineno;
+    cur->header_text = g_strdup(raw);
+    if (!cur->is_macro) {
+        cur->rule = g_new0(ms_rule, 1);
+        cur->rule->id = g_strdup(cur->name);
+        cur->rule->file = g_strdup(path);
+        cur->rule->line = lineno;
+        cur->rule->weight = 50;
+        cur->rule->scope = MS_SCOPE_DOCUMENT;
+        cur->rule->examples = g_ptr_array_new_with_free_func(g_free);
+        cur->rule->counters = g_ptr_array_new_with_free_func(g_free);
+    }
+    g_strfreev(parts);
+}
+
+/* Where a key's line is, for diagnostics. */
+typedef struct {
+    const char *path, *raw;
+    int lineno, kcol, vcol;
+} key_at;
+
+static void set_field(section *cur, const char *v, const key_at *at, report *r)
+{
+    if (!ms_rule_field(v)) {
+        GString *known = g_string_new(NULL);
+        for (gsize f = 0; f < G_N_ELEMENTS(fields); f++)
+            g_string_append_printf(known, "%s%s", f ? ", " : "", fields[f].field);
+        ms_rule_diag(r, "error", at->path, at->lineno, at->vcol, at->raw,
+                     "unknown field '%s' (known: %s)", v, known->str);
+        g_string_free(known, TRUE);
+    }
+    g_free(cur->rule->field);
+    cur->rule->field = g_strdup(v);
+}
+
+static void set_scope(section *cur, const char *v, const key_at *at, report *r)
+{
+    int found = -1;
+    for (int s = 0; s < MS_SCOPE__COUNT; s++)
+        if (strcmp(scope_names[s], v) == 0) found = s;
+    if (found < 0)
+        ms_rule_diag(r, "error", at->path, at->lineno, at->vcol, at->raw,
+                     "unknown scope '%s' (known: document, title, caption, page1, body, "
+                     "certificate, exhibits)", v);
+    else cur->rule->scope = (ms_scope)found;
+}
+
+static void set_weight(section *cur, const char *v, const key_at *at, report *r)
+{
+    char *endp = NULL;
+    long w = strtol(v, &endp, 10);
+    if (!*v || *endp || w < 0 || w > 1000)
+        ms_rule_diag(r, "error", at->path, at->lineno, at->vcol, at->raw,
+                     "weight must be a whole number 0-1000");
+    else cur->rule->weight = (int)w;
+}
+
+/* One "key = value" line of the section `cur`. */
+static void parse_key(section *cur, const char *key, const char *v, const key_at *at, report *r)
+{
+    if (strcmp(key, "pattern") == 0) {
+        if (cur->pattern) ms_rule_diag(r, "error", at->path, at->lineno, at->kcol, at->raw, "a second pattern");
+        else {
+            cur->pattern = g_strdup(v);
+            cur->pattern_line = at->lineno;
+            cur->pattern_col = at->vcol;
+            cur->pattern_text = g_strdup(at->raw);
+        }
+    } else if (cur->is_macro) {
+        ms_rule_diag(r, "error", at->path, at->lineno, at->kcol, at->raw,
+                     "a macro has only a pattern, not '%s'", key);
+    } else if (strcmp(key, "field") == 0) {
+        set_field(cur, v, at, r);
+    } else if (strcmp(key, "value") == 0) {
+        g_free(cur->rule->value);
+        cur->rule->value = g_strdup(v);
+    } else if (strcmp(key, "scope") == 0) {
+        set_scope(cur, v, at, r);
+    } else if (strcmp(key, "weight") == 0) {
+        set_weight(cur, v, at, r);
+    } else if (strcmp(key, "example") == 0) {
+        g_ptr_array_add(cur->rule->examples, g_strcompress(v)); /* "\n" is a line break */
+    } else if (strcmp(key, "counter") == 0) {
+        g_ptr_array_add(cur->rule->counters, g_strcompress(v));
+    } else {
+        ms_rule_diag(r, "error", at->path, at->lineno, at->kcol, at->raw,
+                     "unknown key '%s' (known: field, value, scope, weight, pattern, example, counter)",
+                     key);
+    }
+}
+
+/* A line that is neither blank, a comment nor a header. */
+static void parse_line(section *cur, const char *path, int lineno, const char *raw,
+                       const char *l, report *r)
+{
+    const char *eq = strchr(l, '=');
+    if (!eq) {
+        ms_rule_diag(r, "error", path, lineno, (int)(l - raw) + 1, raw, "expected 'key = value'");
+        return;
+    }
+    if (!cur->name) {
+        ms_rule_diag(r, "error", path, lineno, (int)(l - raw) + 1, raw,
+                     "a key before any [rule ...] or [macro ...] section");
+        return;
+    }
+    char *key = g_strstrip(g_strndup(l, eq - l));
+    const char *v = eq + 1;
+    while (*v == ' ' || *v == '\t') v++;
+    key_at at = {path, raw, lineno, (int)(l - raw) + 1, (int)(v - raw) + 1};
+    parse_key(cur, key, v, &at, r);
+    g_free(key);
+}
+
 void ms_rule_parse_text(ms_ruleset *rs, const char *path, const char *data, gsize len,
-                       GArray *pending, report *r)
+                        GArray *pending, report *r)
 {
     /* With a length, a NUL byte is invalid too (it would end the text early). */
     if (!g_utf8_validate(data, (gssize)len, NULL)) {
@@ -127,112 +263,13 @@ void ms_rule_parse_text(ms_ruleset *rs, const char *path, const char *data, gsiz
     char **lines = g_strsplit(data, "\n", -1);
     section cur = {0};
     for (int i = 0; lines[i]; i++) {
-        int lineno = i + 1;
         char *raw = lines[i];
         g_strchomp(raw);
         const char *l = raw;
         while (*l == ' ' || *l == '\t') l++;
         if (!*l || *l == '#') continue;
-        if (*l == '[') {
-            if (cur.name) {
-                gboolean is_macro = cur.is_macro;
-                finish_section(rs, &cur, r);
-                if (!is_macro) g_array_append_val(pending, cur);
-                memset(&cur, 0, sizeof cur);
-            }
-            const char *end = strchr(l, ']');
-            char *inner = end ? g_strndup(l + 1, end - l - 1) : NULL;
-            char **parts = inner ? g_strsplit_set(inner, " \t", 2) : NULL;
-            g_free(inner);
-            if (!end || !parts[0] || !parts[1] || !*g_strstrip(parts[1]) ||
-                (strcmp(parts[0], "rule") != 0 && strcmp(parts[0], "macro") != 0)) {
-                ms_rule_diag(r, "error", path, lineno, (int)(l - raw) + 1, raw,
-                        "expected '[rule ID]' or '[macro NAME]'");
-                if (parts) g_strfreev(parts);
-                continue;
-            }
-            cur.is_macro = strcmp(parts[0], "macro") == 0;
-            cur.name = g_strdup(g_strstrip(parts[1]));
-            cur.file = g_strdup(path);
-            cur.line = lineno;
-            cur.header_text = g_strdup(raw);
-            if (!cur.is_macro) {
-                cur.rule = g_new0(ms_rule, 1);
-                cur.rule->id = g_strdup(cur.name);
-                cur.rule->file = g_strdup(path);
-                cur.rule->line = lineno;
-                cur.rule->weight = 50;
-                cur.rule->scope = MS_SCOPE_DOCUMENT;
-                cur.rule->examples = g_ptr_array_new_with_free_func(g_free);
-                cur.rule->counters = g_ptr_array_new_with_free_func(g_free);
-            }
-            g_strfreev(parts);
-            continue;
-        }
-        const char *eq = strchr(l, '=');
-        if (!eq) {
-            ms_rule_diag(r, "error", path, lineno, (int)(l - raw) + 1, raw, "expected 'key = value'");
-            continue;
-        }
-        if (!cur.name) {
-            ms_rule_diag(r, "error", path, lineno, (int)(l - raw) + 1, raw,
-                    "a key before any [rule ...] or [macro ...] section");
-            continue;
-        }
-        char *key = g_strstrip(g_strndup(l, eq - l));
-        const char *v = eq + 1;
-        while (*v == ' ' || *v == '\t') v++;
-        int vcol = (int)(v - raw) + 1;
-        int kcol = (int)(l - raw) + 1;
-        if (strcmp(key, "pattern") == 0) {
-            if (cur.pattern) ms_rule_diag(r, "error", path, lineno, kcol, raw, "a second pattern");
-            else {
-                cur.pattern = g_strdup(v);
-                cur.pattern_line = lineno;
-                cur.pattern_col = vcol;
-                cur.pattern_text = g_strdup(raw);
-            }
-        } else if (cur.is_macro) {
-            ms_rule_diag(r, "error", path, lineno, kcol, raw, "a macro has only a pattern, not '%s'", key);
-        } else if (strcmp(key, "field") == 0) {
-            if (!ms_rule_field(v)) {
-                GString *known = g_string_new(NULL);
-                for (gsize f = 0; f < G_N_ELEMENTS(fields); f++)
-                    g_string_append_printf(known, "%s%s", f ? ", " : "", fields[f].field);
-                ms_rule_diag(r, "error", path, lineno, vcol, raw, "unknown field '%s' (known: %s)", v,
-                        known->str);
-                g_string_free(known, TRUE);
-            }
-            g_free(cur.rule->field);
-            cur.rule->field = g_strdup(v);
-        } else if (strcmp(key, "value") == 0) {
-            g_free(cur.rule->value);
-            cur.rule->value = g_strdup(v);
-        } else if (strcmp(key, "scope") == 0) {
-            int found = -1;
-            for (int s = 0; s < MS_SCOPE__COUNT; s++)
-                if (strcmp(scope_names[s], v) == 0) found = s;
-            if (found < 0)
-                ms_rule_diag(r, "error", path, lineno, vcol, raw,
-                        "unknown scope '%s' (known: document, title, caption, page1, body, "
-                        "certificate, exhibits)", v);
-            else cur.rule->scope = (ms_scope)found;
-        } else if (strcmp(key, "weight") == 0) {
-            char *endp = NULL;
-            long w = strtol(v, &endp, 10);
-            if (!*v || *endp || w < 0 || w > 1000)
-                ms_rule_diag(r, "error", path, lineno, vcol, raw, "weight must be a whole number 0-1000");
-            else cur.rule->weight = (int)w;
-        } else if (strcmp(key, "example") == 0) {
-            g_ptr_array_add(cur.rule->examples, g_strcompress(v)); /* "\n" is a line break */
-        } else if (strcmp(key, "counter") == 0) {
-            g_ptr_array_add(cur.rule->counters, g_strcompress(v));
-        } else {
-            ms_rule_diag(r, "error", path, lineno, kcol, raw,
-                    "unknown key '%s' (known: field, value, scope, weight, pattern, example, counter)",
-                    key);
-        }
-        g_free(key);
+        if (*l == '[') parse_header(rs, &cur, path, i + 1, raw, l, pending, r);
+        else parse_line(&cur, path, i + 1, raw, l, r);
     }
     if (cur.name) {
         gboolean is_macro = cur.is_macro;
