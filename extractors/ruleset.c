@@ -212,21 +212,14 @@ static gint by_name(gconstpointer a, gconstpointer b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* `text` NULL: the rules are the *.rules files of `dir`; otherwise `text`. */
-static gboolean load(const char *dir, const char *text_name, const char *text, gsize text_len,
-                     ms_ruleset **out, GString *diag, GError **err)
+/* The gazetteer (DIR/countries.tsv), the macros it gives and the deadline
+ * policy (DIR/deadlines.conf, optional).  FALSE when the gazetteer failed. */
+static gboolean load_data(ms_ruleset *rs, const char *dir, report *r)
 {
-    report r = {diag, 0, FALSE};
-    ms_ruleset *rs = g_new0(ms_ruleset, 1);
-    rs->rules = g_ptr_array_new_with_free_func(ms_rule_free);
-    rs->fields = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
-                                       (GDestroyNotify)g_ptr_array_unref);
-    rs->macros = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, macro_free);
-
     char *gpath = g_build_filename(dir, "countries.tsv", NULL);
-    gboolean gaz_ok = ms_gazetteer_load(gpath, &rs->gaz, diag, NULL);
+    gboolean gaz_ok = ms_gazetteer_load(gpath, &rs->gaz, r->diag, NULL);
     g_free(gpath);
-    if (!gaz_ok) r.errors++;
+    if (!gaz_ok) r->errors++;
     else {
         /* Rules see countries as placeholders (see ms_countries_mark): the
          * whole gazetteer inside every role pattern would pass PCRE2's size
@@ -236,52 +229,51 @@ static gboolean load(const char *dir, const char *text_name, const char *text, g
         add_builtin_macro(rs, "GAZETTEER_NAMES", ms_gazetteer_pattern(rs->gaz, TRUE), FALSE);
         add_builtin_macro(rs, "GAZETTEER_DEMONYMS", ms_gazetteer_pattern(rs->gaz, FALSE), FALSE);
     }
-
     char *dpath = g_build_filename(dir, "deadlines.conf", NULL);
-    if (g_file_test(dpath, G_FILE_TEST_EXISTS) && !ms_deadlines_load(dpath, &rs->deadlines, diag, NULL))
-        r.errors++;
+    if (g_file_test(dpath, G_FILE_TEST_EXISTS) && !ms_deadlines_load(dpath, &rs->deadlines, r->diag, NULL))
+        r->errors++;
     g_free(dpath);
+    return gaz_ok;
+}
 
-    GError *derr = NULL;
-    GDir *d = text ? NULL : g_dir_open(dir, 0, &derr);
+/* The *.rules files of `dir`, in name order (an error when there are none). */
+static GPtrArray *rule_files(const char *dir, report *r)
+{
     GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
-    if (text) {
-        /* the rules come from memory (ms_ruleset_load_text) */
-    } else if (!d) {
-        g_string_append_printf(diag, "%s: error: %s\n", dir, derr->message);
+    GError *derr = NULL;
+    GDir *d = g_dir_open(dir, 0, &derr);
+    if (!d) {
+        g_string_append_printf(r->diag, "%s: error: %s\n", dir, derr->message);
         g_error_free(derr);
-        r.errors++;
-    } else {
-        const char *name;
-        while ((name = g_dir_read_name(d)))
-            if (g_str_has_suffix(name, ".rules")) g_ptr_array_add(files, g_build_filename(dir, name, NULL));
-        g_dir_close(d);
-        g_ptr_array_sort(files, by_name);
-        if (!files->len) {
-            g_string_append_printf(diag, "%s: error: no *.rules files\n", dir);
-            r.errors++;
-        }
+        r->errors++;
+        return files;
     }
-
-    GArray *pending = g_array_new(FALSE, TRUE, sizeof(section));
-    for (guint i = 0; i < files->len; i++) ms_rule_parse_file(rs, g_ptr_array_index(files, i), pending, &r);
-    if (text) {
-        char *copy = g_strndup(text, text_len); /* g_strsplit needs the NUL */
-        ms_rule_parse_text(rs, text_name, copy, text_len, pending, &r);
-        g_free(copy);
+    const char *name;
+    while ((name = g_dir_read_name(d)))
+        if (g_str_has_suffix(name, ".rules")) g_ptr_array_add(files, g_build_filename(dir, name, NULL));
+    g_dir_close(d);
+    g_ptr_array_sort(files, by_name);
+    if (!files->len) {
+        g_string_append_printf(r->diag, "%s: error: no *.rules files\n", dir);
+        r->errors++;
     }
-    g_ptr_array_free(files, TRUE);
+    return files;
+}
 
+/* Compile the parsed rules, in order, into the ruleset and its field index;
+ * a rule id used twice is an error. */
+static void add_rules(ms_ruleset *rs, GArray *pending, report *r)
+{
     GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
-    for (guint i = 0; gaz_ok && i < pending->len; i++) {
+    for (guint i = 0; i < pending->len; i++) {
         section *s = &g_array_index(pending, section, i);
         const ms_rule *dup = g_hash_table_lookup(ids, s->rule->id);
         if (dup) {
-            ms_rule_diag(&r, "error", s->file, s->line, 0, NULL, "rule id '%s' is already used at %s:%d",
-                    s->rule->id, dup->file, dup->line);
+            ms_rule_diag(r, "error", s->file, s->line, 0, NULL, "rule id '%s' is already used at %s:%d",
+                         s->rule->id, dup->file, dup->line);
             continue;
         }
-        compile_rule(rs, s, &r);
+        compile_rule(rs, s, r);
         ms_rule *rule = g_steal_pointer(&s->rule);
         g_hash_table_insert(ids, rule->id, rule);
         g_ptr_array_add(rs->rules, rule);
@@ -295,6 +287,42 @@ static gboolean load(const char *dir, const char *text_name, const char *text, g
         }
     }
     g_hash_table_destroy(ids);
+}
+
+static void warn_unused_macros(ms_ruleset *rs, report *r)
+{
+    GHashTableIter it;
+    gpointer k, v;
+    g_hash_table_iter_init(&it, rs->macros);
+    while (g_hash_table_iter_next(&it, &k, &v)) {
+        macro *m = v;
+        if (!m->used && !m->builtin)
+            ms_rule_diag(r, "warning", m->file, m->line, 0, NULL, "macro '%s' is never used", m->name);
+    }
+}
+
+/* `text` NULL: the rules are the *.rules files of `dir`; otherwise `text`. */
+static gboolean load(const char *dir, const char *text_name, const char *text, gsize text_len,
+                     ms_ruleset **out, GString *diag, GError **err)
+{
+    report r = {diag, 0, FALSE};
+    ms_ruleset *rs = g_new0(ms_ruleset, 1);
+    rs->rules = g_ptr_array_new_with_free_func(ms_rule_free);
+    rs->fields = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+                                       (GDestroyNotify)g_ptr_array_unref);
+    rs->macros = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, macro_free);
+    gboolean gaz_ok = load_data(rs, dir, &r);
+
+    GPtrArray *files = text ? g_ptr_array_new_with_free_func(g_free) : rule_files(dir, &r);
+    GArray *pending = g_array_new(FALSE, TRUE, sizeof(section));
+    for (guint i = 0; i < files->len; i++) ms_rule_parse_file(rs, g_ptr_array_index(files, i), pending, &r);
+    if (text) { /* the rules come from memory (ms_ruleset_load_text) */
+        char *copy = g_strndup(text, text_len); /* g_strsplit needs the NUL */
+        ms_rule_parse_text(rs, text_name, copy, text_len, pending, &r);
+        g_free(copy);
+    }
+    g_ptr_array_free(files, TRUE);
+    if (gaz_ok) add_rules(rs, pending, &r);
     for (guint i = 0; i < pending->len; i++) ms_rule_section_clear(&g_array_index(pending, section, i));
     g_array_free(pending, TRUE);
 
@@ -302,16 +330,7 @@ static gboolean load(const char *dir, const char *text_name, const char *text, g
         rs->names = internal_rule(rs, "gazetteer.name", "{{GAZETTEER_NAMES}}", &r);
         rs->demonyms = internal_rule(rs, "gazetteer.demonym", "{{GAZETTEER_DEMONYMS}}", &r);
     }
-
-    GHashTableIter it;
-    gpointer k, v;
-    g_hash_table_iter_init(&it, rs->macros);
-    while (g_hash_table_iter_next(&it, &k, &v)) {
-        macro *m = v;
-        if (!m->used && !m->builtin)
-            ms_rule_diag(&r, "warning", m->file, m->line, 0, NULL, "macro '%s' is never used", m->name);
-    }
-
+    warn_unused_macros(rs, &r);
     if (r.errors) {
         g_set_error(err, MS_ERROR, MS_ERR_RULES, "%d error%s in the rules in %s", r.errors,
                     r.errors == 1 ? "" : "s", dir);
