@@ -73,48 +73,58 @@ static void page_fail(ms_page_result *pr, GError *err)
     pr->error = g_strdup(err ? err->message : "unknown error");
 }
 
-/* One page: its text layer when it has real text, otherwise OCR, or both on a
- * scan that carries a line of real text.  Blank pages are not OCRed. */
-static void process_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, int index)
+/* The OCR deadline for this page: what is left of the document's time,
+ * capped by --ocr-timeout (0: none).  FALSE when no time is left. */
+static gboolean page_deadline(const ms_context *ctx, const ms_doc_job *job, gint64 now, int index,
+                              int *deadline_ms, GError **err)
 {
-    gint64 t0 = g_get_monotonic_time();
-    GError *err = NULL;
-    ms_page_result *pr = &g_array_index(job->r->pages, ms_page_result, index);
-    GArray *words = job->words[index];
-    pr->number = index + 1;
-    pr->dpi = ctx->dpi;
-    pr->conf = -1;
-    int deadline_ms = 0;
-    if (job->deadline) {
-        gint64 left = job->deadline - t0;
-        if (left <= 0) {
-            g_set_error(&err, MS_ERROR, MS_ERR_TIMEOUT,
-                        "page %d: not read: the document passed its time limit", index + 1);
-            page_fail(pr, err);
-            goto out;
-        }
-        deadline_ms = (int)MIN(left / 1000 + 1, G_MAXINT);
-        if (ctx->ocr.deadline_ms > 0) deadline_ms = MIN(deadline_ms, ctx->ocr.deadline_ms);
+    *deadline_ms = 0;
+    if (!job->deadline) return TRUE;
+    gint64 left = job->deadline - now;
+    if (left <= 0) {
+        g_set_error(err, MS_ERROR, MS_ERR_TIMEOUT,
+                    "page %d: not read: the document passed its time limit", index + 1);
+        return FALSE;
     }
+    *deadline_ms = (int)MIN(left / 1000 + 1, G_MAXINT);
+    if (ctx->ocr.deadline_ms > 0) *deadline_ms = MIN(*deadline_ms, ctx->ocr.deadline_ms);
+    return TRUE;
+}
 
+/* The text layer's decision: TRUE when the page is born-digital and read
+ * from the layer alone (pr filled in); otherwise `mixed` says whether the
+ * layer's words are kept beside the OCR (a scan with a typed line), and
+ * *text_words is how many there are. */
+static gboolean read_text_layer(const ms_context *ctx, ms_doc_job *job, int index,
+                                ms_page_result *pr, gboolean *mixed, guint *text_words)
+{
+    GArray *words = job->words[index];
     int alnum = ms_doc_text_layer(job->doc, index, ctx->dpi, words);
-    guint text_words = words->len;
-    gboolean mixed = FALSE;
+    *text_words = words->len;
+    *mixed = FALSE;
     if (alnum >= MS_TEXT_LAYER_MIN_CHARS) {
-        mixed = alnum < MS_TEXT_LAYER_FULL_CHARS &&
-                ms_doc_image_share(job->doc, index) >= MS_MIXED_IMAGE_SHARE;
-        if (!mixed) {
+        *mixed = alnum < MS_TEXT_LAYER_FULL_CHARS &&
+                 ms_doc_image_share(job->doc, index) >= MS_MIXED_IMAGE_SHARE;
+        if (!*mixed) {
             pr->source = "text";
             pr->n_words = (int)words->len;
             ms_doc_page_size(job->doc, index, ctx->dpi, &pr->width, &pr->height);
-            goto out;
+            return TRUE;
         }
     } else {
         /* Too little text to trust (an empty layer, a stray header): OCR. */
         drop_words(words);
-        text_words = 0;
+        *text_words = 0;
     }
+    return FALSE;
+}
 
+/* Render and OCR the page; on a mixed page add the OCR words the layer lacks. */
+static void ocr_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, int index,
+                     int deadline_ms, gboolean mixed, guint text_words, ms_page_result *pr)
+{
+    GError *err = NULL;
+    GArray *words = job->words[index];
     int dpi = ctx->dpi;
     PIX *pix = ms_doc_render_page(job->doc, index, ctx->dpi, &ctx->limits, &dpi, &err);
     if (pix && dpi != ctx->dpi && text_words) {
@@ -146,7 +156,25 @@ static void process_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, i
     pr->dpi = dpi;
     if (pix) pr->width = pixGetWidth(pix), pr->height = pixGetHeight(pix);
     pixDestroy(&pix);
-out:
+    g_clear_error(&err);
+}
+
+/* One page: its text layer when it has real text, otherwise OCR, or both on a
+ * scan that carries a line of real text.  Blank pages are not OCRed. */
+static void process_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, int index)
+{
+    gint64 t0 = g_get_monotonic_time();
+    GError *err = NULL;
+    ms_page_result *pr = &g_array_index(job->r->pages, ms_page_result, index);
+    pr->number = index + 1;
+    pr->dpi = ctx->dpi;
+    pr->conf = -1;
+    int deadline_ms = 0;
+    gboolean mixed = FALSE;
+    guint text_words = 0;
+    if (!page_deadline(ctx, job, t0, index, &deadline_ms, &err)) page_fail(pr, err);
+    else if (!read_text_layer(ctx, job, index, pr, &mixed, &text_words))
+        ocr_page(ctx, w, job, index, deadline_ms, mixed, text_words, pr);
     g_clear_error(&err);
     pr->seconds = (g_get_monotonic_time() - t0) / 1e6;
 }
