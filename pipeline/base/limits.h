@@ -3,6 +3,8 @@
  * The defaults live here; ms_limits is a plain struct so the command line can
  * override them.  Each bound is enforced where the input enters (ingest for
  * bytes, pages for page counts and pixels, ocr for time).
+ *
+ * Ownership: nothing here allocates; ms_limits is a value type.
  */
 #ifndef MS_LIMITS_H
 #define MS_LIMITS_H

@@ -4,6 +4,9 @@
  * problem sets the message once (with g_set_error); callers only propagate.
  * Each code has a stable name: it is the `error.code` of an error record, a
  * contract that tools and tests read, so names never change meaning.
+ *
+ * Ownership: the names are static strings; a GError set in MS_ERROR is the
+ * receiver's to free (g_error_free / g_clear_error), as GLib's convention is.
  */
 #ifndef MS_ERROR_H
 #define MS_ERROR_H

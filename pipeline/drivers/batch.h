@@ -7,6 +7,10 @@
  * the pages of all documents feed every worker (see batch.c).  The calling
  * thread writes each record as soon as it and every record before it are
  * done, so output order never depends on the number of workers.
+ *
+ * Ownership: ms_batch_collect() returns a new array that frees its paths
+ * (g_ptr_array_free(paths, TRUE)); ms_batch_run() borrows the context, the
+ * options (and their sinks, which the caller closes) and the paths.
  */
 #ifndef MS_BATCH_H
 #define MS_BATCH_H

@@ -2,7 +2,8 @@
  *
  * The type comes from the bytes, never from the name.  An ms_input is a plain
  * caller-owned struct: fill it with ms_input_load(), release it with
- * ms_input_dispose() (safe on a zeroed or half-filled struct).
+ * ms_input_dispose() (safe on a zeroed or half-filled struct), which frees
+ * its path and bytes.
  */
 #ifndef MS_INGEST_H
 #define MS_INGEST_H

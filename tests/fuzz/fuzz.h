@@ -1,7 +1,8 @@
 /* fuzz — the libFuzzer entry points, shared by the fuzz targets (built with
  * -fsanitize=fuzzer when MS_FUZZ=ON) and by replay.c, which feeds files to the
  * same function in the normal build so every seed and every crash found stays
- * a regression test (ctest -L fuzz). */
+ * a regression test (ctest -L fuzz).  Ownership: the input is libFuzzer's,
+ * borrowed for the call; a target frees everything it makes before it returns. */
 #ifndef MS_FUZZ_H
 #define MS_FUZZ_H
 
