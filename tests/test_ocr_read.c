@@ -3,7 +3,7 @@
  * (tesseract-ocr-eng, tools/install-deps.sh); without them they fail. */
 #include <string.h>
 
-#include "pipeline/ocr_internal.h"
+#include "pipeline/ocr/ocr_internal.h"
 
 static ms_word word(const char *t, int line, float x0, float y0, float x1, float y1, float conf)
 {
