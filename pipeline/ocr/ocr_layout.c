@@ -4,7 +4,7 @@
  * end of a line ("national,") becomes a block of its own, read after the
  * whole paragraph, and "Respondent, a Chinese / States without inspection. /
  * national," comes out.  Two lines of different blocks that stand on one row
- * (their boxes overlap by half the smaller height) with no more than
+ * (their boxes overlap by 60% of the taller one) with no more than
  * MS_LAYOUT_GAP line heights between them are one line: its words in x order,
  * at the place of the line read first.  A real column gutter (the caption's
  * ")" column, two-column pages) is wider and is left alone.
@@ -13,7 +13,7 @@
 
 #include "pipeline/ocr/ocr_internal.h"
 
-#define MS_LAYOUT_GAP 1.5
+#define MS_LAYOUT_GAP 0.8
 
 typedef struct {
     int block;
@@ -32,9 +32,9 @@ static gboolean same_row(const row *a, const row *b)
 {
     float ha = a->y1 - a->y0, hb = b->y1 - b->y0, h = MIN(ha, hb);
     float overlap = MIN(a->y1, b->y1) - MAX(a->y0, b->y0);
-    if (h <= 0 || overlap < 0.5f * h) return FALSE;
+    if (h <= 0 || overlap < 0.6f * MAX(ha, hb)) return FALSE;
     float gap = a->x1 <= b->x0 ? b->x0 - a->x1 : b->x1 <= a->x0 ? a->x0 - b->x1 : -1;
-    return gap >= 0 && gap <= MS_LAYOUT_GAP * MAX(ha, hb);
+    return gap >= 0 && gap <= MS_LAYOUT_GAP * h;
 }
 
 static row *rows_of(const ms_reading *r, int *n_out)
