@@ -46,6 +46,13 @@ typedef struct {
     float conf;
 } ms_mention;
 
+/* A date the response clock could start from (dates.c). */
+typedef struct {
+    const char *kind; /* "ecas", "received_stamp", "service", "signature" (static) */
+    char *date;       /* YYYY-MM-DD */
+    ms_evidence ev;   /* where it was read (field: the rule's, e.g. "received_date") */
+} ms_date_candidate;
+
 /* Byte ranges of the parts of the document rules can be scoped to. */
 typedef struct {
     gsize start[MS_SCOPE__COUNT];
@@ -61,7 +68,9 @@ typedef struct {
     int detained;      /* 1 detained, 0 not, -1 not stated */
     char *judge;
     char *hearing_date, *hearing_time; /* YYYY-MM-DD, HH:MM */
-    char *filed_date;                  /* YYYY-MM-DD: the signature or service date */
+    char *filed_date;                  /* YYYY-MM-DD: the best of date_candidates */
+    const char *filed_kind;            /* its kind (static), or NULL */
+    GArray *date_candidates;           /* ms_date_candidate: every date found, by kind */
     char *proceeding_type;             /* removal, asylum_only, withholding_only, bond */
     GPtrArray *a_numbers;   /* char*: every A-number, in order (a family files several) */
     GPtrArray *authorities; /* char*: every citation, normalised, in order */
@@ -98,6 +107,20 @@ char *ms_authority_normalize(const char *s, gsize len);
 /* caption.c: "ATLANTA, GEORGIA" -> "Atlanta, GA"; NULL when the state is
  * not a US state or territory. */
 char *ms_court_normalize(const char *s, gsize len);
+
+/* dates.c: the date candidates, filed_date and filed_kind (with its evidence).
+ * Needs x->sections and x->evidence.  ms_date_candidates_free() frees the
+ * array and what its entries own (ms_extraction_free calls it). */
+void ms_dates_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, const char *marked,
+                      ms_extraction *x);
+void ms_date_candidates_free(GArray *candidates);
+
+/* Every value of a many-valued field, each once, in the text's order, with
+ * one evidence entry per value appended to `evidence`.  Returns the values
+ * (char*, freed with the array). */
+GPtrArray *ms_collect_field(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
+                            const char *marked, const ms_sections *sec, const char *field,
+                            GArray *evidence);
 
 /* Free an array of ms_evidence and what its entries own. */
 void ms_evidence_clear_all(GArray *ev);

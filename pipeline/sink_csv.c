@@ -18,7 +18,8 @@
  *   pages; empty when none was OCRed), schema_version,
  *   proceeding_type, judge, hearing_date, hearing_time, filed_date,
  *   response_due (YYYY-MM-DD; empty when the court sets it or none applies),
- *   response_basis, a_numbers (";"), authorities (";")
+ *   response_basis, a_numbers (";"), authorities (";"), filed_date_kind,
+ *   date_candidates ("kind:YYYY-MM-DD", ";")
  *
  * A null value is an empty field.
  *
@@ -54,6 +55,7 @@ static const char *const columns[] = {
     "title",       "pages",    "ocr_pages",  "min_ocr_confidence", "schema_version",
     "proceeding_type", "judge", "hearing_date", "hearing_time", "filed_date",
     "response_due", "response_basis", "a_numbers", "authorities",
+    "filed_date_kind", "date_candidates",
 };
 
 /* The member `name` of `o` when it is a string, else NULL (absent or null). */
@@ -110,6 +112,20 @@ static void add_countries_cell(csv_row *row, JsonArray *countries, const char *m
         const char *v = JSON_NODE_HOLDS_OBJECT(n) ? str_member(json_node_get_object(n), member) : NULL;
         if (i) g_string_append_c(joined, ';');
         if (v) g_string_append(joined, v);
+    }
+    add_cell(row, joined->str);
+    g_string_free(joined, TRUE);
+}
+
+/* "received_stamp:2025-10-16;signature:2025-10-14" */
+static void add_candidates_cell(csv_row *row, JsonArray *candidates)
+{
+    GString *joined = g_string_new(NULL);
+    for (guint i = 0; candidates && i < json_array_get_length(candidates); i++) {
+        JsonNode *n = json_array_get_element(candidates, i);
+        JsonObject *c = JSON_NODE_HOLDS_OBJECT(n) ? json_node_get_object(n) : NULL;
+        g_string_append_printf(joined, "%s%s:%s", i ? ";" : "", str_member(c, "kind") ?: "",
+                               str_member(c, "date") ?: "");
     }
     add_cell(row, joined->str);
     g_string_free(joined, TRUE);
@@ -196,6 +212,8 @@ static void build_row(csv_row *row, JsonObject *rec)
     add_cell(row, str_member(due, "basis"));
     add_strings_cell(row, array_member(rec, "a_numbers"));
     add_strings_cell(row, array_member(rec, "authorities"));
+    add_cell(row, str_member(rec, "filed_date_kind"));
+    add_candidates_cell(row, array_member(rec, "date_candidates"));
 }
 
 /* Write the row and flush it, so a crash loses at most the row being written. */

@@ -4,6 +4,8 @@
 # --bench also installs what tools/benchmark.py compares against (OCRmyPDF).
 set -eu
 # chromium: the audit report's tests open it headless (tests/e2e_audit.py).
+# libical-dev: the calendar feed (motionscan calendar); python3-icalendar: its tests read the
+# feed with a second, independent parser.
 
 PACKAGES="
 build-essential cmake pkg-config
@@ -12,6 +14,7 @@ libleptonica-dev libtesseract-dev tesseract-ocr tesseract-ocr-eng
 libpcre2-dev libsqlite3-dev
 python3 python3-pil poppler-utils qpdf fonts-liberation2
 chromium
+libical-dev python3-icalendar
 clang libclang-rt-14-dev valgrind
 "
 if [ "${1:-}" = "--bench" ]; then
