@@ -26,6 +26,7 @@
 #include "extractors/ruleset.h"
 #include "pipeline/audit.h"
 #include "pipeline/batch.h"
+#include "pipeline/calendar_cmd.h"
 #include "pipeline/limits.h"
 #include "pipeline/ms_error.h"
 #include "pipeline/ocr.h"
@@ -572,6 +573,8 @@ static void usage(FILE *f)
             "                                           the auditor's HTML report (see audit --help)\n"
             "       motionscan review import FILE... --db FILE\n"
             "       motionscan review stats --db FILE   auditors' verdicts in, accuracy out\n"
+            "       motionscan calendar --db FILE --out FILE.ics\n"
+            "                                           deadlines and hearings as a calendar feed\n"
             "       motionscan --version | --help\n");
 }
 
@@ -607,6 +610,8 @@ int main(int argc, char **argv)
     if (strcmp(argv[1], "watch") == 0) return cmd_watch(argc - 1, argv + 1);
     if (strcmp(argv[1], "audit") == 0) return cmd_audit(argc - 1, argv + 1);
     if (strcmp(argv[1], "review") == 0) return cmd_review(argc - 1, argv + 1);
+    if (strcmp(argv[1], "calendar") == 0)
+        return ms_calendar_main(argc - 1, argv + 1, default_rules_dir());
     fprintf(stderr, "motionscan: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return EXIT_USAGE;

@@ -367,7 +367,7 @@ static void test_sqlite_schema(void)
     db_write(s, base());
     db_write(s, parse(missing_json));
     db_close(s);
-    assert_query(path, "PRAGMA user_version", "2\n");
+    assert_query(path, "PRAGMA user_version", "3\n");
     assert_query(path, "PRAGMA integrity_check", "ok\n");
     assert_query(path, "PRAGMA foreign_key_check", "");
     assert_query(path, "PRAGMA journal_mode", "wal\n");
