@@ -32,7 +32,7 @@ CSV_COLUMNS = ["file", "sha256", "status", "error_code", "error_message", "filer
                "respondent", "court", "detained", "title", "pages", "ocr_pages",
                "min_ocr_confidence", "schema_version", "proceeding_type", "judge",
                "hearing_date", "hearing_time", "filed_date", "response_due", "response_basis",
-               "a_numbers", "authorities"]
+               "a_numbers", "authorities", "filed_date_kind", "date_candidates"]
 # The record members that go to the fields table, and the member of an
 # object value that is stored (pipeline/sink_sqlite.c, field_values).
 FIELDS = {"filer": None, "motion_type": None, "removal_countries": "code", "nationality": "code",
@@ -125,6 +125,8 @@ def csv_expected(r):
         "response_due": (r["response_due"] or {}).get("date") or "",
         "response_basis": (r["response_due"] or {}).get("basis") or "",
         "a_numbers": ";".join(r["a_numbers"]), "authorities": ";".join(r["authorities"]),
+        "filed_date_kind": r["filed_date_kind"] or "",
+        "date_candidates": ";".join(f"{c['kind']}:{c['date']}" for c in r["date_candidates"]),
     }
 
 

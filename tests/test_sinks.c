@@ -372,7 +372,8 @@ static void test_sqlite_schema(void)
     assert_query(path, "PRAGMA foreign_key_check", "");
     assert_query(path, "PRAGMA journal_mode", "wal\n");
     assert_query(path, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
-                 "country_mentions\ndocuments\nerrors\nevidence\nfields\npages\nreviews\nruns\n");
+                 "calendar_events\ncountry_mentions\ndocuments\nerrors\nevidence\nfields\npages\n"
+                 "reviews\nruns\n");
     assert_query(path, "SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
                        " ORDER BY name",
                  "documents_motion_type\nfields_field_value\nreviews_rule\n");

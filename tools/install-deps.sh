@@ -5,7 +5,7 @@
 set -eu
 # chromium: the audit report's tests open it headless (tests/e2e_audit.py).
 # libical-dev: the calendar feed (motionscan calendar); python3-icalendar: its tests read the
-# feed with a second, independent parser.
+# feed with a second, independent parser; tzdata: the courts' time zones (rules/courts.tsv).
 
 PACKAGES="
 build-essential cmake pkg-config
@@ -14,7 +14,7 @@ libleptonica-dev libtesseract-dev tesseract-ocr tesseract-ocr-eng
 libpcre2-dev libsqlite3-dev
 python3 python3-pil poppler-utils qpdf fonts-liberation2
 chromium
-libical-dev python3-icalendar
+libical-dev python3-icalendar tzdata
 clang libclang-rt-14-dev valgrind
 "
 if [ "${1:-}" = "--bench" ]; then
