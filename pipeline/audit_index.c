@@ -112,6 +112,15 @@ static void select_options(GString *h, const char *id, const char *label, GHashT
     g_list_free(keys);
 }
 
+static void link_to(GString *h, const audit_doc *d, const char *text)
+{
+    g_string_append(h, "<a");
+    ms_html_attr(h, "href", d->page);
+    g_string_append_c(h, '>');
+    ms_html_escape(h, text);
+    g_string_append(h, "</a>");
+}
+
 static void index_flags(GString *h, const index_entry *e, guint n, guint flagged)
 {
     g_string_append_printf(
@@ -120,11 +129,9 @@ static void index_flags(GString *h, const index_entry *e, guint n, guint flagged
     for (guint i = 0; i < n; i++) {
         const audit_doc *d = e[i].d;
         if (!d->flags->len) continue;
-        g_string_append(h, "<li class=\"flag\"><a");
-        ms_html_attr(h, "href", d->page);
-        g_string_append_c(h, '>');
-        ms_html_escape(h, d->file);
-        g_string_append(h, "</a><ul>");
+        g_string_append(h, "<li class=\"flag\">");
+        link_to(h, d, d->file);
+        g_string_append(h, "<ul>");
         for (guint k = 0; k < d->flags->len; k++) {
             g_string_append(h, "<li>");
             ms_html_escape(h, g_ptr_array_index(d->flags, k));
@@ -186,15 +193,6 @@ static void filed_cell(GString *h, JsonObject *rec)
         if (strcmp(kind, kinds[i][0]) == 0)
             g_string_append_printf(h, " <span class=\"kind\">(%s)</span>", kinds[i][1]);
     g_string_append(h, "</td>");
-}
-
-static void link_to(GString *h, const audit_doc *d, const char *text)
-{
-    g_string_append(h, "<a");
-    ms_html_attr(h, "href", d->page);
-    g_string_append_c(h, '>');
-    ms_html_escape(h, text);
-    g_string_append(h, "</a>");
 }
 
 static void row_attrs(GString *h, const index_entry *e)
