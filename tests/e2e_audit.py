@@ -329,6 +329,12 @@ def main():
             check(len(nums) == 4 and nums[0] + nums[2] <= 100.01 and nums[1] + nums[3] <= 100.01
                   and nums[2] > 0 and nums[3] > 0, f"{rec['file']}: box outside the page {nums}")
             check(b["attrs"].get("data-field") in b["text"], f"{rec['file']}: box without its label")
+        dates = d.find("tr", cls="date")
+        used = [r for r in dates if "used" in r["attrs"].get("class", "").split()]
+        check(len(dates) == len(rec["date_candidates"]) and
+              (not dates or len(used) == 1 and rec["filed_date"] in used[0]["text"]
+               and rec["filed_date_kind"] in used[0]["text"]),
+              f"{rec['file']}: {len(dates)} date rows for {len(rec['date_candidates'])} candidates")
         fields = {r["attrs"]["data-field"] for r in d.find("tr", cls="field")}
         check({"motion_type", "removal_countries", "a_number", "nationality"} <= fields,
               f"{rec['file']}: fields table lacks core fields: {sorted(fields)}")
