@@ -53,6 +53,17 @@ static const char *kind_text(const char *kind)
     return "no date found";
 }
 
+/* Text from a record as a calendar client can show it: valid UTF-8, control
+ * characters (OCR debris) as spaces, line breaks kept.  libical escapes the
+ * rest (commas, semicolons, backslashes). */
+static char *clean_text(const char *s)
+{
+    char *t = g_utf8_make_valid(s, -1);
+    for (char *p = t; *p; p++)
+        if ((unsigned char)*p < 0x20 && *p != '\n') *p = ' ';
+    return t;
+}
+
 /* What every event of a record says. */
 typedef struct {
     char *who;         /* "RAMIREZ TORRES, Yusmary (A 212-345-678)", or less */
@@ -64,10 +75,13 @@ static void event_text_init(event_text *t, JsonObject *rec, const ms_calendar_op
 {
     const char *name = o->no_names ? NULL : str_of(rec, "respondent");
     char *anum = a_number_text(rec, o->mask_a_number);
-    t->who = name && anum ? g_strdup_printf("%s (%s)", name, anum)
+    char *who = name && anum ? g_strdup_printf("%s (%s)", name, anum)
              : name       ? g_strdup(name)
              : anum       ? g_strdup(anum)
+             : o->no_names ? g_strdup("respondent (name left out)")
                           : g_strdup("respondent not found");
+    t->who = clean_text(who); /* it goes into the alarms' texts too */
+    g_free(who);
     const char *mt = str_of(rec, "motion_type");
     t->motion = g_strdelimit(g_strdup(mt ? mt : "motion"), "_", ' ');
     char *countries = countries_text(rec);
@@ -132,9 +146,10 @@ static gboolean parse_when(const char *date, const char *time, struct icaltimety
     return TRUE;
 }
 
-static ms_cal_event *new_event(JsonObject *rec, const char *kind, const char *summary,
-                               const char *description)
+static ms_cal_event *new_event(JsonObject *rec, const char *kind, const char *summary_in,
+                               const char *description_in)
 {
+    char *summary = clean_text(summary_in), *description = clean_text(description_in);
     ms_cal_event *e = g_new0(ms_cal_event, 1);
     e->kind = kind;
     e->sha256 = g_strdup(str_of(rec, "sha256"));
@@ -145,6 +160,8 @@ static ms_cal_event *new_event(JsonObject *rec, const char *kind, const char *su
     icalcomponent_add_property(e->ev, icalproperty_new_description(description));
     icalcomponent_add_property(e->ev, icalproperty_new_categories("motionscan"));
     icalcomponent_add_property(e->ev, icalproperty_new_status(ICAL_STATUS_CONFIRMED));
+    g_free(summary);
+    g_free(description);
     return e;
 }
 
@@ -221,8 +238,9 @@ static void add_hearing(JsonObject *rec, const event_text *t, const ms_courts *c
     char *summary = g_strdup_printf("Hearing: %s - %s", t->who, court ? court : "court not found");
     ms_cal_event *e = new_event(rec, "hearing", summary, d->str);
     if (court) {
-        char *where = g_strdup_printf("Immigration Court, %s", court);
-        icalcomponent_add_property(e->ev, icalproperty_new_location(where));
+        char *where = g_strdup_printf("Immigration Court, %s", court), *clean = clean_text(where);
+        icalcomponent_add_property(e->ev, icalproperty_new_location(clean));
+        g_free(clean);
         g_free(where);
     }
     if (start.is_date) {

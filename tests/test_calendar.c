@@ -306,6 +306,27 @@ static void test_unknown_courts(void)
     g_free(path);
 }
 
+/* Text from OCR with commas, semicolons, quotes, a backslash, line breaks
+ * and a control character comes back as it was (the control character as a
+ * space), in both fields and in the summary. */
+static void test_awkward_text(void)
+{
+    JsonObject *r = record(SHA_A, "Houston, TX", "2025-10-27", FALSE, "2025-11-04", "13:00");
+    json_object_set_string_member(r, "respondent", "O'NEIL; \"DOE\", Jane\\x\x01\nY");
+    char *db = new_db(&r, 1);
+    ms_calendar_stats st;
+    char *text = NULL;
+    icalcomponent *cal = export(db, "team", FALSE, FALSE, &st, &text);
+    icalcomponent *dl = event(cal, SHA_A "-1-deadline@motionscan");
+    g_assert_nonnull(strstr(icalcomponent_get_summary(dl), "O'NEIL; \"DOE\", Jane\\x \nY (A 212"));
+    g_assert_nonnull(strstr(icalcomponent_get_description(dl), "Respondent: O'NEIL; \"DOE\", Jane\\x \nY\n"));
+    g_assert_null(strchr(text, '\x01'));
+    icalcomponent_free(cal);
+    g_free(text);
+    json_object_unref(r);
+    g_free(db);
+}
+
 /* A bad court table is refused with its line; a missing database is said. */
 static void test_bad_inputs(void)
 {
@@ -344,6 +365,7 @@ int main(int argc, char **argv)
     g_test_add_func("/calendar/updates-and-cancels", test_updates_and_cancels);
     g_test_add_func("/calendar/masking", test_masking);
     g_test_add_func("/calendar/unknown-courts", test_unknown_courts);
+    g_test_add_func("/calendar/awkward-text", test_awkward_text);
     g_test_add_func("/calendar/bad-inputs", test_bad_inputs);
     return g_test_run();
 }
