@@ -9,7 +9,9 @@
  * kind is kept as a candidate with its evidence, and filed_date is the first
  * candidate of the best kind, in the order rules/deadlines.conf gives.
  */
-#include "extractors/extract.h"
+#include "extractors/dates.h"
+
+#include "extractors/deadline.h"
 
 #include <string.h>
 

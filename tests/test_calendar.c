@@ -7,9 +7,9 @@
 #include <libical/ical.h>
 #include <sqlite3.h>
 
-#include "pipeline/calendar.h"
-#include "pipeline/courts.h"
-#include "pipeline/sink_sqlite.h"
+#include "pipeline/calendar/calendar.h"
+#include "pipeline/calendar/courts.h"
+#include "pipeline/sinks/sink_sqlite.h"
 #include "tests/testutil.h"
 
 #define SHA_A "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"

@@ -3,6 +3,7 @@
  * holiday rules counted from each. */
 #include <string.h>
 
+#include "extractors/dates.h"
 #include "extractors/extract.h"
 #include "tests/testutil.h"
 
