@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Generate the second, independently built evaluation set.
 
-    /usr/bin/python3 tools/gen_evalset2.py --out DIR --seed SEED [--count N] [--stacks] [--quiet]
+    /usr/bin/python3 tools/gen_evalset2.py --out DIR --seed SEED [--count N] [--stacks] [--every-profile] [--quiet]
 
 Writes DIR/NAME.{pdf,tif,png,jpg}, DIR/expected/NAME.json (the fields
 tools/evaluate.py scores, plus country_roles, filed_date, received_date,
@@ -43,6 +43,8 @@ def main():
     ap.add_argument("--seed", default="dev", help='"dev" (look and tune) or a sealed seed h1, h2, h3 (score only)')
     ap.add_argument("--count", type=int, default=None, help="filings (default 72) or stacks (default 20)")
     ap.add_argument("--stacks", action="store_true", help="stapled stacks of 2-5 filings instead of single filings")
+    ap.add_argument("--every-profile", action="store_true",
+                    help="give the filings the damage profiles in turn (a short set that has every one)")
     ap.add_argument("--quiet", action="store_true")
     a = ap.parse_args()
     if os.path.exists(a.out):
@@ -57,7 +59,7 @@ def main():
     if a.stacks:
         res = build.build_stacks(a.out, a.seed, a.count or 20, progress)
     else:
-        res = build.build_set(a.out, a.seed, a.count or 72, progress)
+        res = build.build_set(a.out, a.seed, a.count or 72, progress, a.every_profile)
     if not a.quiet:
         pages = sum(r["pages"] for r in res)
         print("\rgen_evalset2: seed %s%s: %d %s, %d pages in %s (%.1f s)" % (

@@ -32,7 +32,7 @@ def _pick(rng, table):
 def furnish(doc, pages, profile, rng, cover):
     """Furniture for one filing's pages; returns the page list (a fax cover first when asked)."""
     p, t = doc.parties, doc.truth
-    if profile != "born" and rng.random() < 0.35:
+    if profile != "born" and t["filer"] != "court" and rng.random() < 0.35:
         fur.received_stamp(pages[0], p, rng, t)
         doc.hard("received-stamp")
         for tag in t.pop("_tags", []):
@@ -182,12 +182,14 @@ def build_single(out, seed, i, kind, profile=None):
     return exp
 
 
-def build_set(out, seed, n, progress=None):
+def build_set(out, seed, n, progress=None, every_profile=False):
+    """n single filings; every_profile: profiles in turn instead of drawn (a short set that has them all)."""
     _prepare(out)
     deck = kinds.deck(random.Random("evalset2:%s:deck" % seed), n)
     res = []
     for i, kind in enumerate(deck, 1):
-        res.append(build_single(out, seed, i, kind))
+        prof = PROFILES[(i - 1) % len(PROFILES)][0] if every_profile else None
+        res.append(build_single(out, seed, i, kind, prof))
         if progress:
             progress(i, n)
     return res

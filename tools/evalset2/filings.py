@@ -145,13 +145,13 @@ def k_pretermit(doc, p):
              "the Respondent's Form I-589, Application for Asylum and for Withholding of Removal, pursuant to %s "
              "and %s." % (rng.choice(w.AUTH_PRETERMIT[:2]), w.AUTH_PRETERMIT[2]))
     facts, entry = _facts(doc, p, nat)
-    doc.para(facts, entry, *_distract(doc, p, nat, removal, rng.choice([0, 1, 1, 2])))
+    doc.para(facts, entry, *_distract(doc, p, nat, removal, rng.choice([0, 0, 1, 1, 2])))
     for para in w.standard(doc, rng.choice([0, 1, 2])):
         doc.para(para)
     clause = w.aca_clause(doc, p, removal[0]) if n == 1 else w.multi_clause(doc, p, removal)
     doc.para("In %s, the Board held that an Immigration Judge may pretermit an application where the alien may be "
              "removed to a third country under an applicable agreement." % w.CIGM, clause)
-    if rng.random() < 0.4:
+    if rng.random() < 0.3:
         doc.para(*_distract(doc, p, nat, removal, 1))
     doc.para("WHEREFORE, DHS respectfully requests that the Court grant this motion.")
     _close(doc, p, "dhs")

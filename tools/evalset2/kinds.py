@@ -58,7 +58,7 @@ def _simple(doc, p, filer, mtype, titles, body, tags=()):
     doc.para(body, facts, entry)
     for para in w.standard(doc, rng.choice([0, 1]), asylum=False):
         doc.para(para)
-    if rng.random() < 0.4:
+    if rng.random() < 0.3:
         doc.para(w.distractor(doc, p, nat, []))
     f._close(doc, p, filer)
 

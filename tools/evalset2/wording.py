@@ -15,6 +15,11 @@ CIGM = "Matter of C-I-G-M- & L-V-S-G-, 29 I&N Dec. 291 (BIA 2025)"
 CARR = "Matter of C-A-R-R-, 29 I&N Dec. 13 (BIA 2025)"
 
 
+def an(word):
+    """'a Cuban', 'an Ethiopian'."""
+    return ("an " if word[:1].upper() in "AEIOU" else "a ") + word
+
+
 def nat_clause(doc, p, code, family=False):
     """'a native and citizen of Honduras' and its relatives; returns the phrase."""
     rng = doc.rng
@@ -29,7 +34,7 @@ def nat_clause(doc, p, code, family=False):
     if k == 1:
         return "a %s, native and citizen of %s" % ("female" if p.title == "Ms." else "male", name(code, "nationality"))
     if k == 2:
-        return "a %s national" % dem(code, "nationality")
+        return "%s national" % an(dem(code, "nationality"))
     if k == 3:
         return "a citizen and national of %s" % name(code, "nationality")
     if k == 4:
@@ -40,7 +45,7 @@ def nat_clause(doc, p, code, family=False):
     if k == 5:
         return "a national of %s" % name(code, "nationality")
     if k == 6:
-        return "a %s citizen" % dem(code, "nationality")
+        return "%s citizen" % an(dem(code, "nationality"))
     if k == 7:
         return "a native and citizen of %s" % name(code, "nationality")
     return "a citizen of %s" % name(code, "nationality")
