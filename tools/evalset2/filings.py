@@ -215,7 +215,7 @@ def k_designate(doc, p):
     k = rng.randrange(3)
     removal = [third] if k == 0 else ([nat, third] if k == 1 else [third, rng.choice(["MX", "CR", "PA"])])
     if len(set(removal)) < len(removal):
-        removal = [third]
+        removal, k = [third], 0
     doc.truth.update(filer="dhs", motion_type="designate_country", removal=removal)
     _head(doc, p, "dhs")
     _title(doc, ["DHS NOTICE OF DESIGNATION OF COUNTRY OF REMOVAL", "MOTION TO DESIGNATE A THIRD COUNTRY OF REMOVAL",
