@@ -3,8 +3,8 @@
 
 usage: eval2_reproducible.py PYTHON GEN_EVALSET2 WORKDIR
 
-Builds 10 single filings (every damage profile once) and 3 stacks twice with the
-same seed and compares every byte; a third build with another seed must differ.
+Builds 10 single filings (every damage profile once) and 2 stacks twice with the
+same seed and compares every byte; filings built with another seed must differ.
 Then checks each filing against its truth: the file exists, the page count of the
 file, of truth/NAME.txt (form feeds) and of expected/NAME.json agree, fax-standard
 TIFFs carry 204 x 98 dpi, and a stack's parts and non-filing pages cover its pages
@@ -76,17 +76,20 @@ def main():
     runs = {}
     for tag, seed in (("a", "repro"), ("b", "repro"), ("c", "repro2")):
         gen(python, tool, os.path.join(work, tag), seed, "--count", "10", "--every-profile")
-        gen(python, tool, os.path.join(work, tag + "-stacks"), seed, "--count", "3", "--stacks")
-        runs[tag] = (tree(os.path.join(work, tag)), tree(os.path.join(work, tag + "-stacks")))
+        stacks = {}
+        if tag != "c":  # another seed's stacks would only repeat the check on filings
+            gen(python, tool, os.path.join(work, tag + "-stacks"), seed, "--count", "2", "--stacks")
+            stacks = tree(os.path.join(work, tag + "-stacks"))
+        runs[tag] = (tree(os.path.join(work, tag)), stacks)
     for i, what in enumerate(("filings", "stacks")):
-        a, b, c = runs["a"][i], runs["b"][i], runs["c"][i]
-        if sorted(a) != sorted(b):
-            fails.append("%s: the same seed gave other file names" % what)
+        a, b = runs["a"][i], runs["b"][i]
+        if not a or sorted(a) != sorted(b):
+            fails.append("%s: the same seed gave other file names (or none)" % what)
         diff = [k for k in a if k in b and a[k] != b[k]]
         if diff:
             fails.append("%s: the same seed gave other bytes: %s" % (what, " ".join(sorted(diff)[:8])))
-        if a == c:
-            fails.append("%s: another seed gave the same files" % what)
+    if runs["a"][0] == runs["c"][0]:
+        fails.append("filings: another seed gave the same files")
     profiles = {json.load(open(os.path.join(work, "a", "expected", n)))["profile"]
                 for n in os.listdir(os.path.join(work, "a", "expected"))}
     if len(profiles) < 10:
