@@ -28,6 +28,7 @@
 #include "pipeline/batch.h"
 #include "pipeline/limits.h"
 #include "pipeline/ms_error.h"
+#include "pipeline/rule_cases.h"
 #include "pipeline/ocr.h"
 #include "pipeline/review.h"
 #include "pipeline/sink_sqlite.h"
@@ -72,8 +73,13 @@ static int cmd_rules(int argc, char **argv)
         GString *diag = g_string_new(NULL);
         ms_matcher *m = ms_matcher_new();
         int checked = 0, failed = ms_ruleset_test(rs, m, diag, &checked);
+        ms_case_stats cs = {0};
+        int case_failed = ms_rule_cases_run(rs, m, dir, diag, &cs);
         fputs(diag->str, stderr);
         printf("%d passed, %d failed\n", checked - failed, failed);
+        printf("text cases: %d files, %d cases, %d checks: %d failed\n", cs.files, cs.cases,
+               cs.checks, case_failed);
+        failed += case_failed;
         ms_matcher_free(m);
         g_string_free(diag, TRUE);
         status = failed ? 1 : 0;
