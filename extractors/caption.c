@@ -79,3 +79,39 @@ char *ms_court_normalize(const char *s, gsize len)
     g_free(raw);
     return out;
 }
+
+/* "Carlos MENDOZA LOPEZ" -> "MENDOZA LOPEZ, Carlos": given names first, the
+ * surname in capitals.  A name already "SURNAME, Given" (or any other form)
+ * is only trimmed. */
+char *ms_respondent_normalize(const char *s, gsize len)
+{
+    char *v = g_strstrip(g_strndup(s, len));
+    while (*v && strchr(",;:)-.", v[strlen(v) - 1])) v[strlen(v) - 1] = 0;
+    g_strstrip(v);
+    if (!*v) {
+        g_free(v);
+        return NULL;
+    }
+    char **w = g_regex_split_simple("[ \\t\\n]+", v, 0, 0);
+    guint n = g_strv_length(w), first_caps = n;
+    for (guint i = n; i > 0; i--) {
+        char *up = g_utf8_strup(w[i - 1], -1);
+        gboolean caps = strcmp(up, w[i - 1]) == 0 && g_utf8_strlen(w[i - 1], -1) >= 2;
+        g_free(up);
+        if (!caps) break;
+        first_caps = i - 1;
+    }
+    if (!strchr(v, ',') && first_caps > 0 && first_caps < n) {
+        char *sur = g_strjoinv(" ", w + first_caps);
+        char *tmp = w[first_caps];
+        w[first_caps] = NULL;
+        char *given = g_strjoinv(" ", w);
+        w[first_caps] = tmp;
+        g_free(v);
+        v = g_strdup_printf("%s, %s", sur, given);
+        g_free(sur);
+        g_free(given);
+    }
+    g_strfreev(w);
+    return v;
+}

@@ -62,6 +62,7 @@ static char *value_of(const ms_rule *rule, const char *field, const ms_text *t, 
         {"a_number", ms_anumber_normalize},   {"court", ms_court_normalize},
         {"hearing_date", ms_date_normalize},  {"filed_date", ms_date_normalize},
         {"hearing_time", ms_time_normalize},  {"authority", ms_authority_normalize},
+        {"respondent", ms_respondent_normalize},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(normalizers); i++)
         if (strcmp(field, normalizers[i].field) == 0) return normalizers[i].normalize(s, len);

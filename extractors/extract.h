@@ -98,6 +98,9 @@ char *ms_authority_normalize(const char *s, gsize len);
 /* caption.c: "ATLANTA, GEORGIA" -> "Atlanta, GA"; NULL when the state is
  * not a US state or territory. */
 char *ms_court_normalize(const char *s, gsize len);
+/* caption.c: "Carlos MENDOZA LOPEZ" -> "MENDOZA LOPEZ, Carlos"; other forms
+ * are trimmed of trailing punctuation.  NULL when nothing is left. */
+char *ms_respondent_normalize(const char *s, gsize len);
 
 /* Free an array of ms_evidence and what its entries own. */
 void ms_evidence_clear_all(GArray *ev);

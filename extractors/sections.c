@@ -26,6 +26,29 @@ static gboolean has_any(const char *upper, const char *const *words)
 
 typedef enum { LINE_OTHER, LINE_UPPER, LINE_CAPTION, LINE_TITLE } line_kind;
 
+/* "Department of Homeland Security's Motion to Pretermit": a short line in
+ * title case (the long words capitalised, no closing period) that names a
+ * title word is a title too. */
+static gboolean title_case_title(const char *s, const char *e)
+{
+    if (e - s > 120 || e == s || e[-1] == '.' || e[-1] == ',') return FALSE;
+    int long_words = 0, capitalised = 0;
+    for (const char *p = s; p < e;) {
+        while (p < e && !g_unichar_isalpha(g_utf8_get_char(p))) p = g_utf8_next_char(p);
+        const char *w = p;
+        int n = 0;
+        while (p < e && g_unichar_isalpha(g_utf8_get_char(p))) p = g_utf8_next_char(p), n++;
+        if (n < 4) continue;
+        long_words++;
+        if (g_unichar_isupper(g_utf8_get_char(w))) capitalised++;
+    }
+    if (long_words < 2 || capitalised * 10 < long_words * 9) return FALSE;
+    char *u = g_utf8_strup(s, e - s);
+    gboolean named = has_any(u, title_words) && strstr(u, "MOTION") != NULL;
+    g_free(u);
+    return named;
+}
+
 static line_kind classify_line(const ms_text *t, const ms_line *l)
 {
     int letters = 0, upper = 0;
@@ -36,7 +59,9 @@ static line_kind classify_line(const ms_text *t, const ms_line *l)
         letters++;
         if (g_unichar_isupper(c)) upper++;
     }
-    if (letters < 4 || upper * 10 < letters * 8) return LINE_OTHER;
+    if (letters >= 4 && upper * 10 < letters * 8)
+        return title_case_title(s, e) ? LINE_TITLE : LINE_OTHER;
+    if (letters < 4) return LINE_OTHER;
     char *u = g_utf8_strup(s, e - s);
     line_kind k = has_any(u, title_words) ? LINE_TITLE
                   : has_any(u, caption_words) ? LINE_CAPTION : LINE_UPPER;
