@@ -14,6 +14,7 @@
  *    proposal it quotes is kept as "respondent_quotes".
  */
 #include "extractors/extract.h"
+#include "extractors/roles.h"
 
 #include <string.h>
 
@@ -107,6 +108,7 @@ void ms_countries_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
     mask_respondent_name(x->respondent, mentions);
     apply_rules(rs, m, t, marked, &x->sections, "not_country", mentions);
     apply_rules(rs, m, t, marked, &x->sections, "country_role", mentions);
+    ms_roles_by_clause(rs, m, t, marked, &x->sections, mentions);
 
     gboolean respondent_files = strcmp(x->filer, "respondent") == 0;
     const ms_mention *nat = NULL;
