@@ -4,37 +4,6 @@
 
 /* ---- values --------------------------------------------------------------- */
 
-char *ms_anumber_normalize(const char *s, gsize len)
-{
-    char digits[16];
-    int n = 0, real = 0;
-    for (gsize i = 0; i < len; i++) {
-        char c = s[i], d;
-        if (c >= '0' && c <= '9') d = c, real++;
-        else if (c == 'O' || c == 'o') d = '0';
-        else if (c == 'l' || c == 'I' || c == '|') d = '1';
-        else if (strchr(" \t-.,;:", c)) continue;
-        else if ((guchar)c == 0xC2 && (guchar)s[i + 1] == 0xB0) { /* OCR's degree sign */
-            i++;
-            continue;
-        }
-        else return NULL;
-        if (n >= 9) return NULL;
-        digits[n++] = d;
-    }
-    /* Most of it must be real digits: "lOl" is a word, not a number. */
-    if ((n != 9 && n != 8) || real < n - 2) return NULL;
-    char *out = g_malloc(10);
-    if (n == 8) { /* old 8-digit numbers are padded with a leading 0 */
-        out[0] = '0';
-        memcpy(out + 1, digits, 8);
-    } else {
-        memcpy(out, digits, 9);
-    }
-    out[9] = 0;
-    return out;
-}
-
 static char *clean_name(const char *s, gsize len)
 {
     char *v = g_strndup(s, len);
@@ -73,7 +42,7 @@ void ms_evidence_add(GArray *ev, const ms_text *t, const char *field, const char
                      const ms_rule *rule, gsize start, gsize end)
 {
     ms_evidence e = {g_strdup(field), g_strdup(value), rule, start, end,
-                     g_strndup(t->str->str + start, end - start), 0, {0, 0, 0, 0}, -1};
+                     g_strndup(t->str->str + start, end - start), 0, {0, 0, 0, 0}, -1, NULL};
     if (!ms_text_locate(t, start, end, &e.page, e.box, &e.conf)) e.page = 0;
     g_array_append_val(ev, e);
 }
@@ -190,7 +159,7 @@ ms_extraction *ms_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t)
     if (!x->motion_type) x->motion_type = g_strdup("other");
     x->filer = pick_field(rs, m, t, marked, sec, "filer", x->evidence);
     if (!x->filer) x->filer = g_strdup("unknown");
-    x->a_number = pick_field(rs, m, t, marked, sec, "a_number", x->evidence);
+    x->a_number = ms_anumber_vote(rs, m, t, marked, sec, x->evidence);
     x->respondent = pick_field(rs, m, t, marked, sec, "respondent", x->evidence);
     x->court = pick_field(rs, m, t, marked, sec, "court", x->evidence);
     char *detained = pick_field(rs, m, t, marked, sec, "detained", x->evidence);
@@ -221,6 +190,7 @@ void ms_evidence_clear_all(GArray *ev)
         g_free(e->field);
         g_free(e->value);
         g_free(e->text);
+        g_free(e->note);
     }
     g_array_free(ev, TRUE);
 }

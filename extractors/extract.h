@@ -28,6 +28,7 @@ typedef struct {
     int page;            /* 0 when the range maps to no word */
     float box[4];
     float conf; /* mean OCR confidence of the words, -1 for a text layer */
+    char *note; /* why this value won (the A-number's vote), or NULL; owned */
 } ms_evidence;
 
 /* One country named in the document, and what the document says of it. */
@@ -82,9 +83,14 @@ void ms_extraction_free(ms_extraction *x);
 /* Find the sections (title, page 1, body, exhibits) of a text. */
 void ms_sections_find(const ms_text *t, ms_sections *s);
 
-/* Normalise an A-number as written ("A 212-345-678", "A# 21234567",
- * OCR's O for 0 and l/I for 1) to 9 digits; NULL when it is not one. */
+/* anumber.c: normalise an A-number as written ("A 212-345-678", "A# 21234567",
+ * OCR's O/Q/D for 0, l/I/|/]/! for 1, S for 5, B for 8, Z for 2) to 9 digits;
+ * NULL when it is not one or its length is uncertain.  ms_anumber_vote():
+ * the filing's A-number by a vote of every occurrence (NULL on a tie), its
+ * evidence added to `evidence` with a note; the result is freed with g_free. */
 char *ms_anumber_normalize(const char *s, gsize len);
+char *ms_anumber_vote(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, const char *marked,
+                      const ms_sections *sec, GArray *evidence);
 
 /* facts.c: "October 21, 2025", "10/21/2025", "21st day of October, 2025" ->
  * "2025-10-21"; "1:00 p.m." -> "13:00"; citations to one form each:

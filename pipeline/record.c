@@ -216,6 +216,10 @@ static void add_fields(JsonBuilder *b, const ms_result *r, const char *rules_dir
         json_builder_add_string_value(b, e->value);
         json_builder_set_member_name(b, "text");
         json_builder_add_string_value(b, e->text);
+        if (e->note) {
+            json_builder_set_member_name(b, "note");
+            json_builder_add_string_value(b, e->note);
+        }
         add_location(b, r, e->page, e->box, e->conf, e->rule, rules_dir);
         json_builder_end_object(b);
     }
