@@ -33,7 +33,7 @@ static void add_mentions(const ms_text *t, const GArray *spans, GArray *out)
         if (is_forum(sp->country)) continue;
         ms_mention mn = {sp->country, sp->start, sp->end,
                          g_strndup(t->str->str + sp->start, sp->end - sp->start), "mention", NULL,
-                         -1, sp->demonym, 0, {0, 0, 0, 0}, -1};
+                         -1, sp->demonym, 0, {0, 0, 0, 0}, -1, sp->fuzzy};
         ms_text_locate(t, mn.start, mn.end, &mn.page, mn.box, &mn.conf);
         g_array_append_val(out, mn);
     }

@@ -45,6 +45,7 @@ typedef struct {
     int page;
     float box[4];
     float conf;
+    gboolean fuzzy; /* read by edit distance: the record shows read_as and match */
 } ms_mention;
 
 /* Byte ranges of the parts of the document rules can be scoped to. */

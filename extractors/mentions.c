@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "extractors/ruleset.h"
+#include "extractors/fuzzy_context.h"
 
 /* A word of the text: a run of non-space bytes without the punctuation that
  * OCR and typesetting put around it. */
@@ -56,7 +57,7 @@ static void find_damaged(const ms_gazetteer *gaz, const char *s, gsize len, GArr
             const ms_country *c = ms_gazetteer_lookup_ocr(gaz, joined->str, joined->len, &dem);
             g_string_free(joined, TRUE);
             if (!c) continue;
-            ms_span sp = {w->start, last->end, c, dem};
+            ms_span sp = {w->start, last->end, c, dem, FALSE};
             g_array_append_val(spans, sp);
             i += (guint)n - 1;
             break;
@@ -89,12 +90,14 @@ void ms_countries_find(const ms_ruleset *rs, ms_matcher *m, const char *s, gsize
             gboolean is_dem = FALSE;
             const ms_country *c = ms_gazetteer_lookup(gaz, s + h->start, h->end - h->start, &is_dem);
             if (!c) continue;
-            ms_span sp = {h->start, h->end, c, is_dem};
+            ms_span sp = {h->start, h->end, c, is_dem, FALSE};
             g_array_append_val(all, sp);
         }
     }
     g_array_sort(all, span_cmp);
     find_damaged(gaz, s, len, all);
+    g_array_sort(all, span_cmp);
+    ms_countries_find_fuzzy(gaz, s, len, all);
     g_array_sort(all, span_cmp);
     gsize last_end = 0;
     for (guint i = 0; i < all->len; i++) {

@@ -238,6 +238,12 @@ static void add_fields(JsonBuilder *b, const ms_result *r, const char *rules_dir
         json_builder_add_string_value(b, m->text);
         json_builder_set_member_name(b, "role");
         json_builder_add_string_value(b, m->role);
+        if (m->fuzzy) { /* the text as read, and how it was matched */
+            json_builder_set_member_name(b, "read_as");
+            json_builder_add_string_value(b, m->text);
+            json_builder_set_member_name(b, "match");
+            json_builder_add_string_value(b, "fuzzy");
+        }
         add_location(b, r, m->page, m->box, m->conf, m->rule, rules_dir);
         json_builder_end_object(b);
     }
