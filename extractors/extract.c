@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "pipeline/limits.h"
+
 /* ---- values --------------------------------------------------------------- */
 
 static char *clean_name(const char *s, gsize len)
@@ -139,8 +141,33 @@ static GPtrArray *collect_field(const ms_ruleset *rs, ms_matcher *m, const ms_te
     return values;
 }
 
+/* The bounds rules hit while extracting, as the record's warnings. */
+static GArray *warnings_of(ms_matcher *m)
+{
+    GArray *hits = g_array_new(FALSE, FALSE, sizeof(ms_match_warning));
+    ms_matcher_take_warnings(m, hits);
+    GArray *out = g_array_new(FALSE, TRUE, sizeof(ms_warning));
+    for (guint i = 0; i < hits->len; i++) {
+        const ms_match_warning *h = &g_array_index(hits, ms_match_warning, i);
+        ms_warning w = {h->code, NULL, h->rule};
+        if (strcmp(h->code, "match_cap") == 0)
+            w.message = g_strdup_printf("rule '%s' matched more than %d times; the later matches "
+                                        "were not used",
+                                        h->rule->id, strcmp(h->rule->field, "mention") == 0
+                                                         ? MS_MAX_MENTIONS : MS_MAX_MATCHES_PER_RULE);
+        else
+            w.message = g_strdup_printf("rule '%s' stopped early (PCRE2 error %d%s); its later "
+                                        "matches are missing", h->rule->id, h->pcre2_rc,
+                                        strcmp(h->code, "match_limit") == 0 ? ": a match limit" : "");
+        g_array_append_val(out, w);
+    }
+    g_array_free(hits, TRUE);
+    return out;
+}
+
 ms_extraction *ms_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t)
 {
+    ms_matcher_take_warnings(m, NULL); /* only this document's */
     ms_extraction *x = g_new0(ms_extraction, 1);
     x->evidence = g_array_new(FALSE, TRUE, sizeof(ms_evidence));
     x->mentions = g_array_new(FALSE, TRUE, sizeof(ms_mention));
@@ -180,6 +207,7 @@ ms_extraction *ms_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t)
                                           x->detained, &x->response_due, &x->response_basis);
     g_free(marked);
     g_array_free(spans, TRUE);
+    x->warnings = warnings_of(m);
     return x;
 }
 
@@ -201,6 +229,9 @@ void ms_extraction_free(ms_extraction *x)
     ms_evidence_clear_all(x->evidence);
     for (guint i = 0; i < x->mentions->len; i++) g_free(g_array_index(x->mentions, ms_mention, i).text);
     g_array_free(x->mentions, TRUE);
+    for (guint i = 0; x->warnings && i < x->warnings->len; i++)
+        g_free(g_array_index(x->warnings, ms_warning, i).message);
+    if (x->warnings) g_array_free(x->warnings, TRUE);
     g_ptr_array_free(x->removal_countries, TRUE);
     g_free(x->filer);
     g_free(x->motion_type);

@@ -54,6 +54,14 @@ typedef struct {
     gsize end[MS_SCOPE__COUNT];
 } ms_sections;
 
+/* Something the extraction could not do in full: a rule stopped on a PCRE2
+ * limit, or had more matches than are kept (see ms_match_warning). */
+typedef struct {
+    const char *code; /* match_limit, match_cap, match_error (static) */
+    char *message;    /* for a person; owned */
+    const ms_rule *rule;
+} ms_warning;
+
 typedef struct {
     char *filer;       /* vocabulary of DOMAIN.md; "unknown" when no rule fired */
     char *motion_type; /* "other" when no rule fired */
@@ -75,6 +83,7 @@ typedef struct {
     const ms_country *nationality;
     GArray *evidence; /* ms_evidence */
     GArray *mentions; /* ms_mention */
+    GArray *warnings; /* ms_warning */
     ms_sections sections;
 } ms_extraction;
 

@@ -128,13 +128,28 @@ const ms_deadlines *ms_ruleset_deadlines(const ms_ruleset *rs);
  * to `diag`.  Returns the number of failures. */
 int ms_ruleset_test(const ms_ruleset *rs, ms_matcher *m, GString *diag, int *n_checked);
 
+/* A bound a rule hit while matching: "match_limit" (PCRE2's match or depth
+ * limit: the rule stopped early), "match_cap" (more matches than are kept),
+ * "match_error" (any other PCRE2 error). */
+typedef struct {
+    const char *code;
+    const ms_rule *rule;
+    int pcre2_rc; /* the PCRE2 return code; 0 for match_cap */
+} ms_match_warning;
+
+/* Move the warnings recorded since the last call into `out` (GArray of
+ * ms_match_warning; NULL discards them).  Each (code, rule) is kept once. */
+void ms_matcher_take_warnings(ms_matcher *m, GArray *out);
+
 ms_matcher *ms_matcher_new(void);
 void ms_matcher_free(ms_matcher *m);
 
 /* Append to `out` (GArray of ms_match) every non-overlapping match of `rule`
  * in subject[from, to) (the bytes before `from` are visible to lookbehinds).
- * At most MS_MAX_MATCHES_PER_RULE matches.  Returns FALSE if PCRE2 stopped
- * on a limit (the matches found so far are kept). */
+ * At most MS_MAX_MATCHES_PER_RULE matches (MS_MAX_MENTIONS for the
+ * gazetteer's rules).  Returns FALSE if PCRE2 stopped on a limit (the matches
+ * found so far are kept).  A limit hit or a cap reached is also recorded in
+ * the matcher (ms_matcher_take_warnings()), so it reaches the record. */
 gboolean ms_rule_match_all(const ms_rule *rule, ms_matcher *m, const char *subject, gsize from,
                            gsize to, GArray *out);
 
