@@ -80,6 +80,28 @@ char *ms_court_normalize(const char *s, gsize len)
     return out;
 }
 
+/* "RODRIGUEZ SOSA, SANDRA MILENA" -> "RODRIGUEZ SOSA, Sandra Milena": given
+ * names in capitals are written as names. */
+static char *title_case_given(char *v)
+{
+    char *comma = strchr(v, ',');
+    if (!comma) return v;
+    char *up = g_utf8_strup(comma, -1);
+    gboolean caps = strcmp(up, comma) == 0;
+    g_free(up);
+    if (!caps) return v;
+    GString *out = g_string_new_len(v, comma - v);
+    gboolean start = TRUE;
+    for (const char *p = comma; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        gboolean letter = g_unichar_isalpha(c);
+        g_string_append_unichar(out, letter && !start ? g_unichar_tolower(c) : c);
+        start = !letter && c != '\'';
+    }
+    g_free(v);
+    return g_string_free(out, FALSE);
+}
+
 /* "Carlos MENDOZA LOPEZ" -> "MENDOZA LOPEZ, Carlos": given names first, the
  * surname in capitals.  A name already "SURNAME, Given" (or any other form)
  * is only trimmed. */
@@ -113,5 +135,5 @@ char *ms_respondent_normalize(const char *s, gsize len)
         g_free(given);
     }
     g_strfreev(w);
-    return v;
+    return title_case_given(v);
 }

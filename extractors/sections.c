@@ -43,8 +43,14 @@ static gboolean title_case_title(const char *s, const char *e)
         if (g_unichar_isupper(g_utf8_get_char(w))) capitalised++;
     }
     if (long_words < 2 || capitalised * 10 < long_words * 9) return FALSE;
+    for (const char *p = s; p < e; p++)
+        if (*p == ':' || g_ascii_isdigit(*p)) return FALSE; /* "ECAS Submission Date: ..." */
     char *u = g_utf8_strup(s, e - s);
-    gboolean named = has_any(u, title_words) && strstr(u, "MOTION") != NULL;
+    gboolean named = FALSE;
+    for (const char *const *w = title_words; *w && !named; w++)
+        for (const char *at = strstr(u, *w); at && !named; at = strstr(at + 1, *w))
+            named = at == u || !g_ascii_isalpha(at[-1]); /* a word, not "BORDER" */
+    named = named && !has_any(u, caption_words);
     g_free(u);
     return named;
 }
@@ -81,6 +87,20 @@ static int first_text_page(const ms_text *t)
         if (e - s >= 40) return (int)p + 1;
     }
     return 1;
+}
+
+/* A fax transmittal sheet before the filing ("FAX TRANSMITTAL", "TO: / FAX: /
+ * PAGES:", a confidentiality notice) is not the filing's first page. */
+static gboolean fax_cover(const ms_text *t, int page)
+{
+    gsize s = g_array_index(t->pages, gsize, page - 1);
+    gsize e = (guint)page < t->pages->len ? g_array_index(t->pages, gsize, page) : t->str->len;
+    char *u = g_ascii_strup(t->str->str + s, (gssize)(e - s));
+    gboolean sheet = strstr(u, "FAX TRANSMITTAL") || strstr(u, "FAX COVER") ||
+                     strstr(u, "FACSIMILE TRANSMITTAL") || strstr(u, "FACSIMILE COVER");
+    gboolean notice = strstr(u, "CONFIDENTIAL") || strstr(u, "PAGES:") || strstr(u, "PAGES (");
+    g_free(u);
+    return sheet && notice;
 }
 
 static void find_title(const ms_text *t, int page, ms_sections *s)
@@ -150,6 +170,7 @@ void ms_sections_find(const ms_text *t, ms_sections *s)
     memset(s, 0, sizeof *s);
     s->end[MS_SCOPE_DOCUMENT] = len;
     int p1 = first_text_page(t);
+    while ((guint)p1 < np && fax_cover(t, p1)) p1++;
     if (np) {
         s->start[MS_SCOPE_PAGE1] = g_array_index(t->pages, gsize, p1 - 1);
         s->end[MS_SCOPE_PAGE1] = (guint)p1 < np ? g_array_index(t->pages, gsize, p1) : len;
