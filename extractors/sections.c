@@ -97,7 +97,8 @@ static gboolean fax_cover(const ms_text *t, int page)
     gsize e = (guint)page < t->pages->len ? g_array_index(t->pages, gsize, page) : t->str->len;
     char *u = g_ascii_strup(t->str->str + s, (gssize)(e - s));
     gboolean sheet = strstr(u, "FAX TRANSMITTAL") || strstr(u, "FAX COVER") ||
-                     strstr(u, "FACSIMILE TRANSMITTAL") || strstr(u, "FACSIMILE COVER");
+                     strstr(u, "FACSIMILE TRANSMITTAL") || strstr(u, "FACSIMILE COVER") ||
+                     (strstr(u, "TO:") && strstr(u, "FROM:") && strstr(u, "PAGES"));
     gboolean notice = strstr(u, "CONFIDENTIAL") || strstr(u, "PAGES:") || strstr(u, "PAGES (");
     g_free(u);
     return sheet && notice;
