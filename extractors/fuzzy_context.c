@@ -27,13 +27,9 @@ static void compile_once(void)
     }
 }
 
-typedef struct {
-    gsize start, end;
-} word;
-
-static GArray *words_of(const char *s, gsize len)
+GArray *ms_word_spans(const char *s, gsize len)
 {
-    GArray *w = g_array_new(FALSE, FALSE, sizeof(word));
+    GArray *w = g_array_new(FALSE, FALSE, sizeof(ms_word_span));
     gsize i = 0;
     while (i < len) {
         while (i < len && g_ascii_isspace(s[i])) i++;
@@ -42,7 +38,7 @@ static GArray *words_of(const char *s, gsize len)
         gsize b = i;
         while (a < b && strchr("(\"'[", s[a])) a++;
         while (b > a && strchr(").,;:\"'!?]", s[b - 1])) b--;
-        if (b > a) g_array_append_val(w, ((word){a, b}));
+        if (b > a) g_array_append_val(w, ((ms_word_span){a, b}));
     }
     return w;
 }
@@ -79,13 +75,13 @@ static gboolean blocked(const GArray *spans, gsize a, gsize b)
 void ms_countries_find_fuzzy(const ms_gazetteer *g, const char *s, gsize len, GArray *spans)
 {
     compile_once();
-    GArray *words = words_of(s, len);
+    GArray *words = ms_word_spans(s, len);
     GArray *found = g_array_new(FALSE, FALSE, sizeof(ms_span));
     for (guint i = 0; i < words->len; i++) {
-        const word *w = &g_array_index(words, word, i);
+        const ms_word_span *w = &g_array_index(words, ms_word_span, i);
         if (!g_ascii_isupper(s[w->start]) || !expected_at(s, w->start, spans)) continue;
         for (guint n = MIN(MAX_WORDS, words->len - i); n >= 1; n--) {
-            const word *last = &g_array_index(words, word, i + n - 1);
+            const ms_word_span *last = &g_array_index(words, ms_word_span, i + n - 1);
             if (blocked(spans, w->start, last->end)) continue;
             const ms_country *c = ms_gazetteer_lookup_fuzzy(g, s + w->start, last->end - w->start);
             if (!c) continue;

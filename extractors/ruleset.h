@@ -7,7 +7,7 @@
  *   pattern = ...
  *
  *   [rule ID]
- *   field   = motion_type   what the rule sets
+ *   field   = motion_type   what the rule sets (country_role, clause_role: a role)
  *   value   = pretermit     a fixed value, or ${group} for a named group
  *   scope   = title         where it looks: title, caption, page1, body,
  *                           certificate, exhibits, document
