@@ -114,7 +114,7 @@ char *ms_respondent_normalize(const char *s, gsize len)
         g_free(v);
         return NULL;
     }
-    char **w = g_regex_split_simple("[ \\t\\n]+", v, 0, 0);
+    char **w = g_regex_split_simple("[ \\t\\n]+", v, G_REGEX_RAW, 0);
     guint n = g_strv_length(w), first_caps = n;
     for (guint i = n; i > 0; i--) {
         char *up = g_utf8_strup(w[i - 1], -1);

@@ -1,4 +1,6 @@
-/* fuzzy_context — see fuzzy_context.h. */
+/* fuzzy_context — see fuzzy_context.h.  The cue patterns run in raw byte mode
+ * (G_REGEX_RAW): the 80 bytes before a word may cut a UTF-8 character, and OCR
+ * text may hold invalid bytes. */
 #include "extractors/fuzzy_context.h"
 
 #include <string.h>
@@ -21,8 +23,8 @@ static void compile_once(void)
 {
     static gsize done;
     if (g_once_init_enter(&done)) {
-        cue_re = g_regex_new(CUE_RE, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-        list_re = g_regex_new(LIST_RE, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+        cue_re = g_regex_new(CUE_RE, G_REGEX_CASELESS | G_REGEX_OPTIMIZE | G_REGEX_RAW, 0, NULL);
+        list_re = g_regex_new(LIST_RE, G_REGEX_CASELESS | G_REGEX_OPTIMIZE | G_REGEX_RAW, 0, NULL);
         g_once_init_leave(&done, 1);
     }
 }

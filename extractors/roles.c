@@ -60,7 +60,7 @@ static gboolean list_gap(const char *s, gsize a, gsize b)
 {
     if (b < a || b - a > 24) return FALSE;
     char *gap = g_ascii_strdown(s + a, (gssize)(b - a));
-    char **w = g_regex_split_simple("[\\s,.;:]+", gap, 0, 0);
+    char **w = g_regex_split_simple("[\\s,.;:]+", gap, G_REGEX_RAW, 0);
     gboolean ok = TRUE;
     for (char **p = w; *p && ok; p++)
         ok = !**p || strcmp(*p, "and") == 0 || strcmp(*p, "or") == 0 || strcmp(*p, "and/or") == 0;

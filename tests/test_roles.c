@@ -166,6 +166,19 @@ static void test_match_limit_warns(void)
     ms_ruleset_free(rs);
 }
 
+/* Bytes that are not UTF-8 (a bit flipped in a transcript) and a window that
+ * cuts a character in two must not reach a UTF-8 matcher. */
+static void test_invalid_utf8(void)
+{
+    GString *s = g_string_new("DHS MOTION TO PRETERMIT\n");
+    for (int i = 0; i < 40; i++) g_string_append(s, "M\xc3\xa9xico ");
+    g_string_append(s, "removed to \xff\xc3 Colombra, citizen of \xa9 Turkcy.\n");
+    ms_extraction *x = extract_with(ms_test_rules(), s->str);
+    g_assert_nonnull(x);
+    ms_extraction_free(x);
+    g_string_free(s, TRUE);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -176,5 +189,6 @@ int main(int argc, char **argv)
     g_test_add_func("/roles/jpath", test_jpath);
     g_test_add_func("/roles/many-mentions-and-cap", test_many_mentions_and_cap);
     g_test_add_func("/roles/match-limit-warns", test_match_limit_warns);
+    g_test_add_func("/roles/invalid-utf8", test_invalid_utf8);
     return g_test_run();
 }
