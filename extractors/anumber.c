@@ -14,7 +14,9 @@
  * between different values is a conflict and gives NULL (null rather than a
  * guess).  The winner's evidence carries a note with the votes.
  */
-#include "extractors/extract.h"
+#include "extractors/anumber.h"
+
+#include "extractors/evidence.h"
 
 #include <string.h>
 

@@ -1,5 +1,5 @@
 /* caption — normalisers for values read from a filing's caption. */
-#include "extractors/extract.h"
+#include "extractors/caption.h"
 
 #include <string.h>
 

@@ -2,7 +2,13 @@
 
 #include <string.h>
 
-#include "pipeline/limits.h"
+#include "extractors/anumber.h"
+#include "extractors/caption.h"
+#include "extractors/countries.h"
+#include "extractors/evidence.h"
+#include "extractors/facts.h"
+#include "extractors/mentions.h"
+#include "pipeline/base/limits.h"
 
 /* ---- values --------------------------------------------------------------- */
 
@@ -38,15 +44,6 @@ static char *value_of(const ms_rule *rule, const char *field, const ms_text *t, 
     for (gsize i = 0; i < G_N_ELEMENTS(normalizers); i++)
         if (strcmp(field, normalizers[i].field) == 0) return normalizers[i].normalize(s, len);
     return clean_name(s, len);
-}
-
-void ms_evidence_add(GArray *ev, const ms_text *t, const char *field, const char *value,
-                     const ms_rule *rule, gsize start, gsize end)
-{
-    ms_evidence e = {g_strdup(field), g_strdup(value), rule, start, end,
-                     g_strndup(t->str->str + start, end - start), 0, {0, 0, 0, 0}, -1, NULL};
-    if (!ms_text_locate(t, start, end, &e.page, e.box, &e.conf)) e.page = 0;
-    g_array_append_val(ev, e);
 }
 
 /* The strongest match of the rules for `field`: highest weight, then earliest. */
@@ -209,18 +206,6 @@ ms_extraction *ms_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t)
     g_array_free(spans, TRUE);
     x->warnings = warnings_of(m);
     return x;
-}
-
-void ms_evidence_clear_all(GArray *ev)
-{
-    for (guint i = 0; i < ev->len; i++) {
-        ms_evidence *e = &g_array_index(ev, ms_evidence, i);
-        g_free(e->field);
-        g_free(e->value);
-        g_free(e->text);
-        g_free(e->note);
-    }
-    g_array_free(ev, TRUE);
 }
 
 void ms_extraction_free(ms_extraction *x)

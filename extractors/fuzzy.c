@@ -9,7 +9,7 @@
  * beat every other by a cost of 1, the short members of the trap pairs are
  * never reached, and a text at least as close to a US place is not a country.
  */
-#include "extractors/gazetteer.h"
+#include "extractors/fuzzy.h"
 
 #include <string.h>
 

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "extractors/fuzzy.h"
+
 /* The text before a name that makes a country the expected next word. */
 #define CUE_RE                                                                                     \
     "(?:\\b(?:remov(?:e|ed|al|ing)|deport(?:ed|ation)?|return(?:ed)?|sent|transferr?(?:ed)?|"     \

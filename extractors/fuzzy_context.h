@@ -7,7 +7,7 @@
 #ifndef MS_FUZZY_CONTEXT_H
 #define MS_FUZZY_CONTEXT_H
 
-#include "extractors/ruleset.h"
+#include "extractors/mentions.h"
 
 /* A word of a text: a run of non-space bytes without the punctuation that
  * OCR and typesetting put around it. */

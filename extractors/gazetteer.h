@@ -48,16 +48,6 @@ const ms_country *ms_gazetteer_lookup_ocr(const ms_gazetteer *g, const char *tex
 typedef void (*ms_gazetteer_name_fn)(const char *key, const ms_country *c, gpointer user);
 void ms_gazetteer_each_name(const ms_gazetteer *g, ms_gazetteer_name_fn fn, gpointer user);
 
-/* fuzzy.c: the country a damaged name stands for, by an edit distance that
- * OCR's confusions make cheap (e/c, a/o, i/l/1, rn/m, cl/d ...); only for
- * names of six letters or more, never for a name in a trap pair
- * (Niger/Nigeria, Guinea/..., Sudan/South Sudan, Dominica/Dominican Republic,
- * Congo) nor for a text that is a US place ("Columbia").  NULL when no name
- * is close enough or two countries are about as close.  The caller decides
- * that a country is expected at that place. */
-const ms_country *ms_gazetteer_lookup_fuzzy(const ms_gazetteer *g, const char *text, gsize len);
-
-const ms_country *ms_gazetteer_by_code(const ms_gazetteer *g, const char *code);
 guint ms_gazetteer_size(const ms_gazetteer *g);
 const char *ms_gazetteer_path(const ms_gazetteer *g);
 

@@ -1,7 +1,8 @@
 /* mentions — where a text names a country, and the marked text rules see. */
 #include <string.h>
 
-#include "extractors/ruleset.h"
+#include "extractors/mentions.h"
+
 #include "extractors/fuzzy_context.h"
 
 static gboolean overlaps(const GArray *spans, gsize a, gsize b)

@@ -7,7 +7,8 @@
 #ifndef MS_ROLES_H
 #define MS_ROLES_H
 
-#include "extractors/extract.h"
+#include "extractors/countries.h"
+#include "extractors/sections.h"
 
 void ms_roles_by_clause(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, const char *marked,
                         const ms_sections *sec, GArray *mentions);

@@ -2,10 +2,13 @@
  * the warnings a bounded match leaves in the record. */
 #include <string.h>
 
+#include "extractors/anumber.h"
 #include "extractors/clauses.h"
+#include "extractors/countries.h"
+#include "extractors/fuzzy.h"
 #include "extractors/extract.h"
-#include "pipeline/jpath.h"
-#include "pipeline/limits.h"
+#include "pipeline/document/jpath.h"
+#include "pipeline/base/limits.h"
 #include "tests/testutil.h"
 
 static ms_extraction *extract_with(const ms_ruleset *rs, const char *text)
