@@ -149,6 +149,7 @@ static gpointer worker_main(gpointer data)
     shared *sh = data;
     ms_worker w;
     ms_worker_init(&w);
+    ms_worker_start(&w, sh->ctx);
     g_mutex_lock(&sh->lock);
     for (;;) {
         int page = 0, i = take_page(sh, &page);

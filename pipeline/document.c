@@ -1,11 +1,15 @@
 #include "pipeline/document.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "pipeline/ingest.h"
 #include "pipeline/ms_error.h"
 #include "pipeline/pages.h"
 #include "pipeline/text.h"
+#include "pipeline/worker_proc.h"
 
 void ms_worker_init(ms_worker *w)
 {
@@ -13,8 +17,14 @@ void ms_worker_init(ms_worker *w)
     w->matcher = ms_matcher_new();
 }
 
+void ms_worker_start(ms_worker *w, const ms_context *ctx)
+{
+    if (ctx->worker_exe && !w->proc) w->proc = ms_proc_new(ctx);
+}
+
 void ms_worker_dispose(ms_worker *w)
 {
+    ms_proc_free(w->proc);
     ms_ocr_free(w->ocr);
     g_clear_error(&w->ocr_error);
     ms_matcher_free(w->matcher);
@@ -39,6 +49,10 @@ struct ms_doc_job {
     GArray **words;     /* per page: the page's words (ms_word) */
     gint64 t0, t_pages; /* monotonic microseconds: start, pages ready */
     gint64 deadline;    /* monotonic microseconds; 0 = none */
+    int fd;             /* with worker processes: a sealed memfd of the bytes, else -1 */
+    guint64 id;         /* with worker processes: names the document to them */
+    int fatal;          /* atomic: 1 + the code of a worker lost on one of its pages */
+    int fatal_page;     /* that page's index, set by the one that set `fatal` */
 };
 
 /* OCR words that a text-layer word already covers (their centre inside it)
@@ -75,18 +89,17 @@ static void page_fail(ms_page_result *pr, GError *err)
 
 /* One page: its text layer when it has real text, otherwise OCR, or both on a
  * scan that carries a line of real text.  Blank pages are not OCRed. */
-static void process_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, int index)
+void ms_page_read(const ms_context *ctx, ms_worker *w, ms_doc *doc, gint64 deadline, int index,
+                  ms_page_result *pr, GArray *words)
 {
     gint64 t0 = g_get_monotonic_time();
     GError *err = NULL;
-    ms_page_result *pr = &g_array_index(job->r->pages, ms_page_result, index);
-    GArray *words = job->words[index];
     pr->number = index + 1;
     pr->dpi = ctx->dpi;
     pr->conf = -1;
     int deadline_ms = 0;
-    if (job->deadline) {
-        gint64 left = job->deadline - t0;
+    if (deadline) {
+        gint64 left = deadline - t0;
         if (left <= 0) {
             g_set_error(&err, MS_ERROR, MS_ERR_TIMEOUT,
                         "page %d: not read: the document passed its time limit", index + 1);
@@ -97,16 +110,16 @@ static void process_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, i
         if (ctx->ocr.deadline_ms > 0) deadline_ms = MIN(deadline_ms, ctx->ocr.deadline_ms);
     }
 
-    int alnum = ms_doc_text_layer(job->doc, index, ctx->dpi, words);
+    int alnum = ms_doc_text_layer(doc, index, ctx->dpi, words);
     guint text_words = words->len;
     gboolean mixed = FALSE;
     if (alnum >= MS_TEXT_LAYER_MIN_CHARS) {
         mixed = alnum < MS_TEXT_LAYER_FULL_CHARS &&
-                ms_doc_image_share(job->doc, index) >= MS_MIXED_IMAGE_SHARE;
+                ms_doc_image_share(doc, index) >= MS_MIXED_IMAGE_SHARE;
         if (!mixed) {
             pr->source = "text";
             pr->n_words = (int)words->len;
-            ms_doc_page_size(job->doc, index, ctx->dpi, &pr->width, &pr->height);
+            ms_doc_page_size(doc, index, ctx->dpi, &pr->width, &pr->height);
             goto out;
         }
     } else {
@@ -116,7 +129,7 @@ static void process_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, i
     }
 
     int dpi = ctx->dpi;
-    PIX *pix = ms_doc_render_page(job->doc, index, ctx->dpi, &ctx->limits, &dpi, &err);
+    PIX *pix = ms_doc_render_page(doc, index, ctx->dpi, &ctx->limits, &dpi, &err);
     if (pix && dpi != ctx->dpi && text_words) {
         /* the page was downscaled: text-layer boxes follow it */
         float f = (float)dpi / (float)ctx->dpi;
@@ -135,7 +148,7 @@ static void process_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, i
         if (mixed) merge_ocr_words(words, text_words);
         pr->n_words = (int)words->len;
     } else {
-        if (job->deadline && g_get_monotonic_time() >= job->deadline) {
+        if (deadline && g_get_monotonic_time() >= deadline) {
             g_clear_error(&err);
             g_set_error(&err, MS_ERROR, MS_ERR_TIMEOUT,
                         "page %d: stopped: the document passed its time limit", index + 1);
@@ -149,6 +162,29 @@ static void process_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, i
 out:
     g_clear_error(&err);
     pr->seconds = (g_get_monotonic_time() - t0) / 1e6;
+}
+
+/* One page of a job: in the worker process, or here.  After a page lost its
+ * worker (a crash, out of memory), the document's other pages are not read. */
+static void process_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, int index)
+{
+    ms_page_result *pr = &g_array_index(job->r->pages, ms_page_result, index);
+    GArray *words = job->words[index];
+    int fatal = g_atomic_int_get(&job->fatal);
+    if (fatal) {
+        pr->number = index + 1, pr->source = "error", pr->dpi = ctx->dpi, pr->conf = -1;
+        pr->error_code = ms_error_name(fatal - 1);
+        pr->error = g_strdup_printf("page %d: not read: another page lost its worker", index + 1);
+    } else if (w->proc) {
+        ms_proc_page(w->proc, ctx, job->id, job->fd, job->in.format, job->r->path, index,
+                     job->deadline, pr, words);
+        int code = ms_error_code_of_name(pr->error_code);
+        if ((code == MS_ERR_WORKER_CRASHED || code == MS_ERR_OUT_OF_MEMORY) &&
+            g_atomic_int_compare_and_exchange(&job->fatal, 0, code + 1))
+            job->fatal_page = index; /* read in finish, after every page is done */
+    } else {
+        ms_page_read(ctx, w, job->doc, job->deadline, index, pr, words);
+    }
 }
 
 /* The normalised text as a transcript ('\f' between pages) that `run --text`
@@ -227,13 +263,59 @@ static void job_free(ms_doc_job *job)
     g_free(job->words);
     ms_doc_free(job->doc);
     ms_input_dispose(&job->in);
+    if (job->fd >= 0) close(job->fd);
     g_free(job);
+}
+
+/* The bytes as a sealed memfd: the worker reads exactly what was hashed, and
+ * cannot change it. */
+static int bytes_fd(GBytes *bytes)
+{
+    gsize len = 0;
+    const guint8 *data = g_bytes_get_data(bytes, &len);
+    int fd = memfd_create("motionscan-input", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+    gsize off = 0;
+    while (fd >= 0 && off < len) {
+        ssize_t k = write(fd, data + off, len - off);
+        if (k <= 0) {
+            close(fd);
+            return -1;
+        }
+        off += (gsize)k;
+    }
+    if (fd >= 0) fcntl(fd, F_ADD_SEALS, F_SEAL_SEAL | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE);
+    return fd;
+}
+
+static void job_pages_init(const ms_context *ctx, ms_doc_job *job, int n)
+{
+    job->n = n;
+    g_array_set_size(job->r->pages, job->n);
+    job->words = g_new0(GArray *, job->n);
+    for (int i = 0; i < job->n; i++) job->words[i] = g_array_new(FALSE, FALSE, sizeof(ms_word));
+    job->t_pages = g_get_monotonic_time();
+}
+
+/* Open the document in the worker process: its page count, or -1. */
+static int open_in_worker(const ms_context *ctx, ms_worker *w, ms_doc_job *job, GError **err)
+{
+    static guint64 next_id; /* atomic */
+    job->fd = bytes_fd(job->in.bytes);
+    if (job->fd < 0) {
+        g_set_error(err, MS_ERROR, MS_ERR_INTERNAL, "%s: the bytes cannot be passed to a worker: %s",
+                    job->r->path, g_strerror(errno));
+        return -1;
+    }
+    job->id = (guint64)g_atomic_pointer_add((gsize *)&next_id, 1) + 1;
+    return ms_proc_open(w->proc, ctx, job->id, job->fd, job->in.format, job->r->path,
+                        job->deadline, err);
 }
 
 ms_doc_job *ms_doc_job_open(const ms_context *ctx, ms_worker *w, const char *path)
 {
     ms_doc_job *job = g_new0(ms_doc_job, 1);
     job->t0 = g_get_monotonic_time();
+    job->fd = -1;
     ms_result *r = job->r = ms_result_new(path);
     if (ctx->plain_text) {
         process_plain_text(ctx, w, r);
@@ -247,15 +329,18 @@ ms_doc_job *ms_doc_job_open(const ms_context *ctx, ms_worker *w, const char *pat
     r->t_read = (g_get_monotonic_time() - job->t0) / 1e6;
     if (loaded && ctx->skip && ctx->skip(job->in.sha256, ctx->skip_user)) {
         r->skipped = TRUE; /* known by its bytes: never opened or OCRed */
-    } else if (!loaded || !ms_doc_open(&job->in, &ctx->limits, ctx->password, &job->doc, &err)) {
+    } else if (!loaded) {
+        ms_result_fail(r, err);
+    } else if (w->proc) {
+        if (ctx->limits.doc_ms > 0) job->deadline = job->t0 + (gint64)ctx->limits.doc_ms * 1000;
+        int n = open_in_worker(ctx, w, job, &err);
+        if (n < 0) ms_result_fail(r, err);
+        else job_pages_init(ctx, job, n);
+    } else if (!ms_doc_open(&job->in, &ctx->limits, ctx->password, &job->doc, &err)) {
         ms_result_fail(r, err);
     } else {
-        job->n = ms_doc_page_count(job->doc);
-        g_array_set_size(r->pages, job->n);
-        job->words = g_new0(GArray *, job->n);
-        for (int i = 0; i < job->n; i++) job->words[i] = g_array_new(FALSE, FALSE, sizeof(ms_word));
+        job_pages_init(ctx, job, ms_doc_page_count(job->doc));
         if (ctx->limits.doc_ms > 0) job->deadline = job->t0 + (gint64)ctx->limits.doc_ms * 1000;
-        job->t_pages = g_get_monotonic_time();
     }
     g_clear_error(&err);
     return job;
@@ -276,13 +361,29 @@ ms_result *ms_doc_job_finish(const ms_context *ctx, ms_worker *w, ms_doc_job *jo
 {
     ms_result *r = g_steal_pointer(&job->r);
     int n = job->n, good = 0, timed_out = 0;
+    /* the page that lost its worker, if one did */
+    const ms_page_result *lost =
+        job->fatal ? &g_array_index(r->pages, ms_page_result, job->fatal_page) : NULL;
     if (n) r->t_pages = (g_get_monotonic_time() - job->t_pages) / 1e6;
     for (int i = 0; i < n; i++) {
         const ms_page_result *pr = &g_array_index(r->pages, ms_page_result, i);
+        int code = pr->error_code ? ms_error_code_of_name(pr->error_code) : -1;
         if (strcmp(pr->source, "error") != 0) good++;
-        else if (g_strcmp0(pr->error_code, "timeout") == 0) timed_out++;
+        else if (code == MS_ERR_TIMEOUT) timed_out++;
     }
-    if (timed_out) {
+    if (lost) {
+        /* A library crashed or ran away on this document: one error record. */
+        r->error_code = g_strdup(lost->error_code);
+        r->error_message = g_strdup_printf("%s: %s", r->path, lost->error);
+    } else if (timed_out && ctx->limits.doc_ms == 0) {
+        const ms_page_result *p = NULL;
+        for (int i = 0; i < n && !p; i++) {
+            const ms_page_result *pr = &g_array_index(r->pages, ms_page_result, i);
+            if (g_strcmp0(pr->error_code, "timeout") == 0) p = pr;
+        }
+        r->error_code = g_strdup("timeout");
+        r->error_message = g_strdup_printf("%s: %s", r->path, p->error);
+    } else if (timed_out) {
         /* A document cut short is not a reliable extraction: an error record,
          * saying how far it got. */
         r->error_code = g_strdup("timeout");

@@ -32,6 +32,7 @@
 #include "pipeline/review.h"
 #include "pipeline/sink_sqlite.h"
 #include "pipeline/watch.h"
+#include "pipeline/worker_proc.h"
 
 #define EXIT_INPUT_FAILED 1
 #define EXIT_USAGE 2
@@ -101,12 +102,12 @@ static gboolean close_sinks(GPtrArray *sinks, GError **err)
 /* Options `run` and `watch` share: rules, rendering, limits, OCR, workers. */
 typedef struct {
     char *rules, *password, *tessdata, *lang;
-    int jobs, dpi, max_pages, ocr_timeout_ms, doc_timeout_s, max_decode_mb;
+    int jobs, dpi, max_pages, ocr_timeout_ms, doc_timeout_s, max_decode_mb, worker_mb;
     gint64 max_pixels;
     gboolean no_deskew, no_orient, bgnorm;
 } engine_options;
 
-#define ENGINE_ENTRIES 14
+#define ENGINE_ENTRIES 15
 
 static void engine_defaults(engine_options *o)
 {
@@ -118,6 +119,7 @@ static void engine_defaults(engine_options *o)
     o->ocr_timeout_ms = MS_DEFAULT_OCR_PAGE_MS;
     o->doc_timeout_s = MS_DEFAULT_DOC_MS / 1000;
     o->max_decode_mb = (int)(MS_DEFAULT_MAX_DECODE_BYTES / 1000000);
+    o->worker_mb = MS_DEFAULT_WORKER_MEM_MB;
 }
 
 /* Append the shared entries to `e` at *n. */
@@ -138,6 +140,7 @@ static void engine_entries(engine_options *o, GOptionEntry *e, int *n)
         {"no-deskew", 0, 0, G_OPTION_ARG_NONE, &o->no_deskew, "Do not remove skew before OCR", NULL},
         {"no-orient", 0, 0, G_OPTION_ARG_NONE, &o->no_orient, "Do not detect and correct pages turned sideways or upside down", NULL},
         {"background-norm", 0, 0, G_OPTION_ARG_NONE, &o->bgnorm, "Normalise uneven backgrounds before thresholding (off by default: see README)", NULL},
+        {"worker-memory-mb", 0, 0, G_OPTION_ARG_INT, &o->worker_mb, "Address space of each worker process in MB (default 3072; 0: no limit)", "N"},
     };
     memcpy(e + *n, shared, sizeof shared);
     *n += ENGINE_ENTRIES;
@@ -147,14 +150,24 @@ static gboolean engine_check(const engine_options *o, const char *cmd)
 {
     if (o->dpi < MS_MIN_DPI || o->dpi > MS_MAX_DPI || o->jobs < 1 || o->jobs > MS_MAX_WORKERS ||
         o->max_pages < 1 || o->max_pixels < 1000000 || o->ocr_timeout_ms < 0 ||
-        o->doc_timeout_s < 0 || o->max_decode_mb < 1) {
+        o->doc_timeout_s < 0 || o->max_decode_mb < 1 || o->worker_mb < 0 ||
+        (o->worker_mb > 0 && o->worker_mb < 256)) {
         fprintf(stderr, "motionscan %s: --dpi must be %d-%d, --jobs 1-%d, --max-pages >= 1, "
                         "--max-pixels >= 1000000, --ocr-timeout >= 0, --doc-timeout >= 0, "
-                        "--max-decode-mb >= 1\n",
+                        "--max-decode-mb >= 1, --worker-memory-mb 0 or >= 256\n",
                 cmd, MS_MIN_DPI, MS_MAX_DPI, MS_MAX_WORKERS);
         return FALSE;
     }
     return TRUE;
+}
+
+/* This program's path, for starting worker processes (resolved once, before
+ * any worker: /proc/self/exe as a link, which Valgrind also reports right). */
+static const char *self_exe(void)
+{
+    static char *exe;
+    if (!exe) exe = g_file_read_link("/proc/self/exe", NULL);
+    return exe ? exe : "/proc/self/exe";
 }
 
 /* The context for the workers; it borrows from `o` and `rs`. */
@@ -172,6 +185,8 @@ static ms_context engine_context(const engine_options *o, const ms_ruleset *rs)
     ctx.ocr.tessdata = o->tessdata;
     if (o->lang) ctx.ocr.lang = o->lang;
     ctx.ocr.deskew = !o->no_deskew;
+    ctx.worker_exe = self_exe();
+    ctx.worker_mem_bytes = (gint64)o->worker_mb << 20;
     return ctx;
 }
 
@@ -588,6 +603,7 @@ int main(int argc, char **argv)
     setlocale(LC_ALL, "");
     setlocale(LC_NUMERIC, "C"); /* Tesseract requires the C numeric locale */
     quiet_leptonica();
+    if (argc == 2 && strcmp(argv[1], "__worker") == 0) return ms_worker_child_main();
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;

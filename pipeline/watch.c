@@ -146,7 +146,6 @@ struct watch {
     GQueue suspects;        /* of those, the ones a daemon crashed while reading */
     GHashTable *crashes;    /* claim -> crashes while reading it (crashes.log) */
     char *crashes_path;
-    char *crash_read; /* tests only: MOTIONSCAN_WATCH_CRASH=read:NAME */
     int in_flight;
     gboolean draining;
     int status;
@@ -372,6 +371,7 @@ static gpointer worker_main(gpointer data)
     watch *w = data;
     ms_worker wk;
     ms_worker_init(&wk);
+    ms_worker_start(&wk, &w->base);
     job *j;
     while ((j = g_async_queue_pop(w->queue)) != &stop_job) {
         ms_context ctx = w->base;
@@ -382,7 +382,6 @@ static gpointer worker_main(gpointer data)
         char *line = g_strconcat(j->claim, "\n", NULL);
         crash_line_len = strlen(line);
         crash_line = line;
-        if (w->crash_read && strstr(j->claim, w->crash_read)) raise(SIGSEGV);
         j->result = ms_document_process(&ctx, &wk, path);
         crash_line = NULL;
         g_free(line);
@@ -867,8 +866,6 @@ int ms_watch_run(const ms_context *base, ms_ruleset *rules, const ms_watch_optio
     g_queue_init(&w->backlog);
     g_queue_init(&w->suspects);
     w->crashes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    const char *crash = g_getenv("MOTIONSCAN_WATCH_CRASH");
-    if (crash && g_str_has_prefix(crash, "read:")) w->crash_read = g_strdup(crash + 5);
     w->queue = g_async_queue_new();
     w->mc = g_main_context_default();
     w->loop = g_main_loop_new(w->mc, FALSE);
@@ -922,7 +919,6 @@ out:
     g_queue_clear_full(&w->suspects, g_free);
     g_hash_table_destroy(w->crashes);
     g_free(w->crashes_path);
-    g_free(w->crash_read);
     g_async_queue_unref(w->queue);
     g_main_loop_unref(w->loop);
     g_free(w);
