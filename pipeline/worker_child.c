@@ -13,8 +13,9 @@
 #include "pipeline/worker_wire.h"
 
 #define SOCK 3
-/* A crash with the address space this close to its limit is out_of_memory. */
-#define OOM_MARGIN (256LL << 20)
+/* A crash with the address space this close to its limit (an eighth of it,
+ * at most 256 MB) is out_of_memory. */
+#define OOM_MARGIN(limit) MIN(256LL << 20, (limit) / 8)
 
 static int statm_fd = -1;
 static gint64 mem_limit;
@@ -29,7 +30,7 @@ static void on_fatal(int sig)
     if (n > 0) {
         long long pages = 0;
         for (ssize_t i = 0; i < n && buf[i] >= '0' && buf[i] <= '9'; i++) pages = pages * 10 + (buf[i] - '0');
-        if (pages * sysconf(_SC_PAGESIZE) + OOM_MARGIN >= mem_limit) _exit(MS_WORKER_EXIT_OOM);
+        if (pages * sysconf(_SC_PAGESIZE) + OOM_MARGIN(mem_limit) >= mem_limit) _exit(MS_WORKER_EXIT_OOM);
     }
     signal(sig, SIG_DFL);
     raise(sig);

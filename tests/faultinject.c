@@ -10,16 +10,18 @@
  *   MS_FAULT_MARK=BYTES      the marker (default "MS-FAULT-MARK"): an input
  *                            whose bytes hold it is marked
  *
- * FUNCTION is one of the wrapped calls below.  The open and header calls see
- * the input's bytes and note whether they are marked; the page calls
- * (render, convert, recognise) fault when the last input opened in this
- * process was marked.  Each wrapper calls the real function (RTLD_NEXT)
+ * FUNCTION is one of the wrapped calls below.  The calls motionscan makes
+ * first on an input (Poppler's open, Leptonica's header reads) see its bytes
+ * and note whether they are marked; every wrapped call faults when the last
+ * input so noted in this process was marked (Tesseract itself decodes small
+ * images with pixReadMem, so that call only faults, it never notes).  Each wrapper calls the real function (RTLD_NEXT)
  * otherwise.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <signal.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -127,7 +129,6 @@ l_ok readHeaderMemTiff(const l_uint8 *cdata, size_t size, l_int32 n, l_int32 *w,
 PIX *pixReadMem(const l_uint8 *data, size_t size)
 {
     PIX *(*f)(const l_uint8 *, size_t) = real("pixReadMem");
-    note(data, size);
     maybe_fault("pixReadMem");
     return f(data, size);
 }
@@ -135,7 +136,6 @@ PIX *pixReadMem(const l_uint8 *data, size_t size)
 PIX *pixReadMemTiff(const l_uint8 *cdata, size_t size, l_int32 n)
 {
     PIX *(*f)(const l_uint8 *, size_t, l_int32) = real("pixReadMemTiff");
-    note(cdata, size);
     maybe_fault("pixReadMem");
     return f(cdata, size, n);
 }
@@ -145,7 +145,6 @@ PIX *pixReadMemJpeg(const l_uint8 *data, size_t size, l_int32 cmflag, l_int32 re
 {
     PIX *(*f)(const l_uint8 *, size_t, l_int32, l_int32, l_int32 *, l_int32) =
         real("pixReadMemJpeg");
-    note(data, size);
     maybe_fault("pixReadMem");
     return f(data, size, cmflag, reduction, pnwarn, hint);
 }
