@@ -226,8 +226,9 @@ static void process_plain_text(const ms_context *ctx, ms_worker *w, ms_result *r
     gchar *data = NULL;
     gsize len = 0;
     GError *err = NULL;
-    if (!g_file_get_contents(r->path, &data, &len, &err)) {
-        g_set_error(&err, MS_ERROR, MS_ERR_UNREADABLE, "%s: cannot read", r->path);
+    /* the size is checked before anything is read; the error is set once */
+    if (!ms_read_file(r->path, ctx->no_follow ? O_NOFOLLOW : 0, ctx->limits.max_file_bytes, &data,
+                      &len, &err)) {
         ms_result_fail(r, err);
         g_error_free(err);
         return;
@@ -322,7 +323,8 @@ ms_doc_job *ms_doc_job_open(const ms_context *ctx, ms_worker *w, const char *pat
         return job;
     }
     GError *err = NULL;
-    gboolean loaded = ms_input_load(path, &ctx->limits, &job->in, &err);
+    gboolean loaded =
+        ms_input_load_flags(path, ctx->no_follow ? O_NOFOLLOW : 0, &ctx->limits, &job->in, &err);
     g_strlcpy(r->sha256, job->in.sha256, sizeof r->sha256);
     r->size = job->in.bytes ? (gint64)g_bytes_get_size(job->in.bytes) : 0;
     r->format = ms_format_name(job->in.format);

@@ -34,6 +34,7 @@ typedef struct {
      * binary (worker_proc.h), or NULL: in this process (the unit tests). */
     const char *worker_exe;
     gint64 worker_mem_bytes; /* RLIMIT_AS of each worker; 0 = none */
+    gboolean no_follow;      /* open inputs with O_NOFOLLOW (watch's claimed files) */
 } ms_context;
 
 typedef struct {

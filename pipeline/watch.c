@@ -156,10 +156,12 @@ struct watch {
 
 static job stop_job;
 
-static gboolean exists(const char *path)
+/* 1 when `path` exists, 0 when it does not, -1 when lstat cannot tell (EACCES, EIO). */
+static int exists(const char *path)
 {
     struct stat st;
-    return lstat(path, &st) == 0 || errno != ENOENT;
+    if (lstat(path, &st) == 0) return 1;
+    return errno == ENOENT ? 0 : -1;
 }
 
 /* TRUE when some process has `path` open for writing (Linux read lease).
@@ -201,9 +203,10 @@ static char *in_dir(watch *w, int d, const char *name)
     return g_build_filename(w->dir[d], name, NULL);
 }
 
-static gboolean name_taken(watch *w, const char *name)
+/* 1 taken, 0 free, -1 cannot tell (see exists). */
+static int name_taken(watch *w, const char *name)
 {
-    gboolean taken = FALSE;
+    int taken = 0;
     for (int d = 0; d < MS_WATCH__DIRS && !taken; d++) {
         char *p = in_dir(w, d, name);
         taken = exists(p);
@@ -242,11 +245,19 @@ static char *claim_name(watch *w, const char *raw)
     char *stem = g_strndup(name, stem_len);
     gboolean must_number = g_str_has_suffix(name, ".error.json") || stem_len < (gsize)(dot - name);
     char *c = NULL;
-    for (int n = 1;; n++) {
+    /* bounded: a folder that cannot be searched (EACCES) never frees a name */
+    for (int n = 1; n <= MS_WATCH_MAX_SUFFIX; n++) {
         c = n == 1 && !must_number ? g_strconcat(stem, dot, NULL)
                                    : g_strdup_printf("%s~%d%s", stem, n, dot);
-        if (!name_taken(w, c)) break;
+        int taken = name_taken(w, c);
+        if (taken == 0) break;
         g_free(c);
+        c = NULL;
+        if (taken < 0) {
+            ms_watch_log("cannot tell whether %s is free in %s: %s; %s stays in INBOX", name,
+                         w->opt->out_dir, g_strerror(errno), name);
+            break;
+        }
     }
     g_free(stem);
     g_free(name);
@@ -419,7 +430,8 @@ static void set_aside(watch *w, char *claim, int crashes)
     j->result = ms_result_new(path);
     ms_input in;
     GError *err = NULL;
-    ms_input_load(path, &w->base.limits, &in, &err); /* bytes and hash only: nothing decoded */
+    /* bytes and hash only: nothing decoded */
+    ms_input_load_flags(path, O_NOFOLLOW, &w->base.limits, &in, &err);
     g_strlcpy(j->result->sha256, in.sha256, sizeof j->result->sha256);
     j->result->size = in.bytes ? (gint64)g_bytes_get_size(in.bytes) : 0;
     j->result->format = ms_format_name(in.format);
@@ -489,7 +501,12 @@ static gboolean scan_inbox(gpointer data)
 static gboolean claim(watch *w, const char *name)
 {
     char *from = g_build_filename(w->opt->inbox, name, NULL);
-    char *c = claim_name(w, name), *to = in_dir(w, MS_WATCH_PROCESSING, c);
+    char *c = claim_name(w, name);
+    if (!c) {
+        g_free(from);
+        return FALSE;
+    }
+    char *to = in_dir(w, MS_WATCH_PROCESSING, c);
     gboolean ok = rename(from, to) == 0;
     if (!ok && errno != ENOENT) ms_watch_log("cannot claim %s: %s", from, g_strerror(errno));
     GError *err = NULL;
@@ -859,6 +876,7 @@ int ms_watch_run(const ms_context *base, ms_ruleset *rules, const ms_watch_optio
     watch *w = g_new0(watch, 1);
     w->opt = opt;
     w->base = *base;
+    w->base.no_follow = TRUE; /* a claimed file is read through one descriptor, links refused */
     w->lock_fd = -1;
     w->rules = rules_ref_new(rules);
     w->status = MS_WATCH_STOPPED;

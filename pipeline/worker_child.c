@@ -119,8 +119,8 @@ static void open_doc(child *c, guint64 id, int fd, int format, const char *path)
 static GVariant *serve_page(child *c, int index, int ms_left)
 {
     ms_page_result pr = {0};
+    /* no clear func while the page is read: its words move within the array */
     GArray *words = g_array_new(FALSE, FALSE, sizeof(ms_word));
-    g_array_set_clear_func(words, ms_word_clear);
     if (!c->doc || index >= ms_doc_page_count(c->doc)) {
         pr.number = index + 1, pr.source = "error", pr.dpi = c->ctx.dpi, pr.conf = -1;
         pr.error_code = c->open_err ? ms_error_name_of(c->open_err) : "internal";
@@ -131,6 +131,7 @@ static GVariant *serve_page(child *c, int index, int ms_left)
     }
     GVariant *v = ms_wire_page_to(&pr, words);
     g_free(pr.error);
+    g_array_set_clear_func(words, ms_word_clear);
     g_array_free(words, TRUE);
     return v;
 }
@@ -144,11 +145,13 @@ static gboolean serve(child *c, GVariant *req, int fd)
     g_variant_get(req, "(tiyi&s)", &id, &page, &format, &ms_left, &path);
     if (id != c->id && fd >= 0) open_doc(c, id, fd, format, path);
     GVariant *reply;
-    if (page < 0)
+    if (page < 0) {
+        char *message = g_utf8_make_valid(c->open_err ? c->open_err->message : "", -1);
         reply = g_variant_new(MS_WIRE_OPENED, c->doc ? ms_doc_page_count(c->doc) : -1,
                               c->open_err ? ms_error_name_of(c->open_err) : (c->doc ? "" : "internal"),
-                              c->open_err ? c->open_err->message : "");
-    else
+                              message);
+        g_free(message);
+    } else
         reply = serve_page(c, page, ms_left);
     return ms_wire_send(SOCK, reply, -1);
 }

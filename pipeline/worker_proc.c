@@ -163,8 +163,10 @@ static int ms_left(gint64 doc_deadline)
 int ms_proc_open(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,
                  const char *path, gint64 doc_deadline, GError **err)
 {
-    char *prefix = g_strdup_printf("%s: ", path);
-    GVariant *req = g_variant_new(MS_WIRE_REQUEST, id, -1, (guint8)format, ms_left(doc_deadline), path);
+    char *prefix = g_strdup_printf("%s: ", path); /* messages hold the path as given */
+    char *name = g_utf8_make_valid(path, -1); /* for messages only */
+    GVariant *req = g_variant_new(MS_WIRE_REQUEST, id, -1, (guint8)format, ms_left(doc_deadline), name);
+    g_free(name);
     GVariant *reply = ask(p, ctx, req, fd, MS_WIRE_OPENED, doc_deadline, prefix, "opening it", err);
     int n = -1;
     if (reply) {
@@ -189,7 +191,9 @@ void ms_proc_page(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int for
 {
     char *prefix = g_strdup_printf("page %d: ", index + 1);
     GError *err = NULL;
-    GVariant *req = g_variant_new(MS_WIRE_REQUEST, id, index, (guint8)format, ms_left(doc_deadline), path);
+    char *name = g_utf8_make_valid(path, -1);
+    GVariant *req = g_variant_new(MS_WIRE_REQUEST, id, index, (guint8)format, ms_left(doc_deadline), name);
+    g_free(name);
     GVariant *reply = ask(p, ctx, req, fd, MS_WIRE_PAGE, doc_deadline, prefix, "reading it", &err);
     if (reply && !ms_wire_page_from(reply, index + 1, pr, words))
         lost(p, ctx, FALSE, TRUE, prefix, "reading it", &err);

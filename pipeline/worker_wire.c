@@ -136,13 +136,19 @@ GVariant *ms_wire_page_to(const ms_page_result *pr, const GArray *words)
     g_variant_builder_init(&wb, G_VARIANT_TYPE("a(siddddd)"));
     for (guint i = 0; i < words->len; i++) {
         const ms_word *w = &g_array_index(words, ms_word, i);
-        g_variant_builder_add(&wb, "(siddddd)", w->text ? w->text : "", w->line, (double)w->x0,
-                              (double)w->y0, (double)w->x1, (double)w->y1, (double)w->conf);
+        /* a GVariant string must be UTF-8; the text stage repairs words the same way */
+        char *text = g_utf8_make_valid(w->text ? w->text : "", -1);
+        g_variant_builder_add(&wb, "(siddddd)", text, w->line, (double)w->x0, (double)w->y0,
+                              (double)w->x1, (double)w->y1, (double)w->conf);
+        g_free(text);
     }
-    return g_variant_new(MS_WIRE_PAGE, pr->source ? pr->source : "error", pr->dpi, pr->width,
-                         pr->height, (double)pr->conf, (double)pr->skew, pr->rotation, pr->n_words,
-                         pr->seconds, pr->error_code ? pr->error_code : "",
-                         pr->error ? pr->error : "", &wb);
+    char *message = g_utf8_make_valid(pr->error ? pr->error : "", -1);
+    GVariant *v = g_variant_new(MS_WIRE_PAGE, pr->source ? pr->source : "error", pr->dpi, pr->width,
+                                pr->height, (double)pr->conf, (double)pr->skew, pr->rotation,
+                                pr->n_words, pr->seconds, pr->error_code ? pr->error_code : "",
+                                message, &wb);
+    g_free(message);
+    return v;
 }
 
 /* The page sources, as the static strings a record holds. */
