@@ -189,7 +189,7 @@ static void process_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, i
 
 /* The normalised text as a transcript ('\f' between pages) that `run --text`
  * reads back: rules can then be tried again without OCR. */
-static void save_text(const char *dir, const char *path, const ms_text *t)
+static void save_text(const char *dir, GHashTable *shared, const char *path, const ms_text *t)
 {
     GString *out = g_string_sized_new(t->str->len + 16);
     for (guint p = 0; p < t->pages->len; p++) {
@@ -206,7 +206,15 @@ static void save_text(const char *dir, const char *path, const ms_text *t)
      * renames it over NAME.txt, so a symlink planted at NAME.txt is replaced,
      * never followed. */
     char *base = g_path_get_basename(path);
-    char *name = g_strconcat(base, ".txt", NULL);
+    char *name;
+    if (shared && g_hash_table_contains(shared, base)) {
+        /* two inputs named alike ("a/scan.pdf", "b/scan.pdf"): one file each */
+        char *h = g_compute_checksum_for_string(G_CHECKSUM_SHA256, path, -1);
+        name = g_strdup_printf("%s~%.8s.txt", base, h);
+        g_free(h);
+    } else {
+        name = g_strconcat(base, ".txt", NULL);
+    }
     char *dest = g_build_filename(dir, name, NULL);
     GError *err = NULL;
     if (!*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || strchr(base, '/'))
@@ -409,7 +417,7 @@ ms_result *ms_doc_job_finish(const ms_context *ctx, ms_worker *w, ms_doc_job *jo
             g_array_set_size(job->words[i], 0);
         }
         ms_text *text = ms_text_build(words, n);
-        if (ctx->save_text_dir) save_text(ctx->save_text_dir, r->path, text);
+        if (ctx->save_text_dir) save_text(ctx->save_text_dir, ctx->save_text_shared, r->path, text);
         r->x = ms_extract(ctx->rules, w->matcher, text);
         ms_text_free(text);
         r->t_extract = (g_get_monotonic_time() - t2) / 1e6;

@@ -26,6 +26,9 @@ typedef struct {
     const char *password; /* for encrypted PDFs, or NULL */
     gboolean plain_text;  /* inputs are UTF-8 transcripts ('\f' between pages) */
     const char *save_text_dir; /* write each document's normalised text here, or NULL */
+    /* basenames that more than one input of the batch has (set by batch.c):
+     * their text files get "~" and 8 hex digits of the path's SHA-256 */
+    GHashTable *save_text_shared;
     /* Optional: asked once a file is read and hashed; TRUE gives a record with
      * status "skipped" and no pages or fields instead of processing it. */
     ms_skip_fn skip;

@@ -149,11 +149,12 @@ static void engine_entries(engine_options *o, GOptionEntry *e, int *n)
 static gboolean engine_check(const engine_options *o, const char *cmd)
 {
     if (o->dpi < MS_MIN_DPI || o->dpi > MS_MAX_DPI || o->jobs < 1 || o->jobs > MS_MAX_WORKERS ||
-        o->max_pages < 1 || o->max_pixels < 1000000 || o->ocr_timeout_ms < 0 ||
+        o->max_pages < 1 || o->max_pixels < 1000000 || o->max_pixels > MS_MAX_MAX_PIXELS ||
+        o->ocr_timeout_ms < 0 ||
         o->doc_timeout_s < 0 || o->max_decode_mb < 1 || o->worker_mb < 0 ||
         (o->worker_mb > 0 && o->worker_mb < 256)) {
         fprintf(stderr, "motionscan %s: --dpi must be %d-%d, --jobs 1-%d, --max-pages >= 1, "
-                        "--max-pixels >= 1000000, --ocr-timeout >= 0, --doc-timeout >= 0, "
+                        "--max-pixels 1000000-1000000000, --ocr-timeout >= 0, --doc-timeout >= 0, "
                         "--max-decode-mb >= 1, --worker-memory-mb 0 or >= 256\n",
                 cmd, MS_MIN_DPI, MS_MAX_DPI, MS_MAX_WORKERS);
         return FALSE;

@@ -354,7 +354,9 @@ static PIX *decode_image(ms_doc *doc, int index, const ms_limits *lim, int *dpi_
     if (over && doc->format == MS_FMT_JPEG)
         while (reduction < 8 && px / ((double)reduction * reduction) > (double)lim->max_pixels)
             reduction *= 2;
-    if (over && reduction == 1 && lim->max_decode_bytes > 0 && bytes > (double)lim->max_decode_bytes) {
+    /* a JPEG decoded at 1/2, 1/4 or 1/8 scale is bounded at that size */
+    bytes /= (double)reduction * reduction;
+    if (over && lim->max_decode_bytes > 0 && bytes > (double)lim->max_decode_bytes) {
         g_set_error(err, MS_ERROR, MS_ERR_PAGE_TOO_LARGE,
                     "page %d: the image is %dx%d pixels (%.0f MB decoded), over the limits of "
                     "%" G_GINT64_FORMAT " pixels and %" G_GINT64_FORMAT " MB",
