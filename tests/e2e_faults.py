@@ -16,7 +16,10 @@ In a sanitizer build (MS_SANITIZED set) the workers have no RLIMIT_AS, so a
 runaway allocation cannot end at the limit: there it is capped by the
 injector and the worker's abort is a worker_crashed record.
 
-usage: e2e_faults.py MOTIONSCAN FAULTLIB SAMPLES_DIR WORKDIR
+Every record of the test (each error code among them) is then validated
+against the schema.
+
+usage: e2e_faults.py MOTIONSCAN FAULTLIB SAMPLES_DIR WORKDIR SCHEMA VALIDATOR
 """
 import json
 import os
@@ -55,6 +58,9 @@ def stable(rec):
     return json.dumps(r, sort_keys=True)
 
 
+ALL = []  # every record, for the schema
+
+
 def run(binary, inputs, env=None, extra=()):
     e = dict(os.environ)
     e.update(env or {})
@@ -66,6 +72,7 @@ def run(binary, inputs, env=None, extra=()):
     recs = [json.loads(line) for line in p.stdout.decode("utf-8").splitlines()]
     if len(recs) != len(inputs):
         fail("%d records for %d inputs" % (len(recs), len(inputs)))
+    ALL.extend(recs)
     return recs, time.time() - t0
 
 
@@ -132,6 +139,7 @@ def part1_watch(binary, lib, work, files, clean_recs):
             if dmn.proc.poll() is not None:
                 fail("watch %s: the daemon exited (%s)" % (spec, dmn.proc.returncode))
             recs = read_jsonl(recs_path)
+            ALL.extend(recs)
             if not os.path.exists(os.path.join(out, "failed", marked)):
                 fail("watch %s: %s is not in failed/" % (spec, marked))
             check_fault(recs, marked, code, "watch " + spec, clean_recs, 60 + DOC_TIMEOUT, took)
@@ -190,7 +198,7 @@ def part3(binary, lib, samples, work):
 
 
 def main():
-    binary, lib, samples, work = sys.argv[1:5]
+    binary, lib, samples, work, schema, validator = sys.argv[1:7]
     shutil.rmtree(work, ignore_errors=True)
     files = make_inputs(samples, os.path.join(work, "in"))
     clean, _ = run(binary, [os.path.join(work, "in", n) for n in ("a-clean.pdf", "c-clean.png")])
@@ -201,6 +209,14 @@ def main():
     n += part1_watch(binary, lib, work, files, clean_recs)
     part2(binary, lib, samples, work)
     part3(binary, lib, samples, work)
+    path = os.path.join(work, "all.jsonl")
+    with open(path, "w", encoding="utf-8") as f:
+        f.writelines(json.dumps(r) + "\n" for r in ALL)
+    codes = sorted({r["error"]["code"] for r in ALL if r["status"] == "error"})
+    v = subprocess.run([sys.executable, validator, schema, "--records", path], capture_output=True)
+    if v.returncode != 0:
+        fail("schema: " + v.stdout.decode()[-2000:])
+    print("%d records (error codes %s) valid against the schema" % (len(ALL), ", ".join(codes)))
     print("%d fault cases, the 100-file batch and the hostile page: ok" % n)
 
 
