@@ -13,7 +13,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "pipeline/sandbox.h"
+#include "pipeline/worker/sandbox.h"
 
 static gpointer thread_fn(gpointer data)
 {
