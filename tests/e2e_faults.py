@@ -45,8 +45,19 @@ KINDS = {"crash": "worker_crashed", "abort": "worker_crashed", "hang": "timeout"
 ENGINE = ["--jobs", "2", "--doc-timeout", str(DOC_TIMEOUT), "--worker-memory-mb", "512"]
 
 
+def preload_env(lib):
+    """LD_PRELOAD of the injector; under ASan its runtime must be told that
+    another library comes first in the list."""
+    env = {"LD_PRELOAD": lib}
+    if SANITIZED:
+        env["ASAN_OPTIONS"] = os.environ.get("ASAN_OPTIONS", "") + ":verify_asan_link_order=0"
+    return env
+
+
 def fault_env(lib, spec):
-    return {"LD_PRELOAD": lib, "MS_FAULT": spec, "MS_FAULT_ALLOC_CAP_MB": "800" if SANITIZED else "4096"}
+    env = preload_env(lib)
+    env.update({"MS_FAULT": spec, "MS_FAULT_ALLOC_CAP_MB": "800" if SANITIZED else "4096"})
+    return env
 
 
 def stable(rec):

@@ -26,6 +26,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from watch_common import BORN_DIGITAL, Daemon, check, count_outputs, fail, variant, wait_until, write  # noqa: E402
+from e2e_faults import preload_env  # noqa: E402
 
 
 def main():
@@ -110,7 +111,7 @@ def main():
     for i in range(3):
         drop("later-%d.pdf" % i, fresh())
     d = Daemon(binary, inbox, out, log, sink_args + ["--jobs", "2"],
-               env={"LD_PRELOAD": faultlib, "MS_FAULT": "crash:poppler_document_new_from_stream"})
+               env=dict(preload_env(faultlib), MS_FAULT="crash:poppler_document_new_from_stream"))
     wait_until(lambda: count_outputs(out) >= len(inputs) and not os.listdir(inbox), 600,
                "the poison file and the others to be recorded", d)
     if d.stop() != 0:
