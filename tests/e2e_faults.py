@@ -35,7 +35,7 @@ from watch_common import BORN_DIGITAL, Daemon, fail, read_jsonl, variant, wait_u
 MARK = b"MS-FAULT-MARK"
 SCAN_PDF = "10-mpp-returned-to-mexico.pdf"
 SCAN_PNG = "04-designate-uganda-alternative-atlanta.png"
-DOC_TIMEOUT = 5  # s: how long a hang may hold a document
+DOC_TIMEOUT = 15  # s: how long a hang may hold a document (an OCR page on a loaded machine fits)
 SANITIZED = bool(os.environ.get("MS_SANITIZED"))
 # (function, the input it runs on)
 CALLS = [("poppler_document_new_from_stream", "pdf"), ("poppler_page_render_for_printing", "pdf"),
@@ -212,7 +212,8 @@ def main():
     binary, lib, samples, work, schema, validator = sys.argv[1:7]
     shutil.rmtree(work, ignore_errors=True)
     files = make_inputs(samples, os.path.join(work, "in"))
-    clean, _ = run(binary, [os.path.join(work, "in", n) for n in ("a-clean.pdf", "c-clean.png")])
+    clean, _ = run(binary, [os.path.join(work, "in", n) for n in ("a-clean.pdf", "c-clean.png")],
+                   extra=["--doc-timeout", "600"])
     if any(r["status"] != "ok" for r in clean):
         fail("the clean run failed: %s" % [r.get("error") for r in clean])
     clean_recs = {os.path.basename(r["file"]): stable(r) for r in clean}
