@@ -166,6 +166,7 @@ int ms_worker_child_main(void)
     memset(&c, 0, sizeof c);
     gboolean ok = configure(&c, init);
     g_variant_unref(init);
+    if (!ms_sandbox_limits_memory()) mem_limit = 0; /* no limit, so no death at it */
     GError *err = NULL;
     catch_fatal();
     if (ok && !ms_sandbox_enter(mem_limit, &err)) {
