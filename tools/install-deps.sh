@@ -4,14 +4,18 @@
 # --bench also installs what tools/benchmark.py compares against (OCRmyPDF).
 set -eu
 # chromium: the audit report's tests open it headless (tests/e2e_audit.py).
+# libical-dev: the calendar feed (motionscan calendar); python3-icalendar: its tests read the
+# feed with a second, independent parser; tzdata: the courts' time zones (rules/courts.tsv).
+# fonts-dejavu-core, fonts-freefont-ttf: faces the second evaluation generator draws with.
 
 PACKAGES="
 build-essential cmake pkg-config
 libpoppler-glib-dev libcairo2-dev libglib2.0-dev libjson-glib-dev
 libleptonica-dev libtesseract-dev tesseract-ocr tesseract-ocr-eng
 libpcre2-dev libsqlite3-dev libseccomp-dev
-python3 python3-pil poppler-utils qpdf fonts-liberation2
+python3 python3-pil poppler-utils qpdf fonts-liberation2 fonts-dejavu-core fonts-freefont-ttf
 chromium
+libical-dev python3-icalendar tzdata
 clang libclang-rt-14-dev valgrind
 "
 if [ "${1:-}" = "--bench" ]; then

@@ -52,5 +52,6 @@ int ms_cmd_watch(int argc, char **argv);
 int ms_cmd_rules(int argc, char **argv);
 int ms_cmd_audit(int argc, char **argv);
 int ms_cmd_review(int argc, char **argv);
+int ms_cmd_calendar(int argc, char **argv); /* cmd_calendar.c */
 
 #endif

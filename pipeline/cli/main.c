@@ -34,6 +34,8 @@ static void usage(FILE *f)
             "                                           the auditor's HTML report (see audit --help)\n"
             "       motionscan review import FILE... --db FILE\n"
             "       motionscan review stats --db FILE   auditors' verdicts in, accuracy out\n"
+            "       motionscan calendar --db FILE --out FILE.ics\n"
+            "                                           deadlines and hearings as a calendar feed\n"
             "       motionscan --version | --help\n");
 }
 
@@ -71,6 +73,7 @@ int main(int argc, char **argv)
     if (strcmp(argv[1], "watch") == 0) return ms_cmd_watch(argc - 1, argv + 1);
     if (strcmp(argv[1], "audit") == 0) return ms_cmd_audit(argc - 1, argv + 1);
     if (strcmp(argv[1], "review") == 0) return ms_cmd_review(argc - 1, argv + 1);
+    if (strcmp(argv[1], "calendar") == 0) return ms_cmd_calendar(argc - 1, argv + 1);
     fprintf(stderr, "motionscan: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return EXIT_USAGE;
