@@ -5,12 +5,14 @@ The text file is named after the input's last path component, so inputs given
 as "../x.pdf", as absolute paths or through "dir/../" land in DIR as NAME.txt;
 a name that looks like a path on another system ("..\\..\\x.pdf") stays one
 file name; a symlink planted in DIR at NAME.txt is replaced, and the file it
-points to is left alone; nothing appears outside DIR.  The same hostile names
+points to is left alone; nothing appears outside DIR.  Two inputs with the same
+name in different folders get one file each (NAME~HASH8.txt).  The same hostile names
 go into --db: SQLite statements are parameterised, so a name written as SQL
 is stored as it is and runs nothing.
 
 usage: e2e_save_text.py MOTIONSCAN SAMPLES_DIR WORKDIR
 """
+import hashlib
 import os
 import shutil
 import sqlite3
@@ -59,7 +61,10 @@ def main():
     failures = []
     if p.returncode != 0:
         failures.append(f"exit {p.returncode}: {p.stderr.decode(errors='replace')}")
-    expected = {n + ".txt" for n in names} | {"up.pdf.txt"}
+    # Two inputs share the name up.pdf: each gets its own file, named with 8
+    # hex digits of the SHA-256 of its path as given, so neither overwrites.
+    shared = {"up.pdf~%s.txt" % hashlib.sha256(x.encode()).hexdigest()[:8] for x in inputs[-2:]}
+    expected = {n + ".txt" for n in names} | shared
     got = set(os.listdir(out))
     if got != expected:
         failures.append(f"files in DIR: {sorted(got)}, expected {sorted(expected)}")

@@ -55,7 +55,7 @@ static char *csv_title(const char *title)
 }
 
 #define BASE_HEAD                                                                                  \
-    "in/a.pdf," SHA_A ",ok,,,dhs,pretermit,EC;UG,Ecuador;Uganda,VE,212345678,"                    \
+    "in/a.pdf," SHA_A ",ok,,,dhs,pretermit,\"EC;UG\",\"Ecuador;Uganda\",VE,212345678,"                    \
     "\"RAMIREZ TORRES, Yusmary\",\"Houston, TX\",true,"
 #define BASE_TAIL ",3,2,78.25,1,,,,,,,,,,,\r\n"
 
@@ -94,9 +94,9 @@ static void test_csv_facts(void)
     char *rows = csv_one(o);
     g_assert_true(g_str_has_suffix(rows, ",3,2,78.25,1,removal,Ana B. Cruz,2025-11-04,13:00,"
                                          "2025-10-14,2025-10-24,\"10 calendar days, non-detained\","
-                                         "212345678;212345679,INA § 208(a)(2)(A);8 C.F.R. § "
-                                         "1240.11(h),received_stamp,"
-                                         "received_stamp:2025-10-14;signature:2025-10-10\r\n"));
+                                         "\"212345678;212345679\",\"INA § 208(a)(2)(A);8 C.F.R. § "
+                                         "1240.11(h)\",received_stamp,"
+                                         "\"received_stamp:2025-10-14;signature:2025-10-10\"\r\n"));
     g_free(rows);
 }
 
@@ -147,7 +147,7 @@ static void test_csv_escaping(void)
         {"crlf\r\nhere", "\"crlf\r\nhere\""},
         {"Perú, Côte d’Ivoire, 東京", "\"Perú, Côte d’Ivoire, 東京\""}, /* bytes unchanged */
         {"Türkiye", "Türkiye"},
-        {"semi;colon", "semi;colon"},
+        {"semi;colon", "\"semi;colon\""}, /* locales that split on ';' keep it one cell */
         {"it's", "it's"},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
@@ -172,7 +172,9 @@ static void test_csv_formula_guard(void)
         {"\t=1", "'\t=1"},
         {"\r=1", "\"'\r=1\""},
         {"a=1", "a=1"},   /* only the first character counts */
-        {" =1", " =1"},   /* a space is not one of the six */
+        {" =1", "' =1"},  /* leading spaces are skipped, as a spreadsheet does */
+        {"   @SUM(A1)", "'   @SUM(A1)"},
+        {"x;=HYPERLINK(\"http://x\")", "\"x;=HYPERLINK(\"\"http://x\"\")\""}, /* one cell */
         {"'=1", "'=1"},   /* already quoted text is left alone */
         {"", ""},
     };

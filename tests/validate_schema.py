@@ -252,7 +252,7 @@ def main():
             errs = v.errors(schema, bad)
             if not any(e.startswith(path) for e in errs):
                 failures.append(f"broken record ({what}) not caught at {path}: {errs}")
-    else:
+    elif sys.argv[2] != "--records":  # a file of someone else's records may hold none
         failures.append("no ok record with a removal country to break")
 
     for f in failures:

@@ -12,7 +12,7 @@ PACKAGES="
 build-essential cmake pkg-config
 libpoppler-glib-dev libcairo2-dev libglib2.0-dev libjson-glib-dev
 libleptonica-dev libtesseract-dev tesseract-ocr tesseract-ocr-eng
-libpcre2-dev libsqlite3-dev
+libpcre2-dev libsqlite3-dev libseccomp-dev
 python3 python3-pil poppler-utils qpdf fonts-liberation2 fonts-dejavu-core fonts-freefont-ttf
 chromium
 libical-dev python3-icalendar tzdata

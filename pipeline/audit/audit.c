@@ -29,11 +29,8 @@ gboolean ms_audit_load_jsonl(const char *path, GPtrArray *records, GError **err)
     char *text = NULL;
     gsize len = 0;
     GError *e = NULL;
-    if (!g_file_get_contents(path, &text, &len, &e)) {
-        g_set_error(err, MS_ERROR, MS_ERR_USAGE, "%s", e->message);
-        g_error_free(e);
-        return FALSE;
-    }
+    /* an I/O failure is unreadable, not a usage error; the size is checked first */
+    if (!ms_read_file(path, 0, MS_DEFAULT_MAX_FILE_BYTES, &text, &len, err)) return FALSE;
     gboolean ok = TRUE;
     JsonParser *parser = json_parser_new();
     char **lines = g_strsplit(text, "\n", -1);
@@ -59,7 +56,7 @@ gboolean ms_audit_load_jsonl(const char *path, GPtrArray *records, GError **err)
 
 static gboolean db_fail(sqlite3 *db, const char *path, const char *what, GError **err)
 {
-    g_set_error(err, MS_ERROR, MS_ERR_USAGE, "%s: %s: %s", path, what,
+    g_set_error(err, MS_ERROR, MS_ERR_UNREADABLE, "%s: %s: %s", path, what,
                 db ? sqlite3_errmsg(db) : "out of memory");
     return FALSE;
 }
@@ -84,7 +81,7 @@ gboolean ms_audit_load_db(const char *path, GPtrArray *records, GError **err)
     sqlite3_stmt *st = NULL;
     gboolean ok = FALSE;
     if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
-        g_set_error(err, MS_ERROR, MS_ERR_USAGE, "%s: no such database", path);
+        g_set_error(err, MS_ERROR, MS_ERR_NOT_FOUND, "%s: no such database", path);
         return FALSE;
     }
     if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {

@@ -19,6 +19,9 @@
 /* 36 megapixels: a letter page at 600 dpi.  Larger pages are downscaled to
  * fit rather than refused, so memory per page stays bounded. */
 #define MS_DEFAULT_MAX_PIXELS (36LL * 1000 * 1000)
+/* The most --max-pixels accepts: a page of 32767 x 32767 (cairo's limit) is
+ * about this, 4 GB as a colour surface. */
+#define MS_MAX_MAX_PIXELS (1000LL * 1000 * 1000)
 /* An image page larger than max_pixels must be decoded before it can be
  * scaled down (but JPEG, which libjpeg scales while decoding): above this
  * many decoded bytes it is refused (page_too_large).  A 35000 x 35000 1-bit

@@ -20,3 +20,10 @@ const char *ms_error_name_of(const GError *err)
     if (err && err->domain == MS_ERROR) return ms_error_name(err->code);
     return names[MS_ERR_INTERNAL];
 }
+
+int ms_error_code_of_name(const char *name)
+{
+    for (int i = 0; i < MS_ERR__COUNT; i++)
+        if (g_strcmp0(names[i], name) == 0) return i;
+    return -1;
+}

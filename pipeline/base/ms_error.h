@@ -30,6 +30,8 @@
     X(MS_ERR_OCR, "ocr_failed", "OCR failed on a page")                                            \
     X(MS_ERR_OCR_INIT, "ocr_init", "the OCR engine could not start")                               \
     X(MS_ERR_TIMEOUT, "timeout", "the document passed its time limit")                             \
+    X(MS_ERR_WORKER_CRASHED, "worker_crashed", "the worker process reading it crashed")            \
+    X(MS_ERR_OUT_OF_MEMORY, "out_of_memory", "the worker process reading it ran out of memory")    \
     X(MS_ERR_RULES, "rules_invalid", "the rule files are invalid")                                 \
     X(MS_ERR_USAGE, "usage", "invalid command-line usage")                                         \
     X(MS_ERR_OUTPUT, "output_failed", "the output could not be written")                           \
@@ -50,5 +52,7 @@ const char *ms_error_name(int code);
 /* The stable name for any GError: MS_ERROR codes map to their name, errors
  * from other domains to "internal". */
 const char *ms_error_name_of(const GError *err);
+/* The code with this stable name, or -1. */
+int ms_error_code_of_name(const char *name);
 
 #endif

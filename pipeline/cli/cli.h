@@ -31,7 +31,7 @@ char *ms_cli_command_line_json(int argc, char **argv);
 
 typedef struct {
     char *rules, *password, *tessdata, *lang;
-    int jobs, dpi, max_pages, ocr_timeout_ms, doc_timeout_s, max_decode_mb;
+    int jobs, dpi, max_pages, ocr_timeout_ms, doc_timeout_s, max_decode_mb, worker_mb;
     gint64 max_pixels;
     gboolean no_deskew, no_orient, bgnorm, one_reading, no_second_look;
 } engine_options;

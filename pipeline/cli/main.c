@@ -21,6 +21,7 @@
 
 #include "pipeline/cli/cli.h"
 #include "pipeline/ocr/ocr.h"
+#include "pipeline/worker/worker_proc.h"
 
 static void usage(FILE *f)
 {
@@ -51,6 +52,8 @@ int main(int argc, char **argv)
     setlocale(LC_ALL, "");
     setlocale(LC_NUMERIC, "C"); /* Tesseract requires the C numeric locale */
     quiet_leptonica();
+    /* a worker process (pipeline/worker/worker_proc.h), started by run or watch */
+    if (argc == 2 && strcmp(argv[1], "__worker") == 0) return ms_worker_child_main();
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;

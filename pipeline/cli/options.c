@@ -8,6 +8,7 @@
 
 #include "pipeline/base/limits.h"
 #include "pipeline/ocr/ocr.h"
+#include "pipeline/worker/worker_proc.h"
 
 const char *ms_cli_rules_dir(const char *given)
 {
@@ -65,12 +66,13 @@ void ms_cli_engine_defaults(engine_options *o)
     o->ocr_timeout_ms = MS_DEFAULT_OCR_PAGE_MS;
     o->doc_timeout_s = MS_DEFAULT_DOC_MS / 1000;
     o->max_decode_mb = (int)(MS_DEFAULT_MAX_DECODE_BYTES / 1000000);
+    o->worker_mb = MS_DEFAULT_WORKER_MEM_MB;
 }
 
 void ms_cli_engine_add_entries(GOptionContext *oc, engine_options *o)
 {
     const GOptionEntry shared[] = {
-        {"jobs", 'j', 0, G_OPTION_ARG_INT, &o->jobs, "Worker threads (default: the number of cores)", "N"},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &o->jobs, "Worker processes (default: the number of cores)", "N"},
         {"rules", 0, 0, G_OPTION_ARG_FILENAME, &o->rules, "Rule folder (default: the bundled rules/)", "DIR"},
         {"dpi", 0, 0, G_OPTION_ARG_INT, &o->dpi, "Resolution to render PDF pages at (default 300)", "N"},
         {"password", 0, 0, G_OPTION_ARG_STRING, &o->password, "Password for encrypted PDFs", "PW"},
@@ -86,6 +88,7 @@ void ms_cli_engine_add_entries(GOptionContext *oc, engine_options *o)
         {"background-norm", 0, 0, G_OPTION_ARG_NONE, &o->bgnorm, "Normalise uneven backgrounds before thresholding (off by default: see README)", NULL},
         {"one-reading", 0, 0, G_OPTION_ARG_NONE, &o->one_reading, "Never read a poor page a second time from the grey image", NULL},
         {"no-second-look", 0, 0, G_OPTION_ARG_NONE, &o->no_second_look, "Do not re-read A-number and country words from their boxes", NULL},
+        {"worker-memory-mb", 0, 0, G_OPTION_ARG_INT, &o->worker_mb, "Address space of each worker process in MB (default 3072; 0: no limit)", "N"},
         {NULL}};
     g_option_context_add_main_entries(oc, shared, NULL);
 }
@@ -93,15 +96,25 @@ void ms_cli_engine_add_entries(GOptionContext *oc, engine_options *o)
 gboolean ms_cli_engine_check(const engine_options *o, const char *cmd)
 {
     if (o->dpi < MS_MIN_DPI || o->dpi > MS_MAX_DPI || o->jobs < 1 || o->jobs > MS_MAX_WORKERS ||
-        o->max_pages < 1 || o->max_pixels < 1000000 || o->ocr_timeout_ms < 0 ||
-        o->doc_timeout_s < 0 || o->max_decode_mb < 1) {
+        o->max_pages < 1 || o->max_pixels < 1000000 || o->max_pixels > MS_MAX_MAX_PIXELS ||
+        o->ocr_timeout_ms < 0 || o->doc_timeout_s < 0 || o->max_decode_mb < 1 ||
+        o->worker_mb < 0 || (o->worker_mb > 0 && o->worker_mb < 256)) {
         fprintf(stderr, "motionscan %s: --dpi must be %d-%d, --jobs 1-%d, --max-pages >= 1, "
-                        "--max-pixels >= 1000000, --ocr-timeout >= 0, --doc-timeout >= 0, "
-                        "--max-decode-mb >= 1\n",
+                        "--max-pixels 1000000-1000000000, --ocr-timeout >= 0, --doc-timeout >= 0, "
+                        "--max-decode-mb >= 1, --worker-memory-mb 0 or >= 256\n",
                 cmd, MS_MIN_DPI, MS_MAX_DPI, MS_MAX_WORKERS);
         return FALSE;
     }
     return TRUE;
+}
+
+/* This program's path, for starting worker processes (resolved once, before
+ * any worker: /proc/self/exe as a link, which Valgrind also reports right). */
+static const char *self_exe(void)
+{
+    static char *exe;
+    if (!exe) exe = g_file_read_link("/proc/self/exe", NULL);
+    return exe ? exe : "/proc/self/exe";
 }
 
 ms_context ms_cli_engine_context(const engine_options *o, const ms_ruleset *rs)
@@ -119,6 +132,8 @@ ms_context ms_cli_engine_context(const engine_options *o, const ms_ruleset *rs)
     ctx.ocr.tessdata = o->tessdata;
     if (o->lang) ctx.ocr.lang = o->lang;
     ctx.ocr.deskew = !o->no_deskew;
+    ctx.worker_exe = self_exe();
+    ctx.worker_mem_bytes = (gint64)o->worker_mb << 20;
     return ctx;
 }
 

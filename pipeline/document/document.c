@@ -1,11 +1,15 @@
 #include "pipeline/document/document.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
-#include "pipeline/ingest/ingest.h"
 #include "pipeline/base/ms_error.h"
-#include "pipeline/pages/pages.h"
 #include "pipeline/base/text.h"
+#include "pipeline/ingest/ingest.h"
+#include "pipeline/pages/pages.h"
+#include "pipeline/worker/worker_proc.h"
 
 void ms_worker_init(ms_worker *w)
 {
@@ -13,8 +17,14 @@ void ms_worker_init(ms_worker *w)
     w->matcher = ms_matcher_new();
 }
 
+void ms_worker_start(ms_worker *w, const ms_context *ctx)
+{
+    if (ctx->worker_exe && !w->proc) w->proc = ms_proc_new(ctx);
+}
+
 void ms_worker_dispose(ms_worker *w)
 {
+    ms_proc_free(w->proc);
     ms_ocr_free(w->ocr);
     g_clear_error(&w->ocr_error);
     ms_matcher_free(w->matcher);
@@ -39,6 +49,10 @@ struct ms_doc_job {
     GArray **words;     /* per page: the page's words (ms_word) */
     gint64 t0, t_pages; /* monotonic microseconds: start, pages ready */
     gint64 deadline;    /* monotonic microseconds; 0 = none */
+    int fd;             /* with worker processes: a sealed memfd of the bytes, else -1 */
+    guint64 id;         /* with worker processes: names the document to them */
+    int fatal;          /* atomic: 1 + the code of a worker lost on one of its pages */
+    int fatal_page;     /* that page's index, set by the one that set `fatal` */
 };
 
 /* OCR words that a text-layer word already covers (their centre inside it)
@@ -75,12 +89,12 @@ static void page_fail(ms_page_result *pr, GError *err)
 
 /* The OCR deadline for this page: what is left of the document's time,
  * capped by --ocr-timeout (0: none).  FALSE when no time is left. */
-static gboolean page_deadline(const ms_context *ctx, const ms_doc_job *job, gint64 now, int index,
+static gboolean page_deadline(const ms_context *ctx, gint64 deadline, gint64 now, int index,
                               int *deadline_ms, GError **err)
 {
     *deadline_ms = 0;
-    if (!job->deadline) return TRUE;
-    gint64 left = job->deadline - now;
+    if (!deadline) return TRUE;
+    gint64 left = deadline - now;
     if (left <= 0) {
         g_set_error(err, MS_ERROR, MS_ERR_TIMEOUT,
                     "page %d: not read: the document passed its time limit", index + 1);
@@ -95,20 +109,19 @@ static gboolean page_deadline(const ms_context *ctx, const ms_doc_job *job, gint
  * from the layer alone (pr filled in); otherwise `mixed` says whether the
  * layer's words are kept beside the OCR (a scan with a typed line), and
  * *text_words is how many there are. */
-static gboolean read_text_layer(const ms_context *ctx, ms_doc_job *job, int index,
+static gboolean read_text_layer(const ms_context *ctx, ms_doc *doc, GArray *words, int index,
                                 ms_page_result *pr, gboolean *mixed, guint *text_words)
 {
-    GArray *words = job->words[index];
-    int alnum = ms_doc_text_layer(job->doc, index, ctx->dpi, words);
+    int alnum = ms_doc_text_layer(doc, index, ctx->dpi, words);
     *text_words = words->len;
     *mixed = FALSE;
     if (alnum >= MS_TEXT_LAYER_MIN_CHARS) {
         *mixed = alnum < MS_TEXT_LAYER_FULL_CHARS &&
-                 ms_doc_image_share(job->doc, index) >= MS_MIXED_IMAGE_SHARE;
+                 ms_doc_image_share(doc, index) >= MS_MIXED_IMAGE_SHARE;
         if (!*mixed) {
             pr->source = "text";
             pr->n_words = (int)words->len;
-            ms_doc_page_size(job->doc, index, ctx->dpi, &pr->width, &pr->height);
+            ms_doc_page_size(doc, index, ctx->dpi, &pr->width, &pr->height);
             return TRUE;
         }
     } else {
@@ -120,13 +133,13 @@ static gboolean read_text_layer(const ms_context *ctx, ms_doc_job *job, int inde
 }
 
 /* Render and OCR the page; on a mixed page add the OCR words the layer lacks. */
-static void ocr_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, int index,
-                     int deadline_ms, gboolean mixed, guint text_words, ms_page_result *pr)
+static void ocr_page(const ms_context *ctx, ms_worker *w, ms_doc *doc, gint64 deadline,
+                     GArray *words, int index, int deadline_ms, gboolean mixed, guint text_words,
+                     ms_page_result *pr)
 {
     GError *err = NULL;
-    GArray *words = job->words[index];
     int dpi = ctx->dpi;
-    PIX *pix = ms_doc_render_page(job->doc, index, ctx->dpi, &ctx->limits, &dpi, &err);
+    PIX *pix = ms_doc_render_page(doc, index, ctx->dpi, &ctx->limits, &dpi, &err);
     if (pix && dpi != ctx->dpi && text_words) {
         /* the page was downscaled: text-layer boxes follow it */
         float f = (float)dpi / (float)ctx->dpi;
@@ -148,7 +161,7 @@ static void ocr_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, int i
         if (mixed) merge_ocr_words(words, text_words);
         pr->n_words = (int)words->len;
     } else {
-        if (job->deadline && g_get_monotonic_time() >= job->deadline) {
+        if (deadline && g_get_monotonic_time() >= deadline) {
             g_clear_error(&err);
             g_set_error(&err, MS_ERROR, MS_ERR_TIMEOUT,
                         "page %d: stopped: the document passed its time limit", index + 1);
@@ -164,27 +177,50 @@ static void ocr_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, int i
 
 /* One page: its text layer when it has real text, otherwise OCR, or both on a
  * scan that carries a line of real text.  Blank pages are not OCRed. */
-static void process_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, int index)
+void ms_page_read(const ms_context *ctx, ms_worker *w, ms_doc *doc, gint64 deadline, int index,
+                  ms_page_result *pr, GArray *words)
 {
     gint64 t0 = g_get_monotonic_time();
     GError *err = NULL;
-    ms_page_result *pr = &g_array_index(job->r->pages, ms_page_result, index);
     pr->number = index + 1;
     pr->dpi = ctx->dpi;
     pr->conf = -1;
     int deadline_ms = 0;
     gboolean mixed = FALSE;
     guint text_words = 0;
-    if (!page_deadline(ctx, job, t0, index, &deadline_ms, &err)) page_fail(pr, err);
-    else if (!read_text_layer(ctx, job, index, pr, &mixed, &text_words))
-        ocr_page(ctx, w, job, index, deadline_ms, mixed, text_words, pr);
+    if (!page_deadline(ctx, deadline, t0, index, &deadline_ms, &err)) page_fail(pr, err);
+    else if (!read_text_layer(ctx, doc, words, index, pr, &mixed, &text_words))
+        ocr_page(ctx, w, doc, deadline, words, index, deadline_ms, mixed, text_words, pr);
     g_clear_error(&err);
     pr->seconds = (g_get_monotonic_time() - t0) / 1e6;
 }
 
+/* One page of a job: in the worker process, or here.  After a page lost its
+ * worker (a crash, out of memory), the document's other pages are not read. */
+static void process_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, int index)
+{
+    ms_page_result *pr = &g_array_index(job->r->pages, ms_page_result, index);
+    GArray *words = job->words[index];
+    int fatal = g_atomic_int_get(&job->fatal);
+    if (fatal) {
+        pr->number = index + 1, pr->source = "error", pr->dpi = ctx->dpi, pr->conf = -1;
+        pr->error_code = ms_error_name(fatal - 1);
+        pr->error = g_strdup_printf("page %d: not read: another page lost its worker", index + 1);
+    } else if (w->proc) {
+        ms_proc_page(w->proc, ctx, job->id, job->fd, job->in.format, job->r->path, index,
+                     job->deadline, pr, words);
+        int code = ms_error_code_of_name(pr->error_code);
+        if ((code == MS_ERR_WORKER_CRASHED || code == MS_ERR_OUT_OF_MEMORY) &&
+            g_atomic_int_compare_and_exchange(&job->fatal, 0, code + 1))
+            job->fatal_page = index; /* read in finish, after every page is done */
+    } else {
+        ms_page_read(ctx, w, job->doc, job->deadline, index, pr, words);
+    }
+}
+
 /* The normalised text as a transcript ('\f' between pages) that `run --text`
  * reads back: rules can then be tried again without OCR. */
-static void save_text(const char *dir, const char *path, const ms_text *t)
+static void save_text(const char *dir, GHashTable *shared, const char *path, const ms_text *t)
 {
     GString *out = g_string_sized_new(t->str->len + 16);
     for (guint p = 0; p < t->pages->len; p++) {
@@ -201,7 +237,15 @@ static void save_text(const char *dir, const char *path, const ms_text *t)
      * renames it over NAME.txt, so a symlink planted at NAME.txt is replaced,
      * never followed. */
     char *base = g_path_get_basename(path);
-    char *name = g_strconcat(base, ".txt", NULL);
+    char *name;
+    if (shared && g_hash_table_contains(shared, base)) {
+        /* two inputs named alike ("a/scan.pdf", "b/scan.pdf"): one file each */
+        char *h = g_compute_checksum_for_string(G_CHECKSUM_SHA256, path, -1);
+        name = g_strdup_printf("%s~%.8s.txt", base, h);
+        g_free(h);
+    } else {
+        name = g_strconcat(base, ".txt", NULL);
+    }
     char *dest = g_build_filename(dir, name, NULL);
     GError *err = NULL;
     if (!*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || strchr(base, '/'))
@@ -221,15 +265,17 @@ static void process_plain_text(const ms_context *ctx, ms_worker *w, ms_result *r
     gchar *data = NULL;
     gsize len = 0;
     GError *err = NULL;
-    if (!g_file_get_contents(r->path, &data, &len, &err)) {
-        g_set_error(&err, MS_ERROR, MS_ERR_UNREADABLE, "%s: cannot read", r->path);
+    /* the size is checked before anything is read; the error is set once */
+    if (!ms_read_file(r->path, ctx->no_follow ? O_NOFOLLOW : 0, ctx->limits.max_file_bytes, &data,
+                      &len, &err)) {
         ms_result_fail(r, err);
         g_error_free(err);
         return;
     }
-    char *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
-    g_strlcpy(r->sha256, hex, sizeof r->sha256);
-    g_free(hex);
+    GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+    g_checksum_update(ck, (const guchar *)data, (gssize)len);
+    g_strlcpy(r->sha256, g_checksum_get_string(ck), sizeof r->sha256);
+    g_checksum_free(ck);
     r->size = (gint64)len;
     r->format = "text";
     if (ctx->skip && ctx->skip(r->sha256, ctx->skip_user)) {
@@ -257,35 +303,85 @@ static void job_free(ms_doc_job *job)
     g_free(job->words);
     ms_doc_free(job->doc);
     ms_input_dispose(&job->in);
+    if (job->fd >= 0) close(job->fd);
     g_free(job);
+}
+
+/* The bytes as a sealed memfd: the worker reads exactly what was hashed, and
+ * cannot change it. */
+static int bytes_fd(GBytes *bytes)
+{
+    gsize len = 0;
+    const guint8 *data = g_bytes_get_data(bytes, &len);
+    int fd = memfd_create("motionscan-input", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+    gsize off = 0;
+    while (fd >= 0 && off < len) {
+        ssize_t k = write(fd, data + off, len - off);
+        if (k <= 0) {
+            close(fd);
+            return -1;
+        }
+        off += (gsize)k;
+    }
+    if (fd >= 0) fcntl(fd, F_ADD_SEALS, F_SEAL_SEAL | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE);
+    return fd;
+}
+
+static void job_pages_init(const ms_context *ctx, ms_doc_job *job, int n)
+{
+    job->n = n;
+    g_array_set_size(job->r->pages, job->n);
+    job->words = g_new0(GArray *, job->n);
+    for (int i = 0; i < job->n; i++) job->words[i] = g_array_new(FALSE, FALSE, sizeof(ms_word));
+    job->t_pages = g_get_monotonic_time();
+}
+
+/* Open the document in the worker process: its page count, or -1. */
+static int open_in_worker(const ms_context *ctx, ms_worker *w, ms_doc_job *job, GError **err)
+{
+    static guint64 next_id; /* atomic */
+    job->fd = bytes_fd(job->in.bytes);
+    if (job->fd < 0) {
+        g_set_error(err, MS_ERROR, MS_ERR_INTERNAL, "%s: the bytes cannot be passed to a worker: %s",
+                    job->r->path, g_strerror(errno));
+        return -1;
+    }
+    job->id = (guint64)g_atomic_pointer_add((gsize *)&next_id, 1) + 1;
+    return ms_proc_open(w->proc, ctx, job->id, job->fd, job->in.format, job->r->path,
+                        job->deadline, err);
 }
 
 ms_doc_job *ms_doc_job_open(const ms_context *ctx, ms_worker *w, const char *path)
 {
     ms_doc_job *job = g_new0(ms_doc_job, 1);
     job->t0 = g_get_monotonic_time();
+    job->fd = -1;
     ms_result *r = job->r = ms_result_new(path);
     if (ctx->plain_text) {
         process_plain_text(ctx, w, r);
         return job;
     }
     GError *err = NULL;
-    gboolean loaded = ms_input_load(path, &ctx->limits, &job->in, &err);
+    gboolean loaded =
+        ms_input_load_flags(path, ctx->no_follow ? O_NOFOLLOW : 0, &ctx->limits, &job->in, &err);
     g_strlcpy(r->sha256, job->in.sha256, sizeof r->sha256);
     r->size = job->in.bytes ? (gint64)g_bytes_get_size(job->in.bytes) : 0;
     r->format = ms_format_name(job->in.format);
     r->t_read = (g_get_monotonic_time() - job->t0) / 1e6;
     if (loaded && ctx->skip && ctx->skip(job->in.sha256, ctx->skip_user)) {
         r->skipped = TRUE; /* known by its bytes: never opened or OCRed */
-    } else if (!loaded || !ms_doc_open(&job->in, &ctx->limits, ctx->password, &job->doc, &err)) {
+    } else if (!loaded) {
+        ms_result_fail(r, err);
+    } else if (w->proc) {
+        if (ctx->limits.doc_ms > 0) job->deadline = job->t0 + (gint64)ctx->limits.doc_ms * 1000;
+        int n = open_in_worker(ctx, w, job, &err);
+        if (n < 0) ms_result_fail(r, err);
+        else job_pages_init(ctx, job, n);
+    } else if (!ms_doc_open(&job->in, &ctx->limits, ctx->password, &job->doc, &err)) {
         ms_result_fail(r, err);
     } else {
-        job->n = ms_doc_page_count(job->doc);
-        g_array_set_size(r->pages, job->n);
-        job->words = g_new0(GArray *, job->n);
-        for (int i = 0; i < job->n; i++) job->words[i] = g_array_new(FALSE, FALSE, sizeof(ms_word));
+        job_pages_init(ctx, job, ms_doc_page_count(job->doc));
         if (ctx->limits.doc_ms > 0) job->deadline = job->t0 + (gint64)ctx->limits.doc_ms * 1000;
-        job->t_pages = g_get_monotonic_time();
     }
     g_clear_error(&err);
     return job;
@@ -306,13 +402,29 @@ ms_result *ms_doc_job_finish(const ms_context *ctx, ms_worker *w, ms_doc_job *jo
 {
     ms_result *r = g_steal_pointer(&job->r);
     int n = job->n, good = 0, timed_out = 0;
+    /* the page that lost its worker, if one did */
+    const ms_page_result *lost =
+        job->fatal ? &g_array_index(r->pages, ms_page_result, job->fatal_page) : NULL;
     if (n) r->t_pages = (g_get_monotonic_time() - job->t_pages) / 1e6;
     for (int i = 0; i < n; i++) {
         const ms_page_result *pr = &g_array_index(r->pages, ms_page_result, i);
+        int code = pr->error_code ? ms_error_code_of_name(pr->error_code) : -1;
         if (strcmp(pr->source, "error") != 0) good++;
-        else if (g_strcmp0(pr->error_code, "timeout") == 0) timed_out++;
+        else if (code == MS_ERR_TIMEOUT) timed_out++;
     }
-    if (timed_out) {
+    if (lost) {
+        /* A library crashed or ran away on this document: one error record. */
+        r->error_code = g_strdup(lost->error_code);
+        r->error_message = g_strdup_printf("%s: %s", r->path, lost->error);
+    } else if (timed_out && ctx->limits.doc_ms == 0) {
+        const ms_page_result *p = NULL;
+        for (int i = 0; i < n && !p; i++) {
+            const ms_page_result *pr = &g_array_index(r->pages, ms_page_result, i);
+            if (g_strcmp0(pr->error_code, "timeout") == 0) p = pr;
+        }
+        r->error_code = g_strdup("timeout");
+        r->error_message = g_strdup_printf("%s: %s", r->path, p->error);
+    } else if (timed_out) {
         /* A document cut short is not a reliable extraction: an error record,
          * saying how far it got. */
         r->error_code = g_strdup("timeout");
@@ -336,7 +448,7 @@ ms_result *ms_doc_job_finish(const ms_context *ctx, ms_worker *w, ms_doc_job *jo
             g_array_set_size(job->words[i], 0);
         }
         ms_text *text = ms_text_build(words, n);
-        if (ctx->save_text_dir) save_text(ctx->save_text_dir, r->path, text);
+        if (ctx->save_text_dir) save_text(ctx->save_text_dir, ctx->save_text_shared, r->path, text);
         r->x = ms_extract(ctx->rules, w->matcher, text);
         ms_text_free(text);
         r->t_extract = (g_get_monotonic_time() - t2) / 1e6;

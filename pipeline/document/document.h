@@ -26,20 +26,39 @@ typedef struct {
     const char *password; /* for encrypted PDFs, or NULL */
     gboolean plain_text;  /* inputs are UTF-8 transcripts ('\f' between pages) */
     const char *save_text_dir; /* write each document's normalised text here, or NULL */
+    /* basenames that more than one input of the batch has (set by batch.c):
+     * their text files get "~" and 8 hex digits of the path's SHA-256 */
+    GHashTable *save_text_shared;
     /* Optional: asked once a file is read and hashed; TRUE gives a record with
      * status "skipped" and no pages or fields instead of processing it. */
     ms_skip_fn skip;
     void *skip_user;
+    /* Run opening, rendering and OCR in worker processes started from this
+     * binary (worker_proc.h), or NULL: in this process (the unit tests). */
+    const char *worker_exe;
+    gint64 worker_mem_bytes; /* RLIMIT_AS of each worker; 0 = none */
+    gboolean no_follow;      /* open inputs with O_NOFOLLOW (watch's claimed files) */
 } ms_context;
 
 typedef struct {
     ms_ocr *ocr;        /* NULL until a page needs OCR */
     GError *ocr_error;  /* set once if the engine could not start */
     ms_matcher *matcher;
+    struct ms_proc *proc; /* its worker process, when ctx->worker_exe is set */
 } ms_worker;
 
 void ms_worker_init(ms_worker *w);
+/* Start the worker process now (pre-forked) when ctx->worker_exe is set. */
+void ms_worker_start(ms_worker *w, const ms_context *ctx);
 void ms_worker_dispose(ms_worker *w);
+
+typedef struct ms_doc ms_doc;
+/* One page of an open document, read in this process: text layer, render,
+ * OCR (the worker processes call it).  `deadline` is monotonic microseconds
+ * (0: none).  Fills *pr (pr->error is the caller's to free) and appends the
+ * page's words (ms_word) to `words`. */
+void ms_page_read(const ms_context *ctx, ms_worker *w, ms_doc *doc, gint64 deadline, int index,
+                  ms_page_result *pr, GArray *words);
 
 /* Process one file, its pages in turn on this worker.  Never fails: a file
  * that cannot be processed yields a result with error_code set. */

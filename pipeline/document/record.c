@@ -72,10 +72,22 @@ static void add_conf(JsonBuilder *b, float conf)
     else json_builder_add_double_value(b, eighths(conf));
 }
 
+/* A string as valid UTF-8: messages name the file as given, in any bytes. */
+static void add_valid_string(JsonBuilder *b, const char *v)
+{
+    if (g_utf8_validate(v, -1, NULL)) {
+        json_builder_add_string_value(b, v);
+        return;
+    }
+    char *valid = g_utf8_make_valid(v, -1);
+    json_builder_add_string_value(b, valid);
+    g_free(valid);
+}
+
 static void add_string_or_null(JsonBuilder *b, const char *name, const char *v)
 {
     json_builder_set_member_name(b, name);
-    if (v) json_builder_add_string_value(b, v);
+    if (v) add_valid_string(b, v);
     else json_builder_add_null_value(b);
 }
 
@@ -296,14 +308,30 @@ static void add_fields(JsonBuilder *b, const ms_result *r, const char *rules_dir
     json_builder_end_array(b);
 }
 
+/* `file` is always valid UTF-8 (JSON, CSV and SQLite need it): a name that
+ * is not (a Latin-1 "r\xe9sum\xe9.pdf") gets U+FFFD for its bad bytes, and
+ * `file_bytes` keeps the exact bytes, percent-encoded. */
+static void add_file_name(JsonBuilder *b, const char *path)
+{
+    json_builder_set_member_name(b, "file");
+    if (g_utf8_validate(path, -1, NULL)) {
+        json_builder_add_string_value(b, path);
+        return;
+    }
+    char *raw = g_uri_escape_bytes((const guint8 *)path, strlen(path), "/!$&'()*+,;=:@");
+    add_valid_string(b, path);
+    json_builder_set_member_name(b, "file_bytes");
+    json_builder_add_string_value(b, raw);
+    g_free(raw);
+}
+
 JsonNode *ms_record_build(const ms_result *r, const char *rules_dir)
 {
     JsonBuilder *b = json_builder_new();
     json_builder_begin_object(b);
     json_builder_set_member_name(b, "schema_version");
     json_builder_add_int_value(b, MS_SCHEMA_VERSION);
-    json_builder_set_member_name(b, "file");
-    json_builder_add_string_value(b, r->path);
+    add_file_name(b, r->path);
     add_string_or_null(b, "sha256", r->sha256[0] ? r->sha256 : NULL);
     json_builder_set_member_name(b, "size");
     json_builder_add_int_value(b, r->size);
@@ -317,7 +345,7 @@ JsonNode *ms_record_build(const ms_result *r, const char *rules_dir)
         json_builder_set_member_name(b, "code");
         json_builder_add_string_value(b, r->error_code);
         json_builder_set_member_name(b, "message");
-        json_builder_add_string_value(b, r->error_message);
+        add_valid_string(b, r->error_message);
         json_builder_end_object(b);
     } else {
         json_builder_add_null_value(b);

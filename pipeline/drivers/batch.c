@@ -149,6 +149,7 @@ static gpointer worker_main(gpointer data)
     shared *sh = data;
     ms_worker w;
     ms_worker_init(&w);
+    ms_worker_start(&w, sh->ctx);
     g_mutex_lock(&sh->lock);
     for (;;) {
         int page = 0, i = take_page(sh, &page);
@@ -218,9 +219,27 @@ static void show_progress(const shared *sh, gint64 t0, gboolean last)
     fflush(stderr);
 }
 
-gboolean ms_batch_run(const ms_context *ctx, const ms_batch_options *opt, GPtrArray *paths,
+/* The basenames more than one path has (for --save-text's names). */
+static GHashTable *shared_basenames(GPtrArray *paths)
+{
+    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GHashTable *twice = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (guint i = 0; i < paths->len; i++) {
+        char *base = g_path_get_basename(g_ptr_array_index(paths, i));
+        if (g_hash_table_contains(seen, base)) g_hash_table_add(twice, base);
+        else g_hash_table_add(seen, base);
+    }
+    g_hash_table_destroy(seen);
+    return twice;
+}
+
+gboolean ms_batch_run(const ms_context *ctx_in, const ms_batch_options *opt, GPtrArray *paths,
                       ms_batch_stats *stats, GError **err)
 {
+    ms_context batch_ctx = *ctx_in;
+    const ms_context *ctx = &batch_ctx;
+    if (batch_ctx.save_text_dir && !batch_ctx.save_text_shared)
+        batch_ctx.save_text_shared = shared_basenames(paths);
     gint64 t0 = g_get_monotonic_time();
     memset(stats, 0, sizeof *stats);
     int jobs = CLAMP(opt->jobs, 1, MS_MAX_WORKERS);
@@ -270,5 +289,7 @@ gboolean ms_batch_run(const ms_context *ctx, const ms_batch_options *opt, GPtrAr
     g_mutex_clear(&sh.lock);
     g_cond_clear(&sh.cond);
     stats->seconds = (g_get_monotonic_time() - t0) / 1e6;
+    if (batch_ctx.save_text_shared != ctx_in->save_text_shared)
+        g_hash_table_destroy(batch_ctx.save_text_shared);
     return ok;
 }

@@ -244,6 +244,7 @@ static gpointer worker_main(gpointer data)
     watch *w = data;
     ms_worker wk;
     ms_worker_init(&wk);
+    ms_worker_start(&wk, &w->base);
     job *j;
     while ((j = g_async_queue_pop(w->queue)) != &stop_job) {
         ms_context ctx = w->base;
@@ -254,7 +255,6 @@ static gpointer worker_main(gpointer data)
         char *line = g_strconcat(j->claim, "\n", NULL);
         crash_line_len = strlen(line);
         crash_line = line;
-        if (w->crash_read && strstr(j->claim, w->crash_read)) raise(SIGSEGV);
         j->result = ms_document_process(&ctx, &wk, path);
         crash_line = NULL;
         g_free(line);
@@ -292,7 +292,8 @@ static void set_aside(watch *w, char *claim, int crashes)
     j->result = ms_result_new(path);
     ms_input in;
     GError *err = NULL;
-    ms_input_load(path, &w->base.limits, &in, &err); /* bytes and hash only: nothing decoded */
+    /* bytes and hash only: nothing decoded */
+    ms_input_load_flags(path, O_NOFOLLOW, &w->base.limits, &in, &err);
     g_strlcpy(j->result->sha256, in.sha256, sizeof j->result->sha256);
     j->result->size = in.bytes ? (gint64)g_bytes_get_size(in.bytes) : 0;
     j->result->format = ms_format_name(in.format);
@@ -456,6 +457,7 @@ int ms_watch_run(const ms_context *base, ms_ruleset *rules, const ms_watch_optio
     watch *w = g_new0(watch, 1);
     w->opt = opt;
     w->base = *base;
+    w->base.no_follow = TRUE; /* a claimed file is read through one descriptor, links refused */
     w->lock_fd = -1;
     w->rules = rules_ref_new(rules);
     w->status = MS_WATCH_STOPPED;
@@ -463,8 +465,6 @@ int ms_watch_run(const ms_context *base, ms_ruleset *rules, const ms_watch_optio
     g_queue_init(&w->backlog);
     g_queue_init(&w->suspects);
     w->crashes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    const char *crash = g_getenv("MOTIONSCAN_WATCH_CRASH");
-    if (crash && g_str_has_prefix(crash, "read:")) w->crash_read = g_strdup(crash + 5);
     w->queue = g_async_queue_new();
     w->mc = g_main_context_default();
     w->loop = g_main_loop_new(w->mc, FALSE);
@@ -519,7 +519,6 @@ out:
     g_queue_clear_full(&w->suspects, g_free);
     g_hash_table_destroy(w->crashes);
     g_free(w->crashes_path);
-    g_free(w->crash_read);
     g_async_queue_unref(w->queue);
     g_main_loop_unref(w->loop);
     g_free(w);

@@ -31,6 +31,8 @@
 /* A claimed name is cut to this many bytes (extension kept), so the names
  * derived from it stay under the file system's 255-byte limit. */
 #define MS_WATCH_MAX_NAME 200
+/* "scan~N.pdf": the most N tried before a name is given up on */
+#define MS_WATCH_MAX_SUFFIX 100000
 /* A file the daemon crashed on this many times (a decoder bug) is set aside
  * in failed/ unread; after one crash it is read alone. */
 #define MS_WATCH_MAX_CRASHES 2

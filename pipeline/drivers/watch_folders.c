@@ -14,10 +14,12 @@
 
 #include "pipeline/base/ms_error.h"
 
-static gboolean exists(const char *path)
+/* 1 when `path` exists, 0 when it does not, -1 when lstat cannot tell (EACCES, EIO). */
+static int exists(const char *path)
 {
     struct stat st;
-    return lstat(path, &st) == 0 || errno != ENOENT;
+    if (lstat(path, &st) == 0) return 1;
+    return errno == ENOENT ? 0 : -1;
 }
 
 /* TRUE when some process has `path` open for writing (Linux read lease).
@@ -59,9 +61,10 @@ char *ms_watch_in_dir(watch *w, int d, const char *name)
     return g_build_filename(w->dir[d], name, NULL);
 }
 
-static gboolean name_taken(watch *w, const char *name)
+/* 1 taken, 0 free, -1 cannot tell (see exists). */
+static int name_taken(watch *w, const char *name)
 {
-    gboolean taken = FALSE;
+    int taken = 0;
     for (int d = 0; d < MS_WATCH__DIRS && !taken; d++) {
         char *p = ms_watch_in_dir(w, d, name);
         taken = exists(p);
@@ -100,11 +103,19 @@ char *ms_watch_claim_name(watch *w, const char *raw)
     char *stem = g_strndup(name, stem_len);
     gboolean must_number = g_str_has_suffix(name, ".error.json") || stem_len < (gsize)(dot - name);
     char *c = NULL;
-    for (int n = 1;; n++) {
+    /* bounded: a folder that cannot be searched (EACCES) never frees a name */
+    for (int n = 1; n <= MS_WATCH_MAX_SUFFIX; n++) {
         c = n == 1 && !must_number ? g_strconcat(stem, dot, NULL)
                                    : g_strdup_printf("%s~%d%s", stem, n, dot);
-        if (!name_taken(w, c)) break;
+        int taken = name_taken(w, c);
+        if (taken == 0) break;
         g_free(c);
+        c = NULL;
+        if (taken < 0) {
+            ms_watch_log("cannot tell whether %s is free in %s: %s; %s stays in INBOX", name,
+                         w->opt->out_dir, g_strerror(errno), name);
+            break;
+        }
     }
     g_free(stem);
     g_free(name);

@@ -59,7 +59,12 @@ gboolean ms_watch_scan_inbox(gpointer data)
 static gboolean claim(watch *w, const char *name)
 {
     char *from = g_build_filename(w->opt->inbox, name, NULL);
-    char *c = ms_watch_claim_name(w, name), *to = ms_watch_in_dir(w, MS_WATCH_PROCESSING, c);
+    char *c = ms_watch_claim_name(w, name);
+    if (!c) {
+        g_free(from);
+        return FALSE;
+    }
+    char *to = ms_watch_in_dir(w, MS_WATCH_PROCESSING, c);
     gboolean ok = rename(from, to) == 0;
     if (!ok && errno != ENOENT) ms_watch_log("cannot claim %s: %s", from, g_strerror(errno));
     GError *err = NULL;

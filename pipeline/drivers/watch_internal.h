@@ -66,7 +66,6 @@ struct watch {
     GQueue suspects;        /* of those, the ones a daemon crashed while reading */
     GHashTable *crashes;    /* claim -> crashes while reading it (crashes.log) */
     char *crashes_path;
-    char *crash_read; /* tests only: MOTIONSCAN_WATCH_CRASH=read:NAME */
     int in_flight;
     gboolean draining;
     int status;
@@ -98,7 +97,8 @@ gboolean ms_watch_ignored_name(const char *name);
 gboolean ms_watch_open_for_writing(const char *path);
 /* Valid UTF-8 without control characters. */
 char *ms_watch_clean_name(const char *raw);
-/* A name for `raw` that no file in DIR has: itself or "stem~N.ext". */
+/* A name for `raw` that no file in DIR has: itself or "stem~N.ext"; NULL
+ * (logged) when none can be found (lstat fails, say EACCES). */
 char *ms_watch_claim_name(watch *w, const char *raw);
 /* The folders' checks, and DIR's subfolders created (w->dir). */
 gboolean ms_watch_check_folders(watch *w, GError **err);

@@ -1,6 +1,8 @@
 #include "pipeline/ingest/ingest.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -38,37 +40,66 @@ static void hash_bytes(GBytes *bytes, char out[65])
     g_free(hex);
 }
 
-gboolean ms_input_load(const char *path, const ms_limits *lim, ms_input *in, GError **err)
+gboolean ms_read_file(const char *path, int flags, gint64 max, gchar **data, gsize *len,
+                      GError **err)
 {
-    memset(in, 0, sizeof *in);
-    in->path = g_strdup(path);
-
+    *data = NULL, *len = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | flags);
     struct stat st;
-    if (stat(path, &st) != 0) {
+    if (fd < 0 || fstat(fd, &st) != 0) {
         int e = errno;
-        g_set_error(err, MS_ERROR, e == ENOENT ? MS_ERR_NOT_FOUND : MS_ERR_UNREADABLE,
-                    "%s: %s", path, g_strerror(e));
+        if (fd >= 0) close(fd);
+        g_set_error(err, MS_ERROR, e == ENOENT ? MS_ERR_NOT_FOUND : MS_ERR_UNREADABLE, "%s: %s",
+                    path, e == ELOOP && (flags & O_NOFOLLOW) ? "a symbolic link, not followed"
+                                                            : g_strerror(e));
         return FALSE;
     }
     if (!S_ISREG(st.st_mode)) {
+        close(fd);
         g_set_error(err, MS_ERROR, MS_ERR_UNREADABLE, "%s: not a regular file", path);
         return FALSE;
     }
-    if (lim->max_file_bytes > 0 && st.st_size > lim->max_file_bytes) {
-        g_set_error(err, MS_ERROR, MS_ERR_TOO_LARGE,
-                    "%s: %lld bytes exceeds the limit of %lld bytes", path,
-                    (long long)st.st_size, (long long)lim->max_file_bytes);
+    if (max > 0 && st.st_size > max) {
+        close(fd);
+        g_set_error(err, MS_ERROR, MS_ERR_TOO_LARGE, "%s: %lld bytes exceeds the limit of %lld bytes",
+                    path, (long long)st.st_size, (long long)max);
         return FALSE;
     }
+    /* the size fstat gave, no more: a file that grows meanwhile is cut there */
+    gsize want = (gsize)st.st_size, got = 0;
+    gchar *buf = g_malloc(want + 1);
+    while (got < want) {
+        ssize_t k = read(fd, buf + got, want - got);
+        if (k < 0 && errno == EINTR) continue;
+        if (k < 0) {
+            int e = errno;
+            close(fd);
+            g_free(buf);
+            g_set_error(err, MS_ERROR, MS_ERR_UNREADABLE, "%s: %s", path, g_strerror(e));
+            return FALSE;
+        }
+        if (k == 0) break;
+        got += (gsize)k;
+    }
+    close(fd);
+    buf[got] = 0;
+    *data = buf, *len = got;
+    return TRUE;
+}
 
+gboolean ms_input_load(const char *path, const ms_limits *lim, ms_input *in, GError **err)
+{
+    return ms_input_load_flags(path, 0, lim, in, err);
+}
+
+gboolean ms_input_load_flags(const char *path, int flags, const ms_limits *lim, ms_input *in,
+                             GError **err)
+{
+    memset(in, 0, sizeof *in);
+    in->path = g_strdup(path);
     gchar *data = NULL;
     gsize len = 0;
-    GError *io = NULL;
-    if (!g_file_get_contents(path, &data, &len, &io)) {
-        g_set_error(err, MS_ERROR, MS_ERR_UNREADABLE, "%s", io->message);
-        g_error_free(io);
-        return FALSE;
-    }
+    if (!ms_read_file(path, flags, lim->max_file_bytes, &data, &len, err)) return FALSE;
     in->bytes = g_bytes_new_take(data, len);
     hash_bytes(in->bytes, in->sha256);
 

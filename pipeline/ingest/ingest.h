@@ -38,6 +38,17 @@ ms_format ms_format_sniff(const guint8 *data, gsize len);
  * fields filled so far (path, and sha256 once the bytes were read) stay set so
  * the error record can carry them. */
 gboolean ms_input_load(const char *path, const ms_limits *lim, ms_input *in, GError **err);
+/* The same, opening with extra open(2) `flags` (watch passes O_NOFOLLOW). */
+gboolean ms_input_load_flags(const char *path, int flags, const ms_limits *lim, ms_input *in,
+                             GError **err);
+
+/* Read a regular file through one descriptor: open (with `flags` added),
+ * fstat, the size bound `max` (0: none) checked before reading, then the
+ * bytes from that descriptor.  *data is NUL-terminated and the caller's
+ * (g_free).  Errors: not_found, unreadable (also a symlink under O_NOFOLLOW,
+ * or not a regular file), too_large. */
+gboolean ms_read_file(const char *path, int flags, gint64 max, gchar **data, gsize *len,
+                      GError **err);
 
 void ms_input_dispose(ms_input *in);
 

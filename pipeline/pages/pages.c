@@ -131,7 +131,10 @@ void ms_doc_page_size(ms_doc *doc, int index, int dpi, int *w, int *h)
     if (page) {
         double wpt = 0, hpt = 0;
         poppler_page_get_size(page, &wpt, &hpt);
-        *w = (int)ceil(wpt * dpi / 72.0), *h = (int)ceil(hpt * dpi / 72.0);
+        double fw = ceil(wpt * dpi / 72.0), fh = ceil(hpt * dpi / 72.0);
+        /* checked before converting: a huge or NaN box is undefined as an int */
+        if (isfinite(fw) && isfinite(fh) && fw >= 0 && fh >= 0 && fw <= G_MAXINT && fh <= G_MAXINT)
+            *w = (int)fw, *h = (int)fh;
         g_object_unref(page);
     }
     g_mutex_unlock(&poppler_lock);
@@ -283,7 +286,7 @@ static PIX *render_pdf_page(ms_doc *doc, int index, int dpi, const ms_limits *li
     PopplerPage *page = poppler_document_get_page(doc->pdf, index);
     double wpt = 0, hpt = 0;
     if (page) poppler_page_get_size(page, &wpt, &hpt);
-    if (!page || wpt <= 0 || hpt <= 0) {
+    if (!page || !isfinite(wpt) || !isfinite(hpt) || wpt <= 0 || hpt <= 0) {
         g_set_error(err, MS_ERROR, MS_ERR_RENDER, "page %d: the page has no usable size",
                     index + 1);
         goto out;
@@ -292,8 +295,11 @@ static PIX *render_pdf_page(ms_doc *doc, int index, int dpi, const ms_limits *li
     double px = wpt * scale * hpt * scale;
     if (lim->max_pixels > 0 && px > (double)lim->max_pixels)
         scale *= sqrt((double)lim->max_pixels / px); /* downscale to fit the bound */
-    int w = (int)ceil(wpt * scale), h = (int)ceil(hpt * scale);
-    if (w < 1 || h < 1 || w > 32767 || h > 32767) {
+    double fw = ceil(wpt * scale), fh = ceil(hpt * scale);
+    /* bounded before the conversion, which is undefined past INT_MAX or for NaN */
+    gboolean fits = isfinite(fw) && isfinite(fh) && fw >= 1 && fh >= 1 && fw <= 32767 && fh <= 32767;
+    int w = fits ? (int)fw : 0, h = fits ? (int)fh : 0;
+    if (!fits) {
         g_set_error(err, MS_ERROR, MS_ERR_PAGE_TOO_LARGE,
                     "page %d: %.0fx%.0f points cannot be rendered at %d dpi", index + 1, wpt, hpt,
                     dpi);
@@ -348,7 +354,9 @@ static PIX *decode_image(ms_doc *doc, int index, const ms_limits *lim, int *dpi_
     if (over && doc->format == MS_FMT_JPEG)
         while (reduction < 8 && px / ((double)reduction * reduction) > (double)lim->max_pixels)
             reduction *= 2;
-    if (over && reduction == 1 && lim->max_decode_bytes > 0 && bytes > (double)lim->max_decode_bytes) {
+    /* a JPEG decoded at 1/2, 1/4 or 1/8 scale is bounded at that size */
+    bytes /= (double)reduction * reduction;
+    if (over && lim->max_decode_bytes > 0 && bytes > (double)lim->max_decode_bytes) {
         g_set_error(err, MS_ERROR, MS_ERR_PAGE_TOO_LARGE,
                     "page %d: the image is %dx%d pixels (%.0f MB decoded), over the limits of "
                     "%" G_GINT64_FORMAT " pixels and %" G_GINT64_FORMAT " MB",

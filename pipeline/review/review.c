@@ -9,6 +9,7 @@
 
 #include "pipeline/base/ms_error.h"
 #include "pipeline/document/record_json.h"
+#include "pipeline/ingest/ingest.h"
 
 typedef struct {
     char *sha256, *file, *field, *value, *verdict, *correct_value, *rule, *rule_source, *reviewer;
@@ -101,15 +102,8 @@ static GArray *read_file(const char *path, GError **err)
     GError *e = NULL;
     GArray *out = NULL;
     JsonParser *parser = json_parser_new();
-    if (!g_file_get_contents(path, &text, &len, &e)) {
-        g_set_error(err, MS_ERROR, MS_ERR_USAGE, "%s", e->message);
-        goto done;
-    }
-    if (len > MS_REVIEW_MAX_FILE_BYTES) {
-        g_set_error(err, MS_ERROR, MS_ERR_USAGE, "%s: %zu bytes exceeds the limit of %d bytes",
-                    path, (size_t)len, MS_REVIEW_MAX_FILE_BYTES);
-        goto done;
-    }
+    /* the size is checked (fstat) before the file is read */
+    if (!ms_read_file(path, 0, MS_REVIEW_MAX_FILE_BYTES, &text, &len, err)) goto done;
     if (!json_parser_load_from_data(parser, text, (gssize)len, &e)) {
         g_set_error(err, MS_ERROR, MS_ERR_USAGE, "%s: not JSON: %s", path, e->message);
         goto done;

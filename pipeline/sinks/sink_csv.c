@@ -1,7 +1,7 @@
 /* sink_csv — records as a CSV table a firm can open in a spreadsheet.
  *
  * The file is RFC 4180: CRLF after every row; a field that holds '"', ',',
- * CR or LF is put in double quotes and each '"' in it doubled; every other
+ * ';' (the separator of some locales), CR or LF is put in double quotes and each '"' in it doubled; every other
  * field is written as is.  It is UTF-8 and starts with a byte order mark,
  * because Excel reads a CSV file without one in the machine's legacy code page
  * and mangles "Perú" and "Côte d'Ivoire"; Python reads it with
@@ -26,7 +26,8 @@
  * Formula guard: a spreadsheet runs a cell that starts with '=', '+', '-' or
  * '@' as a formula, and TAB or CR can hide such a start; a filing's title or a
  * file name is untrusted text, so any field that starts with one of those six
- * characters gets a single quote "'" in front (OWASP, "CSV Injection").  The
+ * characters, after any leading spaces (which a spreadsheet skips), gets a
+ * single quote "'" in front (OWASP, "CSV Injection").  The
  * quote is part of the field: a program reading the file back strips it.
  */
 #include <errno.h>
@@ -65,8 +66,10 @@ static void add_cell(csv_row *row, const char *v)
     GString *t = row->text;
     if (row->fields++) g_string_append_c(t, ',');
     if (!v) return;
-    gboolean guard = v[0] && strchr("=+-@\t\r", v[0]) != NULL;
-    gboolean quote = strpbrk(v, "\",\r\n") != NULL;
+    const char *first = v + strspn(v, " "); /* a spreadsheet skips leading spaces */
+    gboolean guard = *first && strchr("=+-@\t\r", *first) != NULL;
+    /* ';' too: locales that split on it would cut "x;=HYPERLINK(...)" into a formula cell */
+    gboolean quote = strpbrk(v, "\",;\r\n") != NULL;
     if (quote) g_string_append_c(t, '"');
     if (guard) g_string_append_c(t, '\'');
     for (const char *p = v; *p; p++) {

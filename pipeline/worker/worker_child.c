@@ -1,0 +1,191 @@
+/* The worker process's side of worker_proc.h: one request at a time on fd 3. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pipeline/base/ms_error.h"
+#include "pipeline/pages/pages.h"
+#include "pipeline/worker/sandbox.h"
+#include "pipeline/worker/worker_proc.h"
+#include "pipeline/worker/worker_wire.h"
+
+#define SOCK 3
+/* A crash with the address space this close to its limit (an eighth of it,
+ * at most 256 MB) is out_of_memory. */
+#define OOM_MARGIN(limit) MIN(256LL << 20, (limit) / 8)
+
+static int statm_fd = -1;
+static gint64 mem_limit;
+
+/* A fatal signal: out_of_memory when the address space is at its limit (an
+ * allocation failed and the library aborted or touched NULL), else the
+ * signal's own death, which the parent reports as worker_crashed. */
+static void on_fatal(int sig)
+{
+    char buf[64];
+    ssize_t n = statm_fd >= 0 && mem_limit ? pread(statm_fd, buf, sizeof buf - 1, 0) : -1;
+    if (n > 0) {
+        long long pages = 0;
+        for (ssize_t i = 0; i < n && buf[i] >= '0' && buf[i] <= '9'; i++) pages = pages * 10 + (buf[i] - '0');
+        if (pages * sysconf(_SC_PAGESIZE) + OOM_MARGIN(mem_limit) >= mem_limit) _exit(MS_WORKER_EXIT_OOM);
+    }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void catch_fatal(void)
+{
+    static char altstack[64 * 1024]; /* a stack overflow still reaches the handler */
+    stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack};
+    sigaltstack(&ss, NULL);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_fatal;
+    sa.sa_flags = SA_ONSTACK | SA_RESETHAND;
+    const int fatal[] = {SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE, SIGTRAP};
+    for (gsize i = 0; i < G_N_ELEMENTS(fatal); i++) sigaction(fatal[i], &sa, NULL);
+}
+
+typedef struct {
+    ms_context ctx;
+    char *tessdata, *lang, *password;
+    ms_worker w;
+    guint64 id; /* the open document, 0: none */
+    ms_input in;
+    ms_doc *doc;
+    GError *open_err;
+} child;
+
+static gboolean configure(child *c, GVariant *init)
+{
+    ms_context *x = &c->ctx;
+    gint64 pixels, decode, file;
+    ms_ocr_options ocr = MS_OCR_OPTIONS_INIT;
+    ms_limits lim = MS_LIMITS_INIT;
+    g_variant_get(init, MS_WIRE_INIT, &x->dpi, &pixels, &decode, &lim.max_pages, &file,
+                  &c->tessdata, &c->lang, &ocr.deskew, &ocr.orient, &ocr.bgnorm, &ocr.deadline_ms,
+                  &mem_limit, &c->password, &ocr.second_reading, &ocr.second_look);
+    lim.max_pixels = pixels, lim.max_decode_bytes = decode, lim.max_file_bytes = file;
+    lim.doc_ms = 0; /* the parent passes what is left per request */
+    ocr.tessdata = *c->tessdata ? c->tessdata : NULL;
+    ocr.lang = c->lang;
+    x->limits = lim;
+    x->ocr = ocr;
+    x->password = *c->password ? c->password : NULL;
+    return x->dpi >= MS_MIN_DPI && x->dpi <= MS_MAX_DPI;
+}
+
+static void close_doc(child *c)
+{
+    ms_doc_free(c->doc);
+    c->doc = NULL;
+    ms_input_dispose(&c->in);
+    g_clear_error(&c->open_err);
+    c->id = 0;
+}
+
+/* The input's bytes from its descriptor, bounded by the file-size limit. */
+static GBytes *read_fd(int fd, gint64 max, GError **err)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (max > 0 && st.st_size > max)) {
+        g_set_error(err, MS_ERROR, MS_ERR_UNREADABLE, "the worker cannot read the input");
+        return NULL;
+    }
+    gsize len = (gsize)st.st_size, got = 0;
+    guint8 *buf = g_malloc(len ? len : 1);
+    while (got < len) {
+        ssize_t k = pread(fd, buf + got, len - got, (off_t)got);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) break;
+        got += (gsize)k;
+    }
+    return g_bytes_new_take(buf, got);
+}
+
+static void open_doc(child *c, guint64 id, int fd, int format, const char *path)
+{
+    close_doc(c);
+    c->id = id;
+    c->in.path = g_strdup(path);
+    c->in.format = (ms_format)format;
+    c->in.bytes = read_fd(fd, c->ctx.limits.max_file_bytes, &c->open_err);
+    if (c->in.bytes) ms_doc_open(&c->in, &c->ctx.limits, c->ctx.password, &c->doc, &c->open_err);
+}
+
+static GVariant *serve_page(child *c, int index, int ms_left)
+{
+    ms_page_result pr = {0};
+    /* no clear func while the page is read: its words move within the array */
+    GArray *words = g_array_new(FALSE, FALSE, sizeof(ms_word));
+    if (!c->doc || index >= ms_doc_page_count(c->doc)) {
+        pr.number = index + 1, pr.source = "error", pr.dpi = c->ctx.dpi, pr.conf = -1;
+        pr.error_code = c->open_err ? ms_error_name_of(c->open_err) : "internal";
+        pr.error = g_strdup(c->open_err ? c->open_err->message : "no such page");
+    } else {
+        gint64 deadline = ms_left > 0 ? g_get_monotonic_time() + (gint64)ms_left * 1000 : 0;
+        ms_page_read(&c->ctx, &c->w, c->doc, deadline, index, &pr, words);
+    }
+    GVariant *v = ms_wire_page_to(&pr, words);
+    g_free(pr.error);
+    g_array_set_clear_func(words, ms_word_clear);
+    g_array_free(words, TRUE);
+    return v;
+}
+
+static gboolean serve(child *c, GVariant *req, int fd)
+{
+    guint64 id;
+    int page, ms_left;
+    guint8 format;
+    const char *path;
+    g_variant_get(req, "(tiyi&s)", &id, &page, &format, &ms_left, &path);
+    if (id != c->id && fd >= 0) open_doc(c, id, fd, format, path);
+    GVariant *reply;
+    if (page < 0) {
+        char *message = g_utf8_make_valid(c->open_err ? c->open_err->message : "", -1);
+        reply = g_variant_new(MS_WIRE_OPENED, c->doc ? ms_doc_page_count(c->doc) : -1,
+                              c->open_err ? ms_error_name_of(c->open_err) : (c->doc ? "" : "internal"),
+                              message);
+        g_free(message);
+    } else
+        reply = serve_page(c, page, ms_left);
+    return ms_wire_send(SOCK, reply, -1);
+}
+
+int ms_worker_child_main(void)
+{
+    statm_fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+    gboolean timed_out;
+    GVariant *init = ms_wire_recv(SOCK, MS_WIRE_INIT, 0, NULL, &timed_out);
+    if (!init) return 1;
+    child c;
+    memset(&c, 0, sizeof c);
+    gboolean ok = configure(&c, init);
+    g_variant_unref(init);
+    if (!ms_sandbox_limits_memory()) mem_limit = 0; /* no limit, so no death at it */
+    GError *err = NULL;
+    catch_fatal();
+    if (ok && !ms_sandbox_enter(mem_limit, &err)) {
+        g_printerr("motionscan: %s\n", err->message);
+        g_clear_error(&err);
+        ok = FALSE;
+    }
+    int status = ok ? 0 : 1;
+    ms_worker_init(&c.w);
+    GVariant *req;
+    int fd = -1;
+    while (ok && (req = ms_wire_recv(SOCK, MS_WIRE_REQUEST, 0, &fd, &timed_out))) {
+        ok = serve(&c, req, fd);
+        g_variant_unref(req);
+        if (fd >= 0) close(fd);
+        fd = -1;
+    }
+    close_doc(&c);
+    ms_worker_dispose(&c.w);
+    g_free(c.tessdata), g_free(c.lang), g_free(c.password);
+    return status;
+}

@@ -1,0 +1,212 @@
+#include "pipeline/worker/worker_proc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "pipeline/base/ms_error.h"
+#include "pipeline/worker/worker_wire.h"
+
+struct ms_proc {
+    pid_t pid; /* -1: none running */
+    int sock;
+};
+
+/* In the child, between fork and exec: only async-signal-safe calls. */
+static void exec_worker(const char *exe, int sock, int devnull)
+{
+    if (sock == 3) fcntl(3, F_SETFD, 0);
+    else if (dup2(sock, 3) < 0) _exit(127);
+    if (devnull >= 0) dup2(devnull, 0), dup2(devnull, 1); /* never the records on stdout */
+    close_range(4, ~0U, 0); /* nothing else of the parent's: outputs, databases */
+    char *const argv[] = {(char *)exe, (char *)"__worker", NULL};
+    execv(exe, argv);
+    _exit(127);
+}
+
+static GVariant *init_message(const ms_context *ctx)
+{
+    const ms_limits *l = &ctx->limits;
+    return g_variant_new(MS_WIRE_INIT, ctx->dpi, (gint64)l->max_pixels, (gint64)l->max_decode_bytes,
+                         l->max_pages, (gint64)l->max_file_bytes,
+                         ctx->ocr.tessdata ? ctx->ocr.tessdata : "",
+                         ctx->ocr.lang ? ctx->ocr.lang : "eng", ctx->ocr.deskew, ctx->ocr.orient,
+                         ctx->ocr.bgnorm, ctx->ocr.deadline_ms, ctx->worker_mem_bytes,
+                         ctx->password ? ctx->password : "", ctx->ocr.second_reading,
+                         ctx->ocr.second_look);
+}
+
+static gboolean spawn(ms_proc *p, const ms_context *ctx)
+{
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) return FALSE;
+    int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+    pid_t pid = fork();
+    if (pid == 0) exec_worker(ctx->worker_exe, sv[1], devnull);
+    if (devnull >= 0) close(devnull);
+    close(sv[1]);
+    if (pid < 0) {
+        close(sv[0]);
+        return FALSE;
+    }
+    p->pid = pid;
+    p->sock = sv[0];
+    return ms_wire_send(p->sock, init_message(ctx), -1);
+}
+
+ms_proc *ms_proc_new(const ms_context *ctx)
+{
+    ms_proc *p = g_new0(ms_proc, 1);
+    p->pid = -1, p->sock = -1;
+    spawn(p, ctx); /* a failure shows at the first request */
+    return p;
+}
+
+static int reap_status(ms_proc *p)
+{
+    int status = 0;
+    if (p->sock >= 0) close(p->sock);
+    if (p->pid > 0) {
+        kill(p->pid, SIGKILL); /* dead already, or killed now: the status says which */
+        while (waitpid(p->pid, &status, 0) < 0 && errno == EINTR) {
+        }
+    }
+    p->pid = -1, p->sock = -1;
+    return status;
+}
+
+void ms_proc_free(ms_proc *p)
+{
+    if (!p) return;
+    if (p->pid > 0) {
+        close(p->sock); /* end of requests: the worker exits */
+        p->sock = -1;
+        int status = 0;
+        while (waitpid(p->pid, &status, 0) < 0 && errno == EINTR) {
+        }
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+            g_printerr("motionscan: a worker process ended with status 0x%x\n", (unsigned)status);
+        p->pid = -1;
+    }
+    g_free(p);
+}
+
+/* The watchdog's deadline for one request (0: none). */
+static gint64 watchdog(const ms_context *ctx, gint64 doc_deadline)
+{
+    gint64 limit = 0;
+    if (ctx->ocr.deadline_ms > 0)
+        limit = g_get_monotonic_time() + ((gint64)ctx->ocr.deadline_ms + MS_WORKER_SLACK_MS) * 1000;
+    if (doc_deadline) {
+        gint64 d = doc_deadline + (gint64)MS_WORKER_GRACE_MS * 1000;
+        limit = limit ? MIN(limit, d) : d;
+    }
+    return limit;
+}
+
+/* The worker is gone (or hung, or talking nonsense): reap it and say why.
+ * `what` says what it was doing ("opening it", "reading page 3"). */
+static void lost(ms_proc *p, const ms_context *ctx, gboolean timed_out, gboolean garbled,
+                 const char *prefix, const char *what, GError **err)
+{
+    int st = reap_status(p);
+    if (timed_out)
+        g_set_error(err, MS_ERROR, MS_ERR_TIMEOUT,
+                    "%sthe worker %s passed its time limit and was killed", prefix, what);
+    else if (garbled)
+        g_set_error(err, MS_ERROR, MS_ERR_WORKER_CRASHED,
+                    "%sthe worker %s sent a malformed reply and was stopped", prefix, what);
+    else if (WIFEXITED(st) && WEXITSTATUS(st) == MS_WORKER_EXIT_OOM)
+        g_set_error(err, MS_ERROR, MS_ERR_OUT_OF_MEMORY,
+                    "%sthe worker %s ran out of memory (limit %lld MB)", prefix, what,
+                    (long long)(ctx->worker_mem_bytes >> 20));
+    else if (WIFSIGNALED(st))
+        g_set_error(err, MS_ERROR, MS_ERR_WORKER_CRASHED, "%sthe worker %s crashed (signal %d, %s)",
+                    prefix, what, WTERMSIG(st), g_strsignal(WTERMSIG(st)));
+    else
+        g_set_error(err, MS_ERROR, MS_ERR_WORKER_CRASHED,
+                    "%sthe worker %s exited unexpectedly (status %d)", prefix, what,
+                    WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+}
+
+/* Send a request and wait for its reply of `type`; NULL with err set when the
+ * worker was lost. */
+static GVariant *ask(ms_proc *p, const ms_context *ctx, GVariant *req, int fd, const char *type,
+                     gint64 doc_deadline, const char *prefix, const char *what, GError **err)
+{
+    if (p->pid <= 0 && !spawn(p, ctx)) {
+        g_variant_unref(g_variant_ref_sink(req));
+        reap_status(p);
+        g_set_error(err, MS_ERROR, MS_ERR_INTERNAL, "%sno worker process could be started: %s",
+                    prefix, g_strerror(errno));
+        return NULL;
+    }
+    gboolean timed_out = FALSE;
+    GVariant *reply = NULL;
+    if (ms_wire_send(p->sock, req, fd))
+        reply = ms_wire_recv(p->sock, type, watchdog(ctx, doc_deadline), NULL, &timed_out);
+    if (!reply) lost(p, ctx, timed_out, FALSE, prefix, what, err);
+    return reply;
+}
+
+/* Milliseconds the document has left, as the worker is told (0: none). */
+static int ms_left(gint64 doc_deadline)
+{
+    if (!doc_deadline) return 0;
+    gint64 left = (doc_deadline - g_get_monotonic_time()) / 1000;
+    return (int)CLAMP(left, 1, G_MAXINT);
+}
+
+int ms_proc_open(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,
+                 const char *path, gint64 doc_deadline, GError **err)
+{
+    char *prefix = g_strdup_printf("%s: ", path); /* messages hold the path as given */
+    char *name = g_utf8_make_valid(path, -1); /* for messages only */
+    GVariant *req = g_variant_new(MS_WIRE_REQUEST, id, -1, (guint8)format, ms_left(doc_deadline), name);
+    g_free(name);
+    GVariant *reply = ask(p, ctx, req, fd, MS_WIRE_OPENED, doc_deadline, prefix, "opening it", err);
+    int n = -1;
+    if (reply) {
+        const char *code, *message;
+        g_variant_get(reply, "(i&s&s)", &n, &code, &message);
+        int c = ms_error_code_of_name(code);
+        if (n < 0 && c >= 0) {
+            g_set_error_literal(err, MS_ERROR, c, message);
+        } else if (n < 0 || n > ctx->limits.max_pages || *code) {
+            lost(p, ctx, FALSE, TRUE, prefix, "opening it", err);
+            n = -1;
+        }
+        g_variant_unref(reply);
+    }
+    g_free(prefix);
+    return n;
+}
+
+void ms_proc_page(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,
+                  const char *path, int index, gint64 doc_deadline, ms_page_result *pr,
+                  GArray *words)
+{
+    char *prefix = g_strdup_printf("page %d: ", index + 1);
+    GError *err = NULL;
+    char *name = g_utf8_make_valid(path, -1);
+    GVariant *req = g_variant_new(MS_WIRE_REQUEST, id, index, (guint8)format, ms_left(doc_deadline), name);
+    g_free(name);
+    GVariant *reply = ask(p, ctx, req, fd, MS_WIRE_PAGE, doc_deadline, prefix, "reading it", &err);
+    if (reply && !ms_wire_page_from(reply, index + 1, pr, words))
+        lost(p, ctx, FALSE, TRUE, prefix, "reading it", &err);
+    if (reply) g_variant_unref(reply);
+    pr->number = index + 1;
+    if (err) {
+        pr->source = "error";
+        pr->dpi = ctx->dpi;
+        pr->conf = -1;
+        pr->error_code = ms_error_name_of(err);
+        pr->error = g_strdup(err->message);
+        g_error_free(err);
+    }
+    g_free(prefix);
+}

@@ -1,0 +1,62 @@
+/* worker_proc — a worker process that opens, renders, decodes and OCRs pages
+ * for one thread of the batch or of watch, so a crash, an abort, a runaway
+ * allocation or a hang inside Poppler, Leptonica or Tesseract costs one
+ * document, never the batch.
+ *
+ * The parent keeps the scheduling, the text, the extraction and the records.
+ * Per request it passes the input as a descriptor (a sealed memfd holding the
+ * bytes it hashed) and a document id; the worker opens the document (keeping
+ * it open for its next page of the same id), reads one page and sends back the
+ * page result and its words (worker_wire.h).  The worker is started from this
+ * binary (`motionscan __worker`, fd 3 its socket), creates its Tesseract
+ * engine on first need and reuses it, limits its address space and loads its
+ * seccomp filter (sandbox.h) before it reads any input.
+ *
+ * The parent bounds each request: the document's own deadline plus
+ * MS_WORKER_GRACE_MS, and the OCR deadline plus MS_WORKER_SLACK_MS (so a hang
+ * inside a library call is bounded).  Past it the worker is killed.  A worker
+ * that dies costs its request a stable error: worker_crashed (a signal or an
+ * unexpected exit), out_of_memory (it died with its address space at its
+ * limit) or timeout (killed by the watchdog).  The next request starts a new
+ * worker.
+ *
+ * Thread rules: one ms_proc per thread.  Ownership: ms_proc_new() /
+ * ms_proc_free(); descriptors passed in stay the caller's.
+ */
+#ifndef MS_WORKER_PROC_H
+#define MS_WORKER_PROC_H
+
+#include "pipeline/document/document.h"
+
+#define MS_WORKER_GRACE_MS 2000
+#define MS_WORKER_SLACK_MS 60000
+/* The worker's exit status when it died at its memory limit. */
+#define MS_WORKER_EXIT_OOM 75
+/* Default address-space limit per worker (--worker-memory-mb). */
+#define MS_DEFAULT_WORKER_MEM_MB 3072
+
+typedef struct ms_proc ms_proc;
+
+/* Start a worker for `ctx` (ctx->worker_exe).  A worker that cannot start is
+ * reported by the first request. */
+ms_proc *ms_proc_new(const ms_context *ctx);
+/* Close the worker's socket (it exits) and reap it. */
+void ms_proc_free(ms_proc *p);
+
+/* Open the document `id` (descriptor `fd`, `format` an ms_format) in the
+ * worker: its page count, or -1 with err set.  `path` names it in messages;
+ * `doc_deadline` is monotonic microseconds (0: none). */
+int ms_proc_open(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,
+                 const char *path, gint64 doc_deadline, GError **err);
+
+/* Read page `index` of document `id` in the worker: fills *pr (number set,
+ * error owned) and appends its words.  A failure is a page error. */
+void ms_proc_page(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,
+                  const char *path, int index, gint64 doc_deadline, ms_page_result *pr,
+                  GArray *words);
+
+/* The worker's side: serve requests on fd 3 until it closes (main.c runs this
+ * for `motionscan __worker`).  Returns the exit status. */
+int ms_worker_child_main(void);
+
+#endif

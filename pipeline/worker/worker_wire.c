@@ -1,0 +1,267 @@
+#include "pipeline/worker/worker_wire.h"
+
+#include <errno.h>
+#include <math.h>
+#include <poll.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "pipeline/base/ms_error.h"
+#include "pipeline/base/text.h"
+#include "pipeline/ocr/ocr.h"
+
+static gboolean send_all(int sock, const guint8 *p, gsize n)
+{
+    while (n) {
+        ssize_t k = send(sock, p, n, MSG_NOSIGNAL);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) return FALSE;
+        p += k, n -= (gsize)k;
+    }
+    return TRUE;
+}
+
+gboolean ms_wire_send(int sock, GVariant *msg, int pass_fd)
+{
+    g_variant_ref_sink(msg);
+    GBytes *data = g_variant_get_data_as_bytes(msg);
+    gsize len = 0;
+    const guint8 *body = g_bytes_get_data(data, &len);
+    guint8 *buf = g_malloc(len + 4);
+    guint32 n32 = (guint32)len;
+    memcpy(buf, &n32, 4);
+    if (len) memcpy(buf + 4, body, len);
+    g_bytes_unref(data);
+    g_variant_unref(msg);
+    gboolean ok;
+    if (pass_fd >= 0) {
+        /* the descriptor rides on the length's first byte */
+        union {
+            char raw[CMSG_SPACE(sizeof(int))];
+            struct cmsghdr align;
+        } ctl;
+        memset(&ctl, 0, sizeof ctl);
+        struct iovec iov = {buf, 1};
+        struct msghdr mh = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl.raw,
+                            .msg_controllen = sizeof ctl.raw};
+        struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
+        c->cmsg_level = SOL_SOCKET;
+        c->cmsg_type = SCM_RIGHTS;
+        c->cmsg_len = CMSG_LEN(sizeof(int));
+        memcpy(CMSG_DATA(c), &pass_fd, sizeof(int));
+        ssize_t k;
+        do k = sendmsg(sock, &mh, MSG_NOSIGNAL);
+        while (k < 0 && errno == EINTR);
+        ok = k == 1 && send_all(sock, buf + 1, len + 3);
+    } else {
+        ok = send_all(sock, buf, len + 4);
+    }
+    g_free(buf);
+    return ok;
+}
+
+/* Wait until `sock` is readable or the deadline passes. */
+static gboolean wait_readable(int sock, gint64 deadline_us, gboolean *timed_out)
+{
+    for (;;) {
+        int ms = -1;
+        if (deadline_us) {
+            gint64 left = deadline_us - g_get_monotonic_time();
+            if (left <= 0) {
+                *timed_out = TRUE;
+                return FALSE;
+            }
+            ms = (int)MIN(left / 1000 + 1, 1000000);
+        }
+        struct pollfd p = {sock, POLLIN, 0};
+        int r = poll(&p, 1, ms);
+        if (r > 0) return TRUE;
+        if (r < 0 && errno != EINTR) return FALSE;
+    }
+}
+
+/* Read exactly n bytes; the first read may carry a descriptor. */
+static gboolean recv_all(int sock, guint8 *p, gsize n, gint64 deadline_us, int *fd,
+                         gboolean *timed_out)
+{
+    while (n) {
+        if (!wait_readable(sock, deadline_us, timed_out)) return FALSE;
+        union {
+            char raw[CMSG_SPACE(sizeof(int))];
+            struct cmsghdr align;
+        } ctl;
+        struct iovec iov = {p, n};
+        struct msghdr mh = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl.raw,
+                            .msg_controllen = sizeof ctl.raw};
+        ssize_t k = recvmsg(sock, &mh, MSG_CMSG_CLOEXEC);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) return FALSE;
+        for (struct cmsghdr *c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c)) {
+            if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS) continue;
+            int got;
+            memcpy(&got, CMSG_DATA(c), sizeof got);
+            if (*fd >= 0) close(got);
+            else *fd = got;
+        }
+        p += k, n -= (gsize)k;
+    }
+    return TRUE;
+}
+
+GVariant *ms_wire_recv(int sock, const char *type, gint64 deadline_us, int *fd_out,
+                       gboolean *timed_out)
+{
+    *timed_out = FALSE;
+    int fd = -1;
+    guint32 len = 0;
+    guint8 *buf = NULL;
+    GVariant *v = NULL;
+    if (recv_all(sock, (guint8 *)&len, 4, deadline_us, &fd, timed_out) && len <= MS_WIRE_MAX_FRAME) {
+        buf = g_malloc(len ? len : 1);
+        if (recv_all(sock, buf, len, deadline_us, &fd, timed_out)) {
+            GBytes *b = g_bytes_new_take(g_steal_pointer(&buf), len);
+            v = g_variant_ref_sink(g_variant_new_from_bytes(G_VARIANT_TYPE(type), b, FALSE));
+            g_bytes_unref(b);
+        }
+    }
+    g_free(buf);
+    if (fd_out && v) *fd_out = fd;
+    else if (fd >= 0) close(fd);
+    return v;
+}
+
+GVariant *ms_wire_page_to(const ms_page_result *pr, const GArray *words)
+{
+    GVariantBuilder wb;
+    g_variant_builder_init(&wb, G_VARIANT_TYPE("a(siddddd)"));
+    for (guint i = 0; i < words->len; i++) {
+        const ms_word *w = &g_array_index(words, ms_word, i);
+        /* a GVariant string must be UTF-8; the text stage repairs words the same way */
+        char *text = g_utf8_make_valid(w->text ? w->text : "", -1);
+        g_variant_builder_add(&wb, "(siddddd)", text, w->line, (double)w->x0, (double)w->y0,
+                              (double)w->x1, (double)w->y1, (double)w->conf);
+        g_free(text);
+    }
+    GVariantBuilder lb;
+    g_variant_builder_init(&lb, G_VARIANT_TYPE("a" MS_WIRE_LOOK));
+    for (guint i = 0; pr->looks && i < pr->looks->len; i++) {
+        const ms_look *l = &g_array_index(pr->looks, ms_look, i);
+        char *t[3];
+        for (int k = 0; k < 3; k++) t[k] = g_utf8_make_valid(l->text[k] ? l->text[k] : "", -1);
+        g_variant_builder_add(&lb, MS_WIRE_LOOK, l->kind, (double)l->box[0], (double)l->box[1],
+                              (double)l->box[2], (double)l->box[3], t[0], t[1], t[2],
+                              (double)l->conf[0], (double)l->conf[1], (double)l->conf[2], l->kept);
+        for (int k = 0; k < 3; k++) g_free(t[k]);
+    }
+    char *message = g_utf8_make_valid(pr->error ? pr->error : "", -1);
+    char *reason = g_utf8_make_valid(pr->reading_reason ? pr->reading_reason : "", -1);
+    GVariant *v = g_variant_new(MS_WIRE_PAGE, pr->source ? pr->source : "error", pr->dpi, pr->width,
+                                pr->height, (double)pr->conf, (double)pr->skew, pr->rotation,
+                                pr->n_words, pr->seconds, pr->error_code ? pr->error_code : "",
+                                message, &wb, pr->reading ? pr->reading : "", reason, &lb);
+    g_free(reason);
+    g_free(message);
+    return v;
+}
+
+/* The page sources, as the static strings a record holds. */
+static const char *known_source(const char *s)
+{
+    static const char *const sources[] = {"text", "ocr", "text+ocr", "blank", "error", NULL};
+    for (const char *const *k = sources; *k; k++)
+        if (strcmp(s, *k) == 0) return *k;
+    return NULL;
+}
+
+static gboolean sane(double v, double lo, double hi)
+{
+    return isfinite(v) && v >= lo && v <= hi;
+}
+
+/* The reading names and look kinds, as the static strings a record holds. */
+static const char *known_name(const char *s, const char *const *names)
+{
+    for (const char *const *k = names; *k; k++)
+        if (strcmp(s, *k) == 0) return *k;
+    return NULL;
+}
+
+/* The second look's boxes from a reply; NULL when there are none, or when a
+ * value is out of range (*ok FALSE). */
+static GArray *looks_from(GVariantIter *it, gboolean *ok)
+{
+    static const char *const kinds[] = {"a_number", "country", NULL};
+    GArray *looks = NULL;
+    const char *kind, *t[3];
+    double x0, y0, x1, y1, c[3];
+    int kept;
+    while (*ok && g_variant_iter_next(it, "(&sdddd&s&s&sdddi)", &kind, &x0, &y0, &x1, &y1, &t[0],
+                                      &t[1], &t[2], &c[0], &c[1], &c[2], &kept)) {
+        const char *k = known_name(kind, kinds);
+        *ok = k && kept >= 0 && kept < 3 && sane(x0, -1e7, 1e7) && sane(y0, -1e7, 1e7) &&
+              sane(x1, -1e7, 1e7) && sane(y1, -1e7, 1e7);
+        for (int i = 0; *ok && i < 3; i++) *ok = g_utf8_validate(t[i], -1, NULL) && sane(c[i], -1, 100);
+        if (!*ok) break;
+        if (!looks) {
+            looks = g_array_new(FALSE, TRUE, sizeof(ms_look));
+            g_array_set_clear_func(looks, ms_look_clear);
+        }
+        ms_look l = {k, {(float)x0, (float)y0, (float)x1, (float)y1}, {NULL, NULL, NULL}, {0, 0, 0}, kept};
+        for (int i = 0; i < 3; i++) l.text[i] = g_strdup(t[i]), l.conf[i] = (float)c[i];
+        g_array_append_val(looks, l);
+    }
+    if (!*ok && looks) g_clear_pointer(&looks, g_array_unref);
+    return looks;
+}
+
+gboolean ms_wire_page_from(GVariant *msg, int page_no, ms_page_result *pr, GArray *words)
+{
+    static const char *const readings[] = {"binarized", "grey", NULL};
+    const char *source, *code, *message, *reading, *reason;
+    int dpi, width, height, rotation, n_words;
+    double conf, skew, seconds;
+    GVariantIter *it, *lit;
+    g_variant_get(msg, "(&siiiddiid&s&sa(siddddd)&s&sa" MS_WIRE_LOOK ")", &source, &dpi, &width,
+                  &height, &conf, &skew, &rotation, &n_words, &seconds, &code, &message, &it,
+                  &reading, &reason, &lit);
+    const char *src = known_source(source);
+    int ecode = *code ? ms_error_code_of_name(code) : -1;
+    gboolean ok = src && sane(dpi, 1, 100000) && width >= 0 && height >= 0 &&
+                  sane(conf, -1, 100) && sane(skew, -360, 360) && rotation % 90 == 0 &&
+                  rotation >= 0 && rotation < 360 && sane(seconds, 0, 1e7) &&
+                  (strcmp(src, "error") == 0) == (ecode >= 0);
+    guint first = words->len;
+    const char *text;
+    int line;
+    double x0, y0, x1, y1, wconf;
+    while (ok && g_variant_iter_next(it, "(&siddddd)", &text, &line, &x0, &y0, &x1, &y1, &wconf)) {
+        ok = g_utf8_validate(text, -1, NULL) && sane(x0, -1e7, 1e7) && sane(y0, -1e7, 1e7) &&
+             sane(x1, -1e7, 1e7) && sane(y1, -1e7, 1e7) && sane(wconf, -1, 100);
+        if (!ok) break;
+        ms_word w = {g_strdup(text), page_no, line, (float)x0, (float)y0, (float)x1, (float)y1,
+                     (float)wconf};
+        g_array_append_val(words, w);
+    }
+    g_variant_iter_free(it);
+    const char *kept_reading = *reading ? known_name(reading, readings) : NULL;
+    ok = ok && (!*reading || kept_reading) && g_utf8_validate(reason, -1, NULL);
+    GArray *looks = ok ? looks_from(lit, &ok) : NULL;
+    g_variant_iter_free(lit);
+    if (!ok) {
+        for (guint i = first; i < words->len; i++) ms_word_clear(&g_array_index(words, ms_word, i));
+        g_array_set_size(words, first);
+        return FALSE;
+    }
+    pr->source = src;
+    pr->dpi = dpi, pr->width = width, pr->height = height;
+    pr->conf = (float)conf, pr->skew = (float)skew, pr->rotation = rotation;
+    pr->n_words = n_words;
+    pr->seconds = seconds;
+    pr->error_code = ecode >= 0 ? ms_error_name(ecode) : NULL;
+    pr->error = ecode >= 0 ? g_strdup(message) : NULL;
+    pr->reading = kept_reading;
+    pr->reading_reason = *reason ? g_strdup(reason) : NULL;
+    pr->looks = looks;
+    return TRUE;
+}

@@ -1,0 +1,56 @@
+/* worker_wire — the messages between motionscan and its worker processes.
+ *
+ * A frame is a 4-byte length (host order: both ends are the same binary)
+ * followed by a serialised GVariant of a fixed type.  A request carries the
+ * input as a file descriptor (SCM_RIGHTS) on its first byte.  The parent
+ * treats every reply as untrusted: GVariant reads any serialised data safely,
+ * lengths are bounded (MS_WIRE_MAX_FRAME) and every value is checked before
+ * use (ms_wire_page_from).
+ *
+ * Ownership: ms_wire_send() sinks a floating GVariant and unrefs it;
+ * ms_wire_recv() returns a new GVariant (g_variant_unref) and, when asked, a
+ * received descriptor that the caller closes.
+ */
+#ifndef MS_WORKER_WIRE_H
+#define MS_WORKER_WIRE_H
+
+#include <glib.h>
+
+#include "pipeline/document/record.h"
+
+#define MS_WIRE_MAX_FRAME (64u * 1024 * 1024)
+
+/* The first message to a worker: its configuration.
+ * (dpi, max_pixels, max_decode_bytes, max_pages, max_file_bytes, tessdata ('' = default),
+ *  lang, deskew, orient, bgnorm, ocr_deadline_ms, memory limit bytes (0 = none), password,
+ *  second_reading, second_look) */
+#define MS_WIRE_INIT "(ixxixssbbbixsbb)"
+/* A request: (document id, page (-1: open only), format, ms left for the document (0: none),
+ * the path, for messages) + the input's descriptor. */
+#define MS_WIRE_REQUEST "(tiyis)"
+/* The reply to an open: (pages, or -1; error code name ('' if none); message). */
+#define MS_WIRE_OPENED "(iss)"
+/* The reply to a page: (source, dpi, width, height, conf, skew, rotation, words,
+ * seconds, error code name ('' if none), message, words (text, line, x0, y0, x1, y1,
+ * conf), reading kept ('' if none), reading_reason, the second look's boxes (kind,
+ * x0, y0, x1, y1, the three texts, their confidences, the index kept)). */
+#define MS_WIRE_LOOK "(sddddsssdddi)"
+#define MS_WIRE_PAGE "(siiiddiidssa(siddddd)ssa" MS_WIRE_LOOK ")"
+
+/* Send one frame (and `pass_fd` if >= 0).  FALSE with errno set on failure. */
+gboolean ms_wire_send(int sock, GVariant *msg, int pass_fd);
+
+/* Receive one frame of `type`.  `deadline_us` (monotonic; 0 = none) bounds the
+ * wait; past it returns NULL with *timed_out TRUE.  NULL on end of stream or a
+ * malformed frame.  A descriptor that came with it goes to *fd_out (or is
+ * closed when fd_out is NULL). */
+GVariant *ms_wire_recv(int sock, const char *type, gint64 deadline_us, int *fd_out,
+                       gboolean *timed_out);
+
+/* A page result and its words as a MS_WIRE_PAGE message (floating). */
+GVariant *ms_wire_page_to(const ms_page_result *pr, const GArray *words);
+/* Back from a message: fills *pr (pr->error owned) and appends to `words`
+ * (ms_word).  FALSE when a value is out of range (nothing is kept). */
+gboolean ms_wire_page_from(GVariant *msg, int page_no, ms_page_result *pr, GArray *words);
+
+#endif
