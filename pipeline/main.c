@@ -27,10 +27,12 @@
 #include "pipeline/audit.h"
 #include "pipeline/batch.h"
 #include "pipeline/limits.h"
+#include "pipeline/merge.h"
 #include "pipeline/ms_error.h"
 #include "pipeline/ocr.h"
 #include "pipeline/review.h"
-#include "pipeline/sink_sqlite.h"
+#include "pipeline/shard.h"
+#include "pipeline/sink_pg.h"
 #include "pipeline/watch.h"
 
 #define EXIT_INPUT_FAILED 1
@@ -184,7 +186,7 @@ static void engine_clear(engine_options *o)
 }
 
 typedef struct {
-    char *out, *save_text, *csv, *db;
+    char *out, *save_text, *csv, *db, *shard;
     engine_options e;
     gboolean plain_text, skip_known, quiet;
     char **inputs;
@@ -232,7 +234,8 @@ static int cmd_run(int argc, char **argv)
     const GOptionEntry head[] = {
         {"out", 'o', 0, G_OPTION_ARG_FILENAME, &o.out, "Write records to FILE (default: stdout)", "FILE"},
         {"csv", 0, 0, G_OPTION_ARG_FILENAME, &o.csv, "Also write one CSV row per record to FILE", "FILE"},
-        {"db", 0, 0, G_OPTION_ARG_FILENAME, &o.db, "Also store the records in the SQLite database FILE (created or updated)", "FILE"},
+        {"db", 0, 0, G_OPTION_ARG_FILENAME, &o.db, "Also store the records in the SQLite database FILE (created or updated) or a postgresql:// URL", "FILE|URL"},
+        {"shard", 0, 0, G_OPTION_ARG_STRING, &o.shard, "Read only shard K of N, K from 0 (default: from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX)", "K/N"},
         {"skip-known", 0, 0, G_OPTION_ARG_NONE, &o.skip_known, "With --db: do not process files whose bytes the database holds as ok", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, "No progress line and no summary on stderr", NULL},
     };
@@ -273,8 +276,14 @@ static int cmd_run(int argc, char **argv)
         status = EXIT_USAGE;
         goto out;
     }
-    if (o.skip_known && !o.db) {
-        fprintf(stderr, "motionscan run: --skip-known needs --db FILE\n");
+    ms_shard shard = MS_SHARD_NONE;
+    if (!ms_shard_resolve(o.shard, &shard, &err)) {
+        fprintf(stderr, "motionscan run: %s\n", err->message);
+        status = EXIT_USAGE;
+        goto out;
+    }
+    if (o.skip_known && (!o.db || ms_db_is_postgres(o.db))) {
+        fprintf(stderr, "motionscan run: --skip-known needs --db FILE (a SQLite database)\n");
         status = EXIT_USAGE;
         goto out;
     }
@@ -299,8 +308,9 @@ static int cmd_run(int argc, char **argv)
         goto out;
     }
 
-    int skipped = 0;
-    paths = ms_batch_collect(o.inputs, (int)g_strv_length(o.inputs), o.plain_text, &skipped);
+    int skipped = 0, outside = 0;
+    paths = ms_batch_collect_shard(o.inputs, (int)g_strv_length(o.inputs), o.plain_text, &shard,
+                                   &skipped, &outside);
     sinks = g_ptr_array_new();
     g_ptr_array_add(sinks, ms_sink_jsonl_new(out, out != stdout));
     out = stdout; /* the sink owns it now */
@@ -309,7 +319,9 @@ static int cmd_run(int argc, char **argv)
     ms_sqlite_options so = MS_SQLITE_OPTIONS_INIT;
     so.command_line = command_line;
     so.load_known = o.skip_known;
-    if (!err && o.db && ms_sink_sqlite_open(o.db, &so, &db, &err)) g_ptr_array_add(sinks, db);
+    char *spool = ms_pg_spool_for(o.out);
+    if (!err && o.db && ms_sink_db_open(o.db, &so, spool, &db, &err)) g_ptr_array_add(sinks, db);
+    g_free(spool);
     if (err) {
         fprintf(stderr, "motionscan run: %s\n", err->message);
         status = EXIT_USAGE;
@@ -335,6 +347,8 @@ static int cmd_run(int argc, char **argv)
     fprintf(stderr, "), %d pages in %.1f s", st.pages, st.seconds);
     if (skipped) fprintf(stderr, "; %d file%s in folders skipped (not documents)", skipped,
                          skipped == 1 ? "" : "s");
+    if (shard.count) fprintf(stderr, "; shard %d/%d: %d input%s left to the others", shard.index,
+                             shard.count, outside, outside == 1 ? "" : "s");
     fputc('\n', stderr);
     status = st.failed ? EXIT_INPUT_FAILED : 0;
 out:
@@ -349,6 +363,7 @@ out:
     g_free(o.save_text);
     g_free(o.csv);
     g_free(o.db);
+    g_free(o.shard);
     g_free(command_line);
     g_strfreev(o.inputs);
     return status;
@@ -365,7 +380,7 @@ static int cmd_watch(int argc, char **argv)
     const GOptionEntry head[] = {
         {"out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Output folder: processing/, done/, failed/, records.jsonl (required)", "DIR"},
         {"csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, "Also append one CSV row per record to FILE", "FILE"},
-        {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Also store the records in the SQLite database FILE (created or updated)", "FILE"},
+        {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Also store the records in the SQLite database FILE (created or updated) or a postgresql:// URL", "FILE|URL"},
         {"poll", 0, 0, G_OPTION_ARG_INT, &poll, "List INBOX every N seconds instead of using inotify (network shares)", "SECONDS"},
         {"settle", 0, 0, G_OPTION_ARG_INT, &settle, "Take a file once its size and mtime are unchanged for MS (default 1000)", "MS"},
     };
@@ -572,6 +587,7 @@ static void usage(FILE *f)
             "                                           the auditor's HTML report (see audit --help)\n"
             "       motionscan review import FILE... --db FILE\n"
             "       motionscan review stats --db FILE   auditors' verdicts in, accuracy out\n"
+            "       motionscan merge [--out F] [--csv F] [--db F|URL] INPUT...  shard outputs into one\n"
             "       motionscan --version | --help\n");
 }
 
@@ -607,6 +623,7 @@ int main(int argc, char **argv)
     if (strcmp(argv[1], "watch") == 0) return cmd_watch(argc - 1, argv + 1);
     if (strcmp(argv[1], "audit") == 0) return cmd_audit(argc - 1, argv + 1);
     if (strcmp(argv[1], "review") == 0) return cmd_review(argc - 1, argv + 1);
+    if (strcmp(argv[1], "merge") == 0) return ms_merge_main(argc - 1, argv + 1);
     fprintf(stderr, "motionscan: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return EXIT_USAGE;
