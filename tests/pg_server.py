@@ -87,14 +87,15 @@ class PgServer:
         return "postgresql:///%s?host=%s&user=ms" % (db, self.root)
 
     def psql(self, sql, db="postgres"):
-        """Rows of a query as lists of strings (psql's unaligned output)."""
+        """Rows of a query as lists of strings (psql's unaligned output; NULL is \\N)."""
         psql = os.path.join(self.bindir, "psql")
-        p = subprocess.run([psql, "-X", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1",
+        p = subprocess.run([psql, "-X", "-A", "-t", "-F", "\x1f", "-0", "-v", "ON_ERROR_STOP=1", "-P", "null=\\N",
                             "-h", self.root, "-U", "ms", "-d", db, "-c", sql],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         if p.returncode != 0:
             raise PgServerError("psql %r failed: %s" % (sql, p.stderr))
-        return [line.split("\t") for line in p.stdout.splitlines() if line]
+        # records end in NUL and fields are split by US: values may hold newlines
+        return [rec.lstrip("\n").split("\x1f") for rec in p.stdout.split("\0") if rec.strip("\n")]
 
     def createdb(self, name):
         self.psql("CREATE DATABASE %s" % name)

@@ -4,6 +4,9 @@
 # --bench also installs what tools/benchmark.py compares against (OCRmyPDF).
 set -eu
 # chromium: the audit report's tests open it headless (tests/e2e_audit.py).
+# libpq-dev: the PostgreSQL store; postgresql: the server its tests start
+# (tests/pg_server.py); parallel, slurm-wlm, munge: the recipes in
+# tools/cluster/, run by their tests; python3-yaml reads the Kubernetes manifest.
 
 PACKAGES="
 build-essential cmake pkg-config
@@ -13,6 +16,7 @@ libpcre2-dev libsqlite3-dev
 python3 python3-pil poppler-utils qpdf fonts-liberation2
 chromium
 clang libclang-rt-14-dev valgrind
+libpq-dev postgresql parallel slurm-wlm munge python3-yaml
 "
 if [ "${1:-}" = "--bench" ]; then
     PACKAGES="$PACKAGES ocrmypdf"
