@@ -207,6 +207,10 @@ static char *command_line_json(int argc, char **argv)
         } else if (g_str_has_prefix(a, "--password=")) {
             g_free(a);
             a = g_strdup("--password=(hidden)");
+        } else if (strstr(a, "://")) { /* a database URL may hold a password */
+            char *url = ms_pg_redact_url(a);
+            g_free(a);
+            a = url;
         }
         json_builder_add_string_value(b, a);
         g_free(a);

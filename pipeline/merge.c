@@ -88,8 +88,9 @@ static char *merge_command_line(int argc, char **argv)
     JsonArray *a = json_array_new();
     json_array_add_string_element(a, "motionscan");
     for (int i = 0; i < argc; i++) {
-        char *valid = g_utf8_make_valid(argv[i], -1);
-        json_array_add_string_element(a, valid);
+        char *valid = g_utf8_make_valid(argv[i], -1), *shown = ms_pg_redact_url(valid);
+        json_array_add_string_element(a, shown); /* no password from a --db URL */
+        g_free(shown);
         g_free(valid);
     }
     JsonNode *n = json_node_init_array(json_node_alloc(), a);

@@ -51,7 +51,7 @@ gboolean ms_db_is_postgres(const char *target)
 }
 
 /* postgresql://user:secret@host/db -> postgresql://user:(hidden)@host/db */
-static char *without_password(const char *url)
+char *ms_pg_redact_url(const char *url)
 {
     const char *start = strstr(url, "://");
     if (!start) return g_strdup(url);
@@ -443,7 +443,7 @@ gboolean ms_sink_pg_open(const char *url, const ms_pg_options *opt, ms_sink **ou
     pg_sink *s = g_new0(pg_sink, 1);
     s->base.vt = &pg_vtable;
     s->url = g_strdup(url);
-    s->label = without_password(url);
+    s->label = ms_pg_redact_url(url);
     s->spool = g_strdup(opt && opt->spool ? opt->spool : MS_PG_DEFAULT_SPOOL);
     s->command_line = g_strdup(opt && opt->command_line ? opt->command_line : "");
     int left = 0;

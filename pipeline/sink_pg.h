@@ -64,6 +64,10 @@ gboolean ms_sink_db_open(const char *target, const ms_sqlite_options *opt, const
  * when unknown.  See ms_sink_sqlite_has_error. */
 gboolean ms_sink_db_has_error(const ms_sink *s, const char *file);
 
+/* `url` with the password of its user part shown as (hidden), for messages
+ * and the runs table: postgresql://ms:(hidden)@host/db.  g_free it. */
+char *ms_pg_redact_url(const char *url);
+
 /* The spool path for a run whose records go to `out` (NULL: stdout):
  * OUT.pg-spool.jsonl beside it, or MS_PG_DEFAULT_SPOOL here.  g_free it. */
 char *ms_pg_spool_for(const char *out);
