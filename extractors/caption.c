@@ -1,5 +1,5 @@
 /* caption — normalisers for values read from a filing's caption. */
-#include "extractors/extract.h"
+#include "extractors/caption.h"
 
 #include <string.h>
 
@@ -77,5 +77,36 @@ char *ms_court_normalize(const char *s, gsize len)
     g_string_free(st, TRUE);
     g_free(upper);
     g_free(raw);
+    return out;
+}
+
+char *ms_anumber_normalize(const char *s, gsize len)
+{
+    char digits[16];
+    int n = 0, real = 0;
+    for (gsize i = 0; i < len; i++) {
+        char c = s[i], d;
+        if (c >= '0' && c <= '9') d = c, real++;
+        else if (c == 'O' || c == 'o') d = '0';
+        else if (c == 'l' || c == 'I' || c == '|') d = '1';
+        else if (strchr(" \t-.,;:", c)) continue;
+        else if ((guchar)c == 0xC2 && (guchar)s[i + 1] == 0xB0) { /* OCR's degree sign */
+            i++;
+            continue;
+        }
+        else return NULL;
+        if (n >= 9) return NULL;
+        digits[n++] = d;
+    }
+    /* Most of it must be real digits: "lOl" is a word, not a number. */
+    if ((n != 9 && n != 8) || real < n - 2) return NULL;
+    char *out = g_malloc(10);
+    if (n == 8) { /* old 8-digit numbers are padded with a leading 0 */
+        out[0] = '0';
+        memcpy(out + 1, digits, 8);
+    } else {
+        memcpy(out, digits, 9);
+    }
+    out[9] = 0;
     return out;
 }

@@ -13,7 +13,10 @@
  *    country once.  A respondent's filing proposes no removal: the DHS
  *    proposal it quotes is kept as "respondent_quotes".
  */
-#include "extractors/extract.h"
+#include "extractors/countries.h"
+
+#include "extractors/evidence.h"
+#include "extractors/mentions.h"
 
 #include <string.h>
 

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "pipeline/ms_error.h"
+#include "pipeline/base/ms_error.h"
 
 typedef struct {
     int days;

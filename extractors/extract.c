@@ -2,38 +2,11 @@
 
 #include <string.h>
 
-/* ---- values --------------------------------------------------------------- */
-
-char *ms_anumber_normalize(const char *s, gsize len)
-{
-    char digits[16];
-    int n = 0, real = 0;
-    for (gsize i = 0; i < len; i++) {
-        char c = s[i], d;
-        if (c >= '0' && c <= '9') d = c, real++;
-        else if (c == 'O' || c == 'o') d = '0';
-        else if (c == 'l' || c == 'I' || c == '|') d = '1';
-        else if (strchr(" \t-.,;:", c)) continue;
-        else if ((guchar)c == 0xC2 && (guchar)s[i + 1] == 0xB0) { /* OCR's degree sign */
-            i++;
-            continue;
-        }
-        else return NULL;
-        if (n >= 9) return NULL;
-        digits[n++] = d;
-    }
-    /* Most of it must be real digits: "lOl" is a word, not a number. */
-    if ((n != 9 && n != 8) || real < n - 2) return NULL;
-    char *out = g_malloc(10);
-    if (n == 8) { /* old 8-digit numbers are padded with a leading 0 */
-        out[0] = '0';
-        memcpy(out + 1, digits, 8);
-    } else {
-        memcpy(out, digits, 9);
-    }
-    out[9] = 0;
-    return out;
-}
+#include "extractors/caption.h"
+#include "extractors/countries.h"
+#include "extractors/evidence.h"
+#include "extractors/facts.h"
+#include "extractors/mentions.h"
 
 static char *clean_name(const char *s, gsize len)
 {
@@ -66,15 +39,6 @@ static char *value_of(const ms_rule *rule, const char *field, const ms_text *t, 
     for (gsize i = 0; i < G_N_ELEMENTS(normalizers); i++)
         if (strcmp(field, normalizers[i].field) == 0) return normalizers[i].normalize(s, len);
     return clean_name(s, len);
-}
-
-void ms_evidence_add(GArray *ev, const ms_text *t, const char *field, const char *value,
-                     const ms_rule *rule, gsize start, gsize end)
-{
-    ms_evidence e = {g_strdup(field), g_strdup(value), rule, start, end,
-                     g_strndup(t->str->str + start, end - start), 0, {0, 0, 0, 0}, -1};
-    if (!ms_text_locate(t, start, end, &e.page, e.box, &e.conf)) e.page = 0;
-    g_array_append_val(ev, e);
 }
 
 /* The strongest match of the rules for `field`: highest weight, then earliest. */
@@ -211,17 +175,6 @@ ms_extraction *ms_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t)
     g_free(marked);
     g_array_free(spans, TRUE);
     return x;
-}
-
-void ms_evidence_clear_all(GArray *ev)
-{
-    for (guint i = 0; i < ev->len; i++) {
-        ms_evidence *e = &g_array_index(ev, ms_evidence, i);
-        g_free(e->field);
-        g_free(e->value);
-        g_free(e->text);
-    }
-    g_array_free(ev, TRUE);
 }
 
 void ms_extraction_free(ms_extraction *x)

@@ -7,7 +7,9 @@
  *
  * Thread rules: the ruleset is shared read-only; the matcher is the calling
  * worker's.  Ownership: ms_extract() returns a result freed with
- * ms_extraction_free(); country pointers borrow from the ruleset's gazetteer.
+ * ms_extraction_free(), which frees every string and array it holds (the
+ * evidence entries, see evidence.h; the mentions, see countries.h); country
+ * and rule pointers borrow from the ruleset.
  */
 #ifndef MS_EXTRACT_H
 #define MS_EXTRACT_H
@@ -16,41 +18,8 @@
 
 #include "extractors/gazetteer.h"
 #include "extractors/ruleset.h"
-#include "pipeline/text.h"
-
-/* Where a value came from. */
-typedef struct {
-    char *field;
-    char *value;
-    const ms_rule *rule; /* NULL for values not set by a rule */
-    gsize start, end;    /* byte range in the text */
-    char *text;          /* the matched words */
-    int page;            /* 0 when the range maps to no word */
-    float box[4];
-    float conf; /* mean OCR confidence of the words, -1 for a text layer */
-} ms_evidence;
-
-/* One country named in the document, and what the document says of it. */
-typedef struct {
-    const ms_country *country;
-    gsize start, end;
-    char *text;
-    const char *role;    /* removal, nationality, feared, background, exhibit,
-                            mpp_return, negated, not_country, respondent_quotes,
-                            mention */
-    const ms_rule *rule; /* the rule that gave the role, or NULL */
-    int weight;
-    gboolean demonym;
-    int page;
-    float box[4];
-    float conf;
-} ms_mention;
-
-/* Byte ranges of the parts of the document rules can be scoped to. */
-typedef struct {
-    gsize start[MS_SCOPE__COUNT];
-    gsize end[MS_SCOPE__COUNT];
-} ms_sections;
+#include "extractors/sections.h"
+#include "pipeline/base/text.h"
 
 typedef struct {
     char *filer;       /* vocabulary of DOMAIN.md; "unknown" when no rule fired */
@@ -71,43 +40,12 @@ typedef struct {
     char *title;       /* the title as found, or NULL */
     GPtrArray *removal_countries; /* const ms_country*, in the document's order */
     const ms_country *nationality;
-    GArray *evidence; /* ms_evidence */
-    GArray *mentions; /* ms_mention */
+    GArray *evidence; /* ms_evidence (evidence.h) */
+    GArray *mentions; /* ms_mention (countries.h) */
     ms_sections sections;
 } ms_extraction;
 
 ms_extraction *ms_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t);
 void ms_extraction_free(ms_extraction *x);
-
-/* Find the sections (title, page 1, body, exhibits) of a text. */
-void ms_sections_find(const ms_text *t, ms_sections *s);
-
-/* Normalise an A-number as written ("A 212-345-678", "A# 21234567",
- * OCR's O for 0 and l/I for 1) to 9 digits; NULL when it is not one. */
-char *ms_anumber_normalize(const char *s, gsize len);
-
-/* facts.c: "October 21, 2025", "10/21/2025", "21st day of October, 2025" ->
- * "2025-10-21"; "1:00 p.m." -> "13:00"; citations to one form each:
- * "INA § 208(a)(2)(A)", "8 U.S.C. § 1158(a)(2)(A)", "8 C.F.R. § 1240.11(h)",
- * "Matter of X, 29 I&N Dec. 291 (BIA 2025)" (OCR's "$" for "§" and "CER."
- * for "C.F.R." mended).  NULL when the text is not one. */
-char *ms_date_normalize(const char *s, gsize len);
-char *ms_time_normalize(const char *s, gsize len);
-char *ms_authority_normalize(const char *s, gsize len);
-
-/* caption.c: "ATLANTA, GEORGIA" -> "Atlanta, GA"; NULL when the state is
- * not a US state or territory. */
-char *ms_court_normalize(const char *s, gsize len);
-
-/* Free an array of ms_evidence and what its entries own. */
-void ms_evidence_clear_all(GArray *ev);
-
-/* Add evidence for [start, end) of the text. */
-void ms_evidence_add(GArray *ev, const ms_text *t, const char *field, const char *value,
-                     const ms_rule *rule, gsize start, gsize end);
-
-/* countries.c: country mentions, their roles, removal_countries, nationality. */
-void ms_countries_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
-                          const char *marked, const GArray *spans, ms_extraction *x);
 
 #endif

@@ -1,5 +1,5 @@
 /* facts — normalisers for dates, times and legal citations. */
-#include "extractors/extract.h"
+#include "extractors/facts.h"
 
 #include <stdio.h>
 #include <stdlib.h>

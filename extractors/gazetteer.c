@@ -2,14 +2,14 @@
 
 #include <string.h>
 
-#include "pipeline/ms_error.h"
+#include "pipeline/base/ms_error.h"
 
 struct ms_gazetteer {
     char *path;
     GPtrArray *countries;   /* ms_country*, owned */
     GHashTable *by_key;     /* normalised alias -> ms_country* (names) */
     GHashTable *by_demonym; /* normalised demonym -> ms_country* */
-    GHashTable *by_code;    /* code -> ms_country* */
+    GHashTable *by_code;    /* code -> ms_country*: finds a code given twice */
     GHashTable *by_ocr;     /* OCR-folded key -> ms_country* (NULL: ambiguous) */
     GHashTable *ocr_demonym; /* OCR-folded keys that are demonyms */
     char *names_re, *demonyms_re;
@@ -87,19 +87,26 @@ static void add_ocr_keys(ms_gazetteer *g, GHashTable *from, gboolean demonyms)
     }
 }
 
+/* An alias as a pattern: white space as \s+, a hyphen with optional space
+ * around it, every other run escaped by g_regex_escape_string (the same
+ * metacharacters as PCRE2's: \ ^ $ . | ? * + ( ) [ ] { }). */
 static void append_alias_re(GString *re, const char *alias)
 {
-    for (const char *p = alias; *p; p++) {
+    for (const char *p = alias; *p;) {
         if (g_ascii_isspace(*p)) {
             while (g_ascii_isspace(p[1])) p++;
             g_string_append(re, "\\s+");
+            p++;
         } else if (*p == '-') {
             g_string_append(re, "\\s*-\\s*");
-        } else if (strchr("\\^$.|?*+()[]{}", *p)) {
-            g_string_append_c(re, '\\');
-            g_string_append_c(re, *p);
+            p++;
         } else {
-            g_string_append_c(re, *p);
+            gsize n = 0;
+            while (p[n] && p[n] != '-' && !g_ascii_isspace(p[n])) n++;
+            char *esc = g_regex_escape_string(p, (gint)n);
+            g_string_append(re, esc);
+            g_free(esc);
+            p += n;
         }
     }
 }
@@ -298,11 +305,6 @@ const ms_country *ms_gazetteer_lookup_ocr(const ms_gazetteer *g, const char *tex
     g_free(f);
     g_free(key);
     return c;
-}
-
-const ms_country *ms_gazetteer_by_code(const ms_gazetteer *g, const char *code)
-{
-    return g_hash_table_lookup(g->by_code, code);
 }
 
 guint ms_gazetteer_size(const ms_gazetteer *g)

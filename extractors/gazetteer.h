@@ -43,7 +43,6 @@ const ms_country *ms_gazetteer_lookup(const ms_gazetteer *g, const char *text, g
 const ms_country *ms_gazetteer_lookup_ocr(const ms_gazetteer *g, const char *text, gsize len,
                                           gboolean *is_demonym);
 
-const ms_country *ms_gazetteer_by_code(const ms_gazetteer *g, const char *code);
 guint ms_gazetteer_size(const ms_gazetteer *g);
 const char *ms_gazetteer_path(const ms_gazetteer *g);
 

@@ -1,7 +1,7 @@
 /* mentions — where a text names a country, and the marked text rules see. */
 #include <string.h>
 
-#include "extractors/ruleset.h"
+#include "extractors/mentions.h"
 
 /* A word of the text: a run of non-space bytes without the punctuation that
  * OCR and typesetting put around it. */

@@ -1,3 +1,4 @@
+/* ruleset — rule files compiled once into an immutable set (see ruleset.h). */
 #include "extractors/ruleset.h"
 
 #include <stdlib.h>
@@ -5,126 +6,19 @@
 
 #include <pcre2.h>
 
-#include "pipeline/limits.h"
-#include "pipeline/ms_error.h"
+#include "extractors/mentions.h"
+#include "extractors/rule_parse.h"
+#include "pipeline/base/limits.h"
+#include "pipeline/base/ms_error.h"
 
 #define MAX_GROUPS 255
 #define MAX_MACRO_DEPTH 8
-
-typedef struct {
-    char *name;
-    char *pattern;
-    char *file;
-    int line, col; /* where the pattern value starts */
-    gboolean used;
-    gboolean builtin;
-    gboolean marks; /* matches the placeholders of marked text */
-} macro;
-
-struct ms_ruleset {
-    char *dir;
-    ms_gazetteer *gaz;
-    GPtrArray *rules;    /* ms_rule*, owned, in load order */
-    GHashTable *fields;  /* field -> GPtrArray of ms_rule* (borrowed) */
-    GHashTable *macros;  /* name -> macro*, owned */
-    ms_deadlines *deadlines; /* rules/deadlines.conf, or NULL when the folder has none */
-    ms_rule *names;      /* finds gazetteer names; owned, not in rules */
-    ms_rule *demonyms;   /* finds gazetteer demonyms; owned, not in rules */
-};
 
 struct ms_matcher {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit;
 };
-
-/* The vocabularies of DOMAIN.md: a fixed value outside them is an error. */
-static const char *const motion_types[] = {
-    "pretermit", "dismiss", "terminate", "designate_country", "change_venue", "continuance",
-    "reopen", "reconsider", "remand", "recalendar", "mpp", "opposition", "order", "other", NULL};
-static const char *const filers[] = {"dhs", "respondent", "court", "unknown", NULL};
-static const char *const roles[] = {"removal", "requested", "nationality", "feared", "background",
-                                    "mpp_return", "negated", NULL};
-static const char *const booleans[] = {"true", "false", NULL};
-static const char *const proceedings[] = {"removal", "asylum_only", "withholding_only", "bond",
-                                          NULL};
-static const char *const scope_names[] = {"document", "title",   "page1",      "body",
-                                          "exhibits", "caption", "certificate"};
-G_STATIC_ASSERT(G_N_ELEMENTS(scope_names) == MS_SCOPE__COUNT);
-
-typedef struct {
-    const char *field;
-    const char *const *vocabulary; /* NULL: any value (usually ${group}) */
-} field_spec;
-
-static const field_spec fields[] = {
-    {"motion_type", motion_types}, {"filer", filers}, {"a_number", NULL},
-    {"respondent", NULL},          {"country_role", roles}, {"not_country", NULL},
-    {"court", NULL},               {"detained", booleans},
-    {"judge", NULL},               {"hearing_date", NULL},  {"hearing_time", NULL},
-    {"filed_date", NULL},          {"proceeding_type", proceedings}, {"authority", NULL},
-};
-
-static const field_spec *find_field(const char *name)
-{
-    for (gsize i = 0; i < G_N_ELEMENTS(fields); i++)
-        if (strcmp(fields[i].field, name) == 0) return &fields[i];
-    return NULL;
-}
-
-static gboolean in_vocabulary(const char *const *vocab, const char *v)
-{
-    for (; *vocab; vocab++)
-        if (strcmp(*vocab, v) == 0) return TRUE;
-    return FALSE;
-}
-
-/* ---- diagnostics ---------------------------------------------------------- */
-
-typedef struct {
-    GString *diag;
-    int errors;
-    gboolean marks_used; /* the pattern being compiled used {{COUNTRY}} or {{DEMONYM}} */
-} report;
-
-static void diag_at(report *r, const char *sev, const char *file, int line, int col,
-                    const char *src_line, const char *fmt, ...) G_GNUC_PRINTF(7, 8);
-
-static void diag_at(report *r, const char *sev, const char *file, int line, int col,
-                    const char *src_line, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-    if (col > 0)
-        g_string_append_printf(r->diag, "%s:%d:%d: %s: %s\n", file, line, col, sev, msg);
-    else
-        g_string_append_printf(r->diag, "%s:%d: %s: %s\n", file, line, sev, msg);
-    if (src_line && col > 0) {
-        g_string_append_printf(r->diag, "  %s\n  ", src_line);
-        for (int i = 1; i < col; i++) g_string_append_c(r->diag, src_line[i - 1] == '\t' ? '\t' : ' ');
-        g_string_append(r->diag, "^\n");
-    }
-    if (strcmp(sev, "error") == 0) r->errors++;
-    g_free(msg);
-}
-
-/* ---- rules and macros ----------------------------------------------------- */
-
-static void rule_free(gpointer p)
-{
-    ms_rule *r = p;
-    if (!r) return;
-    g_free(r->id);
-    g_free(r->field);
-    g_free(r->value);
-    g_free(r->file);
-    pcre2_code_free(r->code);
-    g_ptr_array_free(r->examples, TRUE);
-    g_ptr_array_free(r->counters, TRUE);
-    g_free(r);
-}
 
 static void macro_free(gpointer p)
 {
@@ -133,33 +27,6 @@ static void macro_free(gpointer p)
     g_free(m->pattern);
     g_free(m->file);
     g_free(m);
-}
-
-/* A section being parsed: a rule or a macro, with where its keys were. */
-typedef struct {
-    gboolean is_macro;
-    char *name;
-    char *file;
-    int line;
-    char *header_text;
-    ms_rule *rule;
-    char *pattern;
-    int pattern_line, pattern_col;
-    char *pattern_text; /* the whole source line, for carets */
-    char *scope_text;
-    int weight_line;
-} section;
-
-static void section_clear(section *s)
-{
-    g_free(s->name);
-    g_free(s->file);
-    g_free(s->header_text);
-    g_free(s->pattern);
-    g_free(s->pattern_text);
-    g_free(s->scope_text);
-    rule_free(s->rule);
-    memset(s, 0, sizeof *s);
 }
 
 /* Expand {{NAME}} references.  `segs` records, for each piece of the output,
@@ -189,18 +56,18 @@ static gboolean expand(ms_ruleset *rs, const char *src, int src_col0, int depth,
         const char *close = strstr(open + 2, "}}");
         int col = src_col0 + (int)(open - src);
         if (!close) {
-            diag_at(r, "error", file, line, col, src_line, "'{{' without a closing '}}'");
+            ms_rule_diag(r, "error", file, line, col, src_line, "'{{' without a closing '}}'");
             return FALSE;
         }
         char *name = g_strndup(open + 2, close - open - 2);
         macro *m = g_hash_table_lookup(rs->macros, name);
         if (!m) {
-            diag_at(r, "error", file, line, col, src_line, "unknown macro '%s'", name);
+            ms_rule_diag(r, "error", file, line, col, src_line, "unknown macro '%s'", name);
             g_free(name);
             return FALSE;
         }
         if (depth >= MAX_MACRO_DEPTH) {
-            diag_at(r, "error", file, line, col, src_line,
+            ms_rule_diag(r, "error", file, line, col, src_line,
                     "macro '%s' nests deeper than %d levels (a macro that uses itself?)", name,
                     MAX_MACRO_DEPTH);
             g_free(name);
@@ -246,9 +113,9 @@ static pcre2_code *compile(ms_ruleset *rs, const char *src, const char *file, in
             ecol = sg->macro ? sg->src_col : sg->src_col + (int)(erroff - sg->out_off);
         }
         if (in_macro)
-            diag_at(r, "error", file, line, ecol, src_line, "%s (inside macro '%s')", msg, in_macro);
+            ms_rule_diag(r, "error", file, line, ecol, src_line, "%s (inside macro '%s')", msg, in_macro);
         else
-            diag_at(r, "error", file, line, ecol, src_line, "%s", msg);
+            ms_rule_diag(r, "error", file, line, ecol, src_line, "%s", msg);
         goto out;
     }
     /* Without JIT it still works, slower.  MOTIONSCAN_NO_JIT=1 turns JIT off
@@ -276,174 +143,6 @@ static int group_numbers(pcre2_code *code, const char *name, int out[MS_RULE_MAX
     return n;
 }
 
-static void finish_section(ms_ruleset *rs, section *s, report *r)
-{
-    if (!s->name) return;
-    if (s->is_macro) {
-        if (!s->pattern) {
-            diag_at(r, "error", s->file, s->line, 0, NULL, "macro '%s' has no pattern", s->name);
-        } else if (g_hash_table_contains(rs->macros, s->name)) {
-            diag_at(r, "error", s->file, s->line, 0, NULL, "macro '%s' is defined twice", s->name);
-        } else {
-            macro *m = g_new0(macro, 1);
-            m->name = g_strdup(s->name);
-            m->pattern = g_steal_pointer(&s->pattern);
-            m->file = g_strdup(s->file);
-            m->line = s->pattern_line;
-            m->col = s->pattern_col;
-            g_hash_table_insert(rs->macros, m->name, m);
-        }
-        section_clear(s);
-        return;
-    }
-    /* Rules are compiled once every macro is known: keep the section. */
-    ms_rule *rule = s->rule;
-    if (!rule->field) diag_at(r, "error", s->file, s->line, 0, NULL, "rule '%s' has no field", s->name);
-    if (!s->pattern) diag_at(r, "error", s->file, s->line, 0, NULL, "rule '%s' has no pattern", s->name);
-}
-
-/* Parse one file's text (`len` bytes, NUL-terminated) into `pending`
- * sections (rules) and macros; `path` names it in diagnostics. */
-static void parse_text(ms_ruleset *rs, const char *path, const char *data, gsize len,
-                       GArray *pending, report *r)
-{
-    /* With a length, a NUL byte is invalid too (it would end the text early). */
-    if (!g_utf8_validate(data, (gssize)len, NULL)) {
-        diag_at(r, "error", path, 1, 0, NULL, "the file is not valid UTF-8");
-        return;
-    }
-    char **lines = g_strsplit(data, "\n", -1);
-    section cur = {0};
-    for (int i = 0; lines[i]; i++) {
-        int lineno = i + 1;
-        char *raw = lines[i];
-        g_strchomp(raw);
-        const char *l = raw;
-        while (*l == ' ' || *l == '\t') l++;
-        if (!*l || *l == '#') continue;
-        if (*l == '[') {
-            if (cur.name) {
-                gboolean is_macro = cur.is_macro;
-                finish_section(rs, &cur, r);
-                if (!is_macro) g_array_append_val(pending, cur);
-                memset(&cur, 0, sizeof cur);
-            }
-            const char *end = strchr(l, ']');
-            char *inner = end ? g_strndup(l + 1, end - l - 1) : NULL;
-            char **parts = inner ? g_strsplit_set(inner, " \t", 2) : NULL;
-            g_free(inner);
-            if (!end || !parts[0] || !parts[1] || !*g_strstrip(parts[1]) ||
-                (strcmp(parts[0], "rule") != 0 && strcmp(parts[0], "macro") != 0)) {
-                diag_at(r, "error", path, lineno, (int)(l - raw) + 1, raw,
-                        "expected '[rule ID]' or '[macro NAME]'");
-                if (parts) g_strfreev(parts);
-                continue;
-            }
-            cur.is_macro = strcmp(parts[0], "macro") == 0;
-            cur.name = g_strdup(g_strstrip(parts[1]));
-            cur.file = g_strdup(path);
-            cur.line = lineno;
-            cur.header_text = g_strdup(raw);
-            if (!cur.is_macro) {
-                cur.rule = g_new0(ms_rule, 1);
-                cur.rule->id = g_strdup(cur.name);
-                cur.rule->file = g_strdup(path);
-                cur.rule->line = lineno;
-                cur.rule->weight = 50;
-                cur.rule->scope = MS_SCOPE_DOCUMENT;
-                cur.rule->examples = g_ptr_array_new_with_free_func(g_free);
-                cur.rule->counters = g_ptr_array_new_with_free_func(g_free);
-            }
-            g_strfreev(parts);
-            continue;
-        }
-        const char *eq = strchr(l, '=');
-        if (!eq) {
-            diag_at(r, "error", path, lineno, (int)(l - raw) + 1, raw, "expected 'key = value'");
-            continue;
-        }
-        if (!cur.name) {
-            diag_at(r, "error", path, lineno, (int)(l - raw) + 1, raw,
-                    "a key before any [rule ...] or [macro ...] section");
-            continue;
-        }
-        char *key = g_strstrip(g_strndup(l, eq - l));
-        const char *v = eq + 1;
-        while (*v == ' ' || *v == '\t') v++;
-        int vcol = (int)(v - raw) + 1;
-        int kcol = (int)(l - raw) + 1;
-        if (strcmp(key, "pattern") == 0) {
-            if (cur.pattern) diag_at(r, "error", path, lineno, kcol, raw, "a second pattern");
-            else {
-                cur.pattern = g_strdup(v);
-                cur.pattern_line = lineno;
-                cur.pattern_col = vcol;
-                cur.pattern_text = g_strdup(raw);
-            }
-        } else if (cur.is_macro) {
-            diag_at(r, "error", path, lineno, kcol, raw, "a macro has only a pattern, not '%s'", key);
-        } else if (strcmp(key, "field") == 0) {
-            if (!find_field(v)) {
-                GString *known = g_string_new(NULL);
-                for (gsize f = 0; f < G_N_ELEMENTS(fields); f++)
-                    g_string_append_printf(known, "%s%s", f ? ", " : "", fields[f].field);
-                diag_at(r, "error", path, lineno, vcol, raw, "unknown field '%s' (known: %s)", v,
-                        known->str);
-                g_string_free(known, TRUE);
-            }
-            g_free(cur.rule->field);
-            cur.rule->field = g_strdup(v);
-        } else if (strcmp(key, "value") == 0) {
-            g_free(cur.rule->value);
-            cur.rule->value = g_strdup(v);
-        } else if (strcmp(key, "scope") == 0) {
-            int found = -1;
-            for (int s = 0; s < MS_SCOPE__COUNT; s++)
-                if (strcmp(scope_names[s], v) == 0) found = s;
-            if (found < 0)
-                diag_at(r, "error", path, lineno, vcol, raw,
-                        "unknown scope '%s' (known: document, title, caption, page1, body, "
-                        "certificate, exhibits)", v);
-            else cur.rule->scope = (ms_scope)found;
-        } else if (strcmp(key, "weight") == 0) {
-            char *endp = NULL;
-            long w = strtol(v, &endp, 10);
-            if (!*v || *endp || w < 0 || w > 1000)
-                diag_at(r, "error", path, lineno, vcol, raw, "weight must be a whole number 0-1000");
-            else cur.rule->weight = (int)w;
-        } else if (strcmp(key, "example") == 0) {
-            g_ptr_array_add(cur.rule->examples, g_strcompress(v)); /* "\n" is a line break */
-        } else if (strcmp(key, "counter") == 0) {
-            g_ptr_array_add(cur.rule->counters, g_strcompress(v));
-        } else {
-            diag_at(r, "error", path, lineno, kcol, raw,
-                    "unknown key '%s' (known: field, value, scope, weight, pattern, example, counter)",
-                    key);
-        }
-        g_free(key);
-    }
-    if (cur.name) {
-        gboolean is_macro = cur.is_macro;
-        finish_section(rs, &cur, r);
-        if (!is_macro) g_array_append_val(pending, cur);
-    }
-    g_strfreev(lines);
-}
-
-static void parse_file(ms_ruleset *rs, const char *path, GArray *pending, report *r)
-{
-    gchar *data = NULL;
-    gsize len = 0;
-    GError *io = NULL;
-    if (!g_file_get_contents(path, &data, &len, &io)) {
-        diag_at(r, "error", path, 0, 0, NULL, "%s", io->message);
-        g_error_free(io);
-        return;
-    }
-    parse_text(rs, path, data, len, pending, r);
-    g_free(data);
-}
-
 /* Compile a parsed rule and check what needs the compiled pattern. */
 static void compile_rule(ms_ruleset *rs, section *s, report *r)
 {
@@ -457,28 +156,28 @@ static void compile_rule(ms_ruleset *rs, section *s, report *r)
     uint32_t ngroups = 0;
     pcre2_pattern_info(rule->code, PCRE2_INFO_CAPTURECOUNT, &ngroups);
     if (ngroups > MAX_GROUPS) {
-        diag_at(r, "error", s->file, s->pattern_line, 0, NULL, "more than %d groups", MAX_GROUPS);
+        ms_rule_diag(r, "error", s->file, s->pattern_line, 0, NULL, "more than %d groups", MAX_GROUPS);
         return;
     }
     group_numbers(rule->code, "target", rule->target_groups);
-    const field_spec *fs = find_field(rule->field);
+    const field_spec *fs = ms_rule_field(rule->field);
     const char *v = rule->value;
     if (v && g_str_has_prefix(v, "${") && g_str_has_suffix(v, "}")) {
         char *name = g_strndup(v + 2, strlen(v) - 3);
         if (!group_numbers(rule->code, name, rule->value_groups))
-            diag_at(r, "error", s->file, s->line, 0, NULL,
+            ms_rule_diag(r, "error", s->file, s->line, 0, NULL,
                     "rule '%s': value ${%s} names no group of the pattern", rule->id, name);
         g_free(name);
         g_clear_pointer(&rule->value, g_free);
-    } else if (fs && fs->vocabulary && (!v || !in_vocabulary(fs->vocabulary, v))) {
+    } else if (fs && fs->vocabulary && (!v || !ms_rule_in_vocabulary(fs->vocabulary, v))) {
         GString *list = g_string_new(NULL);
         for (const char *const *w = fs->vocabulary; *w; w++)
             g_string_append_printf(list, "%s%s", list->len ? ", " : "", *w);
-        diag_at(r, "error", s->file, s->line, 0, NULL, "rule '%s': value '%s' is not one of %s",
+        ms_rule_diag(r, "error", s->file, s->line, 0, NULL, "rule '%s': value '%s' is not one of %s",
                 rule->id, v ? v : "(none)", list->str);
         g_string_free(list, TRUE);
     } else if (fs && !fs->vocabulary && !v && strcmp(rule->field, "not_country") != 0) {
-        diag_at(r, "error", s->file, s->line, 0, NULL,
+        ms_rule_diag(r, "error", s->file, s->line, 0, NULL,
                 "rule '%s': field %s needs value = ${group}", rule->id, rule->field);
     }
 }
@@ -513,22 +212,14 @@ static gint by_name(gconstpointer a, gconstpointer b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* `text` NULL: the rules are the *.rules files of `dir`; otherwise `text`. */
-static gboolean load(const char *dir, const char *text_name, const char *text, gsize text_len,
-                     ms_ruleset **out, GString *diag, GError **err)
+/* The gazetteer (DIR/countries.tsv), the macros it gives and the deadline
+ * policy (DIR/deadlines.conf, optional).  FALSE when the gazetteer failed. */
+static gboolean load_data(ms_ruleset *rs, const char *dir, report *r)
 {
-    report r = {diag, 0, FALSE};
-    ms_ruleset *rs = g_new0(ms_ruleset, 1);
-    rs->dir = g_strdup(dir);
-    rs->rules = g_ptr_array_new_with_free_func(rule_free);
-    rs->fields = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
-                                       (GDestroyNotify)g_ptr_array_unref);
-    rs->macros = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, macro_free);
-
     char *gpath = g_build_filename(dir, "countries.tsv", NULL);
-    gboolean gaz_ok = ms_gazetteer_load(gpath, &rs->gaz, diag, NULL);
+    gboolean gaz_ok = ms_gazetteer_load(gpath, &rs->gaz, r->diag, NULL);
     g_free(gpath);
-    if (!gaz_ok) r.errors++;
+    if (!gaz_ok) r->errors++;
     else {
         /* Rules see countries as placeholders (see ms_countries_mark): the
          * whole gazetteer inside every role pattern would pass PCRE2's size
@@ -538,52 +229,51 @@ static gboolean load(const char *dir, const char *text_name, const char *text, g
         add_builtin_macro(rs, "GAZETTEER_NAMES", ms_gazetteer_pattern(rs->gaz, TRUE), FALSE);
         add_builtin_macro(rs, "GAZETTEER_DEMONYMS", ms_gazetteer_pattern(rs->gaz, FALSE), FALSE);
     }
-
     char *dpath = g_build_filename(dir, "deadlines.conf", NULL);
-    if (g_file_test(dpath, G_FILE_TEST_EXISTS) && !ms_deadlines_load(dpath, &rs->deadlines, diag, NULL))
-        r.errors++;
+    if (g_file_test(dpath, G_FILE_TEST_EXISTS) && !ms_deadlines_load(dpath, &rs->deadlines, r->diag, NULL))
+        r->errors++;
     g_free(dpath);
+    return gaz_ok;
+}
 
-    GError *derr = NULL;
-    GDir *d = text ? NULL : g_dir_open(dir, 0, &derr);
+/* The *.rules files of `dir`, in name order (an error when there are none). */
+static GPtrArray *rule_files(const char *dir, report *r)
+{
     GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
-    if (text) {
-        /* the rules come from memory (ms_ruleset_load_text) */
-    } else if (!d) {
-        g_string_append_printf(diag, "%s: error: %s\n", dir, derr->message);
+    GError *derr = NULL;
+    GDir *d = g_dir_open(dir, 0, &derr);
+    if (!d) {
+        g_string_append_printf(r->diag, "%s: error: %s\n", dir, derr->message);
         g_error_free(derr);
-        r.errors++;
-    } else {
-        const char *name;
-        while ((name = g_dir_read_name(d)))
-            if (g_str_has_suffix(name, ".rules")) g_ptr_array_add(files, g_build_filename(dir, name, NULL));
-        g_dir_close(d);
-        g_ptr_array_sort(files, by_name);
-        if (!files->len) {
-            g_string_append_printf(diag, "%s: error: no *.rules files\n", dir);
-            r.errors++;
-        }
+        r->errors++;
+        return files;
     }
-
-    GArray *pending = g_array_new(FALSE, TRUE, sizeof(section));
-    for (guint i = 0; i < files->len; i++) parse_file(rs, g_ptr_array_index(files, i), pending, &r);
-    if (text) {
-        char *copy = g_strndup(text, text_len); /* g_strsplit needs the NUL */
-        parse_text(rs, text_name, copy, text_len, pending, &r);
-        g_free(copy);
+    const char *name;
+    while ((name = g_dir_read_name(d)))
+        if (g_str_has_suffix(name, ".rules")) g_ptr_array_add(files, g_build_filename(dir, name, NULL));
+    g_dir_close(d);
+    g_ptr_array_sort(files, by_name);
+    if (!files->len) {
+        g_string_append_printf(r->diag, "%s: error: no *.rules files\n", dir);
+        r->errors++;
     }
-    g_ptr_array_free(files, TRUE);
+    return files;
+}
 
+/* Compile the parsed rules, in order, into the ruleset and its field index;
+ * a rule id used twice is an error. */
+static void add_rules(ms_ruleset *rs, GArray *pending, report *r)
+{
     GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
-    for (guint i = 0; gaz_ok && i < pending->len; i++) {
+    for (guint i = 0; i < pending->len; i++) {
         section *s = &g_array_index(pending, section, i);
         const ms_rule *dup = g_hash_table_lookup(ids, s->rule->id);
         if (dup) {
-            diag_at(&r, "error", s->file, s->line, 0, NULL, "rule id '%s' is already used at %s:%d",
-                    s->rule->id, dup->file, dup->line);
+            ms_rule_diag(r, "error", s->file, s->line, 0, NULL, "rule id '%s' is already used at %s:%d",
+                         s->rule->id, dup->file, dup->line);
             continue;
         }
-        compile_rule(rs, s, &r);
+        compile_rule(rs, s, r);
         ms_rule *rule = g_steal_pointer(&s->rule);
         g_hash_table_insert(ids, rule->id, rule);
         g_ptr_array_add(rs->rules, rule);
@@ -597,23 +287,50 @@ static gboolean load(const char *dir, const char *text_name, const char *text, g
         }
     }
     g_hash_table_destroy(ids);
-    for (guint i = 0; i < pending->len; i++) section_clear(&g_array_index(pending, section, i));
-    g_array_free(pending, TRUE);
+}
 
-    if (gaz_ok) {
-        rs->names = internal_rule(rs, "gazetteer.name", "{{GAZETTEER_NAMES}}", &r);
-        rs->demonyms = internal_rule(rs, "gazetteer.demonym", "{{GAZETTEER_DEMONYMS}}", &r);
-    }
-
+static void warn_unused_macros(ms_ruleset *rs, report *r)
+{
     GHashTableIter it;
     gpointer k, v;
     g_hash_table_iter_init(&it, rs->macros);
     while (g_hash_table_iter_next(&it, &k, &v)) {
         macro *m = v;
         if (!m->used && !m->builtin)
-            diag_at(&r, "warning", m->file, m->line, 0, NULL, "macro '%s' is never used", m->name);
+            ms_rule_diag(r, "warning", m->file, m->line, 0, NULL, "macro '%s' is never used", m->name);
     }
+}
 
+/* `text` NULL: the rules are the *.rules files of `dir`; otherwise `text`. */
+static gboolean load(const char *dir, const char *text_name, const char *text, gsize text_len,
+                     ms_ruleset **out, GString *diag, GError **err)
+{
+    report r = {diag, 0, FALSE};
+    ms_ruleset *rs = g_new0(ms_ruleset, 1);
+    rs->rules = g_ptr_array_new_with_free_func(ms_rule_free);
+    rs->fields = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+                                       (GDestroyNotify)g_ptr_array_unref);
+    rs->macros = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, macro_free);
+    gboolean gaz_ok = load_data(rs, dir, &r);
+
+    GPtrArray *files = text ? g_ptr_array_new_with_free_func(g_free) : rule_files(dir, &r);
+    GArray *pending = g_array_new(FALSE, TRUE, sizeof(section));
+    for (guint i = 0; i < files->len; i++) ms_rule_parse_file(rs, g_ptr_array_index(files, i), pending, &r);
+    if (text) { /* the rules come from memory (ms_ruleset_load_text) */
+        char *copy = g_strndup(text, text_len); /* g_strsplit needs the NUL */
+        ms_rule_parse_text(rs, text_name, copy, text_len, pending, &r);
+        g_free(copy);
+    }
+    g_ptr_array_free(files, TRUE);
+    if (gaz_ok) add_rules(rs, pending, &r);
+    for (guint i = 0; i < pending->len; i++) ms_rule_section_clear(&g_array_index(pending, section, i));
+    g_array_free(pending, TRUE);
+
+    if (gaz_ok) {
+        rs->names = internal_rule(rs, "gazetteer.name", "{{GAZETTEER_NAMES}}", &r);
+        rs->demonyms = internal_rule(rs, "gazetteer.demonym", "{{GAZETTEER_DEMONYMS}}", &r);
+    }
+    warn_unused_macros(rs, &r);
     if (r.errors) {
         g_set_error(err, MS_ERROR, MS_ERR_RULES, "%d error%s in the rules in %s", r.errors,
                     r.errors == 1 ? "" : "s", dir);
@@ -642,10 +359,9 @@ void ms_ruleset_free(ms_ruleset *rs)
     g_ptr_array_free(rs->rules, TRUE);
     g_hash_table_destroy(rs->macros);
     ms_deadlines_free(rs->deadlines);
-    rule_free(rs->names);
-    rule_free(rs->demonyms);
+    ms_rule_free(rs->names);
+    ms_rule_free(rs->demonyms);
     ms_gazetteer_free(rs->gaz);
-    g_free(rs->dir);
     g_free(rs);
 }
 
@@ -681,11 +397,6 @@ const ms_rule *ms_ruleset_gazetteer_rule(const ms_ruleset *rs, gboolean demonyms
 const ms_deadlines *ms_ruleset_deadlines(const ms_ruleset *rs)
 {
     return rs->deadlines;
-}
-
-const char *ms_ruleset_dir(const ms_ruleset *rs)
-{
-    return rs->dir;
 }
 
 /* ---- matching ------------------------------------------------------------- */
@@ -744,43 +455,4 @@ gboolean ms_rule_match_all(const ms_rule *rule, ms_matcher *m, const char *subje
         }
     }
     return TRUE;
-}
-
-int ms_ruleset_test(const ms_ruleset *rs, ms_matcher *m, GString *diag, int *n_checked)
-{
-    int failures = 0, checked = 0;
-    GArray *hits = g_array_new(FALSE, FALSE, sizeof(ms_match));
-    for (guint i = 0; i < rs->rules->len; i++) {
-        const ms_rule *rule = g_ptr_array_index(rs->rules, i);
-        for (int kind = 0; kind < 2; kind++) {
-            GPtrArray *list = kind == 0 ? rule->examples : rule->counters;
-            for (guint j = 0; j < list->len; j++) {
-                const char *ex = g_ptr_array_index(list, j);
-                char *subject = g_strdup(ex);
-                if (rule->on_marked) {
-                    GArray *spans = g_array_new(FALSE, FALSE, sizeof(ms_span));
-                    ms_countries_find(rs, m, ex, strlen(ex), spans);
-                    g_free(subject);
-                    subject = ms_countries_mark(ex, strlen(ex), spans);
-                    g_array_free(spans, TRUE);
-                }
-                g_array_set_size(hits, 0);
-                ms_rule_match_all(rule, m, subject, 0, strlen(subject), hits);
-                g_free(subject);
-                gboolean matched = hits->len > 0;
-                checked++;
-                if (matched != (kind == 0)) {
-                    failures++;
-                    g_string_append_printf(diag, "%s:%d: error: rule '%s' %s: \"%s\"\n",
-                                           rule->file, rule->line, rule->id,
-                                           kind == 0 ? "does not match its example"
-                                                     : "matches its counter-example",
-                                           ex);
-                }
-            }
-        }
-    }
-    g_array_free(hits, TRUE);
-    if (n_checked) *n_checked = checked;
-    return failures;
 }

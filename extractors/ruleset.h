@@ -93,37 +93,8 @@ const GPtrArray *ms_ruleset_for_field(const ms_ruleset *rs, const char *field);
 /* The internal rules that find every gazetteer name (or demonym). */
 const ms_rule *ms_ruleset_gazetteer_rule(const ms_ruleset *rs, gboolean demonyms);
 
-/* mentions.c ------------------------------------------------------------- */
-
-/* A country named in a text: a gazetteer name or demonym. */
-typedef struct {
-    gsize start, end;
-    const ms_country *country;
-    gboolean demonym;
-} ms_span;
-
-/* Append every country name and demonym in s[0, len) to `out` (ms_span), in
- * order, without overlaps; a mention must start with a capital letter.  A
- * second pass finds names that OCR damaged: split by a space ("Hond uras") or
- * with look-alike letters ("Guaternala", "H0nduras"); see
- * ms_gazetteer_lookup_ocr(). */
-void ms_countries_find(const ms_ruleset *rs, ms_matcher *m, const char *s, gsize len,
-                       GArray *out);
-
-/* The marked text: a copy of s where each mention is replaced, byte for byte,
- * by a placeholder (0x01 then 0x02s for a name, 0x03 then 0x04s for a
- * demonym), so offsets are unchanged.  Rules that use {{COUNTRY}} or
- * {{DEMONYM}} match this text: the macros match the placeholders. */
-char *ms_countries_mark(const char *s, gsize len, const GArray *spans);
-#define MS_MARK_NAME_RE "\\x01\\x02*+"
-#define MS_MARK_DEMONYM_RE "\\x03\\x04*+"
-const char *ms_ruleset_dir(const ms_ruleset *rs);
 /* The deadline policy (DIR/deadlines.conf), or NULL when the folder has none. */
 const ms_deadlines *ms_ruleset_deadlines(const ms_ruleset *rs);
-
-/* Run every rule's examples and counter-examples; append a line per failure
- * to `diag`.  Returns the number of failures. */
-int ms_ruleset_test(const ms_ruleset *rs, ms_matcher *m, GString *diag, int *n_checked);
 
 ms_matcher *ms_matcher_new(void);
 void ms_matcher_free(ms_matcher *m);

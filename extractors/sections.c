@@ -3,7 +3,7 @@
  * service, and the exhibits (from the first page that opens with "EXHIBIT A",
  * "ATTACHMENT 1", "APPENDIX", "TAB").  Found from the layout of the lines,
  * not from rules, so that every rule file sees the same sections. */
-#include "extractors/extract.h"
+#include "extractors/sections.h"
 
 #include <string.h>
 

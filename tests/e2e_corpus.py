@@ -28,14 +28,14 @@ import sys
 import time
 
 PEAK_RSS_MB = 1200
-OCR_DEADLINE_S = 60  # --ocr-timeout's default (pipeline/limits.h)
+OCR_DEADLINE_S = 60  # --ocr-timeout's default (pipeline/base/limits.h)
 PAGE_RENDER_S = 60
 BATCH_S = 900
 
 DOC_EXT = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 CODES = {"not_found", "unreadable", "empty_file", "too_large", "unsupported_format",
          "corrupt_pdf", "encrypted", "corrupt_image", "no_pages", "too_many_pages",
-         "page_too_large", "render_failed", "ocr_failed", "ocr_init", "no_text", "internal"}
+         "page_too_large", "render_failed", "ocr_failed", "ocr_init", "internal"}
 # Files known to be broken on purpose, and the error each must give.
 EXPECTED_ERRORS = {"invalid.pdf": "corrupt_pdf"}
 

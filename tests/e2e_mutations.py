@@ -24,7 +24,7 @@ import time
 DOC_EXT = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 CODES = {"not_found", "unreadable", "empty_file", "too_large", "unsupported_format",
          "corrupt_pdf", "encrypted", "corrupt_image", "no_pages", "too_many_pages",
-         "page_too_large", "render_failed", "ocr_failed", "ocr_init", "no_text", "internal"}
+         "page_too_large", "render_failed", "ocr_failed", "ocr_init", "internal"}
 
 
 def truncations(data, rng):

@@ -34,7 +34,7 @@ CSV_COLUMNS = ["file", "sha256", "status", "error_code", "error_message", "filer
                "hearing_date", "hearing_time", "filed_date", "response_due", "response_basis",
                "a_numbers", "authorities"]
 # The record members that go to the fields table, and the member of an
-# object value that is stored (pipeline/sink_sqlite.c, field_values).
+# object value that is stored (pipeline/sinks/sink_sqlite.c, field_values).
 FIELDS = {"filer": None, "motion_type": None, "removal_countries": "code", "nationality": "code",
           "a_number": None, "a_numbers": None, "respondent": None, "court": None,
           "detained": None, "proceeding_type": None, "judge": None, "hearing_date": None,
@@ -97,7 +97,7 @@ def read_jsonl(path):
 
 
 def guard(v):
-    """The CSV formula guard (pipeline/sink_csv.c)."""
+    """The CSV formula guard (pipeline/sinks/sink_csv.c)."""
     return "'" + v if v and v[0] in "=+-@\t\r" else v
 
 

@@ -6,9 +6,9 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "pipeline/audit.h"
-#include "pipeline/audit_html.h"
-#include "pipeline/ms_error.h"
+#include "pipeline/audit/audit.h"
+#include "pipeline/audit/audit_html.h"
+#include "pipeline/base/ms_error.h"
 
 static char *escaped(const char *s)
 {

@@ -2,7 +2,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "pipeline/batch.h"
+#include "pipeline/drivers/batch.h"
 
 static void touch(const char *dir, const char *name, const char *content)
 {

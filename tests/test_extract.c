@@ -1,7 +1,11 @@
 /* Extraction from text: the rules and the country roles, without OCR. */
 #include <string.h>
 
+#include "extractors/caption.h"
+#include "extractors/countries.h"
+#include "extractors/evidence.h"
 #include "extractors/extract.h"
+#include "extractors/mentions.h"
 #include "tests/testutil.h"
 
 #define CAPTION                                                                                    \

@@ -2,7 +2,9 @@
 #include <string.h>
 
 #include "extractors/deadline.h"
+#include "extractors/caption.h"
 #include "extractors/extract.h"
+#include "extractors/facts.h"
 #include "tests/testutil.h"
 
 typedef struct {

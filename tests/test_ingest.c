@@ -1,8 +1,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "pipeline/ingest.h"
-#include "pipeline/ms_error.h"
+#include "pipeline/ingest/ingest.h"
+#include "pipeline/base/ms_error.h"
 
 static void test_sniff(void)
 {

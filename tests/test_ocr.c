@@ -1,7 +1,7 @@
 /* The clean-up before OCR, on synthetic pages (no Tesseract needed). */
 #include <math.h>
 
-#include "pipeline/ocr.h"
+#include "pipeline/ocr/ocr.h"
 
 /* The clean-up with deskew on or off, orientation off (these pages are bars,
  * not text). */

@@ -1,9 +1,9 @@
 /* pages: PDFs through Poppler, images through Leptonica, using the samples. */
 #include <string.h>
 
-#include "pipeline/ms_error.h"
-#include "pipeline/pages.h"
-#include "pipeline/text.h"
+#include "pipeline/base/ms_error.h"
+#include "pipeline/pages/pages.h"
+#include "pipeline/base/text.h"
 
 static gboolean load(const char *name, ms_input *in)
 {

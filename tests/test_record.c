@@ -1,8 +1,8 @@
 /* record: the JSON contract of a record, ok and error. */
 #include <string.h>
 
-#include "pipeline/ms_error.h"
-#include "pipeline/record.h"
+#include "pipeline/base/ms_error.h"
+#include "pipeline/document/record.h"
 #include "tests/testutil.h"
 
 static JsonObject *build(const ms_result *r, JsonNode **root)

@@ -1,8 +1,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "extractors/rule_test.h"
 #include "extractors/ruleset.h"
-#include "pipeline/ms_error.h"
+#include "pipeline/base/ms_error.h"
 #include "tests/testutil.h"
 
 /* A rules folder holding the bundled gazetteer and one rule file. */

@@ -2,8 +2,8 @@
  * and a hash that other implementations of SHA-256 agree on. */
 #include <string.h>
 
-#include "pipeline/ms_error.h"
-#include "pipeline/shard.h"
+#include "pipeline/base/ms_error.h"
+#include "pipeline/drivers/shard.h"
 
 static void test_parse(void)
 {

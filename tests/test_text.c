@@ -1,6 +1,6 @@
 #include <string.h>
 
-#include "pipeline/text.h"
+#include "pipeline/base/text.h"
 #include "tests/testutil.h"
 
 static void test_normalize(void)

@@ -56,8 +56,8 @@ def main():
           os.path.join(samples, "10-mpp-returned-to-mexico.pdf")], (0,)),
         ("transcripts (--text)", [exe, "run", "--text", os.path.join(samples, "truth")], (0,)),
         ("rules test", [exe, "rules", "test"], (0,)),
-        ("ingest fuzz seeds", [replay, os.path.join(src, "fuzz", "corpus", "ingest"),
-                               os.path.join(src, "fuzz", "regressions", "ingest")], (0,)),
+        ("ingest fuzz seeds", [replay, os.path.join(src, "tests", "fuzz", "corpus", "ingest"),
+                               os.path.join(src, "tests", "fuzz", "regressions", "ingest")], (0,)),
     ]
     failures = []
     for label, cmd, want in runs:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Every record motionscan writes is valid against schema/record.schema.json.
+"""Every record motionscan writes is valid against tests/schema/record.schema.json.
 
 No jsonschema package is available, so this file carries a small validator for
 the part of JSON Schema 2020-12 the schema uses: type, enum, const, pattern,

@@ -1,13 +1,13 @@
 #!/bin/sh
 # Build the libFuzzer targets (clang, -DMS_FUZZ=ON, in build-fuzz/) and run
-# each for SECONDS (default 60) from its seed corpus in fuzz/corpus/.
+# each for SECONDS (default 60) from its seed corpus in tests/fuzz/corpus/.
 #
 #   tools/fuzz.sh [SECONDS] [TARGET...]      targets: rules text extract ingest
 #
 # New inputs go to build-fuzz/corpus/TARGET (the committed seeds are never
 # touched); a crash, leak, timeout or out-of-memory is written to
 # build-fuzz/crashes/TARGET/ and makes the script fail.  Copy such a file into
-# fuzz/regressions/TARGET/ once it is fixed: ctest -L fuzz replays it.
+# tests/fuzz/regressions/TARGET/ once it is fixed: ctest -L fuzz replays it.
 set -eu
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-60}
@@ -30,14 +30,14 @@ status=0
 for t in $TARGETS; do
     mkdir -p $B/corpus/$t $B/crashes/$t
     dict=""
-    [ -f fuzz/dict/$t.dict ] && dict="-dict=fuzz/dict/$t.dict"
+    [ -f tests/fuzz/dict/$t.dict ] && dict="-dict=tests/fuzz/dict/$t.dict"
     log=$B/fuzz-$t.log
     # -rss_limit_mb bounds the whole process (ASan's shadow memory included);
     # -timeout is per input.
     # shellcheck disable=SC2086
-    if $B/fuzz/fuzz_$t -max_total_time="$SECONDS_EACH" -rss_limit_mb=2560 -timeout=30 \
+    if $B/tests/fuzz/fuzz_$t -max_total_time="$SECONDS_EACH" -rss_limit_mb=2560 -timeout=30 \
         -max_len=65536 -print_final_stats=1 -artifact_prefix=$B/crashes/$t/ $dict \
-        $B/corpus/$t fuzz/corpus/$t >"$log" 2>&1; then
+        $B/corpus/$t tests/fuzz/corpus/$t >"$log" 2>&1; then
         result=ok
     else
         result="FAILED (see $log and $B/crashes/$t/)"

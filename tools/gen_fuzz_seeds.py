@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Write the fuzz targets' seed corpora and dictionaries (fuzz/corpus/, fuzz/dict/).
+"""Write the fuzz targets' seed corpora and dictionaries (tests/fuzz/corpus/, tests/fuzz/dict/).
 
     /usr/bin/python3 tools/gen_fuzz_seeds.py [FUZZ_DIR]
 
@@ -236,7 +236,7 @@ DICTS = {
 
 
 def main():
-    fuzz = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "fuzz")
+    fuzz = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "tests", "fuzz")
     rules_seeds(os.path.join(fuzz, "corpus", "rules"))
     text_seeds(os.path.join(fuzz, "corpus", "text"))
     extract_seeds(os.path.join(fuzz, "corpus", "extract"))

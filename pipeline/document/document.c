@@ -1,0 +1,351 @@
+#include "pipeline/document/document.h"
+
+#include <string.h>
+
+#include "pipeline/ingest/ingest.h"
+#include "pipeline/base/ms_error.h"
+#include "pipeline/pages/pages.h"
+#include "pipeline/base/text.h"
+
+void ms_worker_init(ms_worker *w)
+{
+    memset(w, 0, sizeof *w);
+    w->matcher = ms_matcher_new();
+}
+
+void ms_worker_dispose(ms_worker *w)
+{
+    ms_ocr_free(w->ocr);
+    g_clear_error(&w->ocr_error);
+    ms_matcher_free(w->matcher);
+    memset(w, 0, sizeof *w);
+}
+
+ms_ocr *ms_worker_ocr(const ms_context *ctx, ms_worker *w, GError **err)
+{
+    if (!w->ocr && !w->ocr_error) ms_ocr_new(&ctx->ocr, &w->ocr, &w->ocr_error);
+    if (w->ocr_error) {
+        g_propagate_error(err, g_error_copy(w->ocr_error));
+        return NULL;
+    }
+    return w->ocr;
+}
+
+struct ms_doc_job {
+    ms_result *r;
+    ms_input in;
+    ms_doc *doc;        /* NULL when there is no page work */
+    int n;              /* pages to process */
+    GArray **words;     /* per page: the page's words (ms_word) */
+    gint64 t0, t_pages; /* monotonic microseconds: start, pages ready */
+    gint64 deadline;    /* monotonic microseconds; 0 = none */
+};
+
+/* OCR words that a text-layer word already covers (their centre inside it)
+ * are dropped: on a mixed page the layer is exact, OCR adds the rest. */
+static void merge_ocr_words(GArray *words, guint text_end)
+{
+    guint out = text_end;
+    for (guint i = text_end; i < words->len; i++) {
+        ms_word *o = &g_array_index(words, ms_word, i);
+        float cx = (o->x0 + o->x1) / 2, cy = (o->y0 + o->y1) / 2;
+        gboolean covered = FALSE;
+        for (guint j = 0; j < text_end && !covered; j++) {
+            const ms_word *t = &g_array_index(words, ms_word, j);
+            covered = cx >= t->x0 - 2 && cx <= t->x1 + 2 && cy >= t->y0 - 2 && cy <= t->y1 + 2;
+        }
+        if (covered) ms_word_clear(o);
+        else g_array_index(words, ms_word, out++) = *o;
+    }
+    g_array_set_size(words, out);
+}
+
+static void drop_words(GArray *words)
+{
+    for (guint i = 0; i < words->len; i++) ms_word_clear(&g_array_index(words, ms_word, i));
+    g_array_set_size(words, 0);
+}
+
+static void page_fail(ms_page_result *pr, GError *err)
+{
+    pr->source = "error";
+    pr->error_code = ms_error_name_of(err);
+    pr->error = g_strdup(err ? err->message : "unknown error");
+}
+
+/* The OCR deadline for this page: what is left of the document's time,
+ * capped by --ocr-timeout (0: none).  FALSE when no time is left. */
+static gboolean page_deadline(const ms_context *ctx, const ms_doc_job *job, gint64 now, int index,
+                              int *deadline_ms, GError **err)
+{
+    *deadline_ms = 0;
+    if (!job->deadline) return TRUE;
+    gint64 left = job->deadline - now;
+    if (left <= 0) {
+        g_set_error(err, MS_ERROR, MS_ERR_TIMEOUT,
+                    "page %d: not read: the document passed its time limit", index + 1);
+        return FALSE;
+    }
+    *deadline_ms = (int)MIN(left / 1000 + 1, G_MAXINT);
+    if (ctx->ocr.deadline_ms > 0) *deadline_ms = MIN(*deadline_ms, ctx->ocr.deadline_ms);
+    return TRUE;
+}
+
+/* The text layer's decision: TRUE when the page is born-digital and read
+ * from the layer alone (pr filled in); otherwise `mixed` says whether the
+ * layer's words are kept beside the OCR (a scan with a typed line), and
+ * *text_words is how many there are. */
+static gboolean read_text_layer(const ms_context *ctx, ms_doc_job *job, int index,
+                                ms_page_result *pr, gboolean *mixed, guint *text_words)
+{
+    GArray *words = job->words[index];
+    int alnum = ms_doc_text_layer(job->doc, index, ctx->dpi, words);
+    *text_words = words->len;
+    *mixed = FALSE;
+    if (alnum >= MS_TEXT_LAYER_MIN_CHARS) {
+        *mixed = alnum < MS_TEXT_LAYER_FULL_CHARS &&
+                 ms_doc_image_share(job->doc, index) >= MS_MIXED_IMAGE_SHARE;
+        if (!*mixed) {
+            pr->source = "text";
+            pr->n_words = (int)words->len;
+            ms_doc_page_size(job->doc, index, ctx->dpi, &pr->width, &pr->height);
+            return TRUE;
+        }
+    } else {
+        /* Too little text to trust (an empty layer, a stray header): OCR. */
+        drop_words(words);
+        *text_words = 0;
+    }
+    return FALSE;
+}
+
+/* Render and OCR the page; on a mixed page add the OCR words the layer lacks. */
+static void ocr_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, int index,
+                     int deadline_ms, gboolean mixed, guint text_words, ms_page_result *pr)
+{
+    GError *err = NULL;
+    GArray *words = job->words[index];
+    int dpi = ctx->dpi;
+    PIX *pix = ms_doc_render_page(job->doc, index, ctx->dpi, &ctx->limits, &dpi, &err);
+    if (pix && dpi != ctx->dpi && text_words) {
+        /* the page was downscaled: text-layer boxes follow it */
+        float f = (float)dpi / (float)ctx->dpi;
+        for (guint i = 0; i < text_words; i++) {
+            ms_word *t = &g_array_index(words, ms_word, i);
+            t->x0 *= f, t->y0 *= f, t->x1 *= f, t->y1 *= f;
+        }
+    }
+    ms_ocr *ocr = pix ? ms_worker_ocr(ctx, w, &err) : NULL;
+    ms_ocr_page_info info;
+    if (ocr && ms_ocr_page(ocr, pix, dpi, index + 1, deadline_ms, words, &info, &err)) {
+        pr->source = info.blank ? (mixed ? "text" : "blank") : mixed ? "text+ocr" : "ocr";
+        pr->conf = info.blank ? -1 : info.mean_conf;
+        pr->skew = info.skew_degrees;
+        pr->rotation = info.rotation;
+        if (mixed) merge_ocr_words(words, text_words);
+        pr->n_words = (int)words->len;
+    } else {
+        if (job->deadline && g_get_monotonic_time() >= job->deadline) {
+            g_clear_error(&err);
+            g_set_error(&err, MS_ERROR, MS_ERR_TIMEOUT,
+                        "page %d: stopped: the document passed its time limit", index + 1);
+        }
+        page_fail(pr, err);
+        drop_words(words); /* text-layer words of a failed mixed page */
+    }
+    pr->dpi = dpi;
+    if (pix) pr->width = pixGetWidth(pix), pr->height = pixGetHeight(pix);
+    pixDestroy(&pix);
+    g_clear_error(&err);
+}
+
+/* One page: its text layer when it has real text, otherwise OCR, or both on a
+ * scan that carries a line of real text.  Blank pages are not OCRed. */
+static void process_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, int index)
+{
+    gint64 t0 = g_get_monotonic_time();
+    GError *err = NULL;
+    ms_page_result *pr = &g_array_index(job->r->pages, ms_page_result, index);
+    pr->number = index + 1;
+    pr->dpi = ctx->dpi;
+    pr->conf = -1;
+    int deadline_ms = 0;
+    gboolean mixed = FALSE;
+    guint text_words = 0;
+    if (!page_deadline(ctx, job, t0, index, &deadline_ms, &err)) page_fail(pr, err);
+    else if (!read_text_layer(ctx, job, index, pr, &mixed, &text_words))
+        ocr_page(ctx, w, job, index, deadline_ms, mixed, text_words, pr);
+    g_clear_error(&err);
+    pr->seconds = (g_get_monotonic_time() - t0) / 1e6;
+}
+
+/* The normalised text as a transcript ('\f' between pages) that `run --text`
+ * reads back: rules can then be tried again without OCR. */
+static void save_text(const char *dir, const char *path, const ms_text *t)
+{
+    GString *out = g_string_sized_new(t->str->len + 16);
+    for (guint p = 0; p < t->pages->len; p++) {
+        gsize s = g_array_index(t->pages, gsize, p);
+        gsize e = p + 1 < t->pages->len ? g_array_index(t->pages, gsize, p + 1) : t->str->len;
+        if (p) g_string_append_c(out, '\f');
+        gsize len = e - s;
+        while (len && t->str->str[s + len - 1] == '\n') len--; /* the page separator */
+        g_string_append_len(out, t->str->str + s, (gssize)len);
+    }
+    /* The name is the input's last component only, so no input path ("../x",
+     * "/etc/x") reaches outside `dir`; "." and ".." (never regular files) are
+     * refused all the same.  g_file_set_contents() writes a new file and
+     * renames it over NAME.txt, so a symlink planted at NAME.txt is replaced,
+     * never followed. */
+    char *base = g_path_get_basename(path);
+    char *name = g_strconcat(base, ".txt", NULL);
+    char *dest = g_build_filename(dir, name, NULL);
+    GError *err = NULL;
+    if (!*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || strchr(base, '/'))
+        g_printerr("motionscan: %s: no text file name can be derived from it\n", path);
+    else if (!g_file_set_contents(dest, out->str, (gssize)out->len, &err))
+        g_printerr("motionscan: --save-text: %s\n", err->message);
+    g_clear_error(&err);
+    g_free(dest);
+    g_free(name);
+    g_free(base);
+    g_string_free(out, TRUE);
+}
+
+/* A transcript instead of a scan: for rule authors checking a wording. */
+static void process_plain_text(const ms_context *ctx, ms_worker *w, ms_result *r)
+{
+    gchar *data = NULL;
+    gsize len = 0;
+    GError *err = NULL;
+    if (!g_file_get_contents(r->path, &data, &len, &err)) {
+        g_set_error(&err, MS_ERROR, MS_ERR_UNREADABLE, "%s: cannot read", r->path);
+        ms_result_fail(r, err);
+        g_error_free(err);
+        return;
+    }
+    char *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
+    g_strlcpy(r->sha256, hex, sizeof r->sha256);
+    g_free(hex);
+    r->size = (gint64)len;
+    r->format = "text";
+    if (ctx->skip && ctx->skip(r->sha256, ctx->skip_user)) {
+        r->skipped = TRUE;
+        g_free(data);
+        return;
+    }
+    ms_text *t = ms_text_from_plain(data);
+    g_array_set_size(r->pages, t->pages->len);
+    for (guint i = 0; i < t->pages->len; i++) {
+        ms_page_result *pr = &g_array_index(r->pages, ms_page_result, i);
+        pr->number = (int)i + 1, pr->source = "text", pr->dpi = ctx->dpi, pr->conf = -1;
+    }
+    r->x = ms_extract(ctx->rules, w->matcher, t);
+    ms_text_free(t);
+    g_free(data);
+}
+
+static void job_free(ms_doc_job *job)
+{
+    for (int i = 0; i < job->n; i++) {
+        g_array_set_clear_func(job->words[i], ms_word_clear);
+        g_array_free(job->words[i], TRUE);
+    }
+    g_free(job->words);
+    ms_doc_free(job->doc);
+    ms_input_dispose(&job->in);
+    g_free(job);
+}
+
+ms_doc_job *ms_doc_job_open(const ms_context *ctx, ms_worker *w, const char *path)
+{
+    ms_doc_job *job = g_new0(ms_doc_job, 1);
+    job->t0 = g_get_monotonic_time();
+    ms_result *r = job->r = ms_result_new(path);
+    if (ctx->plain_text) {
+        process_plain_text(ctx, w, r);
+        return job;
+    }
+    GError *err = NULL;
+    gboolean loaded = ms_input_load(path, &ctx->limits, &job->in, &err);
+    g_strlcpy(r->sha256, job->in.sha256, sizeof r->sha256);
+    r->size = job->in.bytes ? (gint64)g_bytes_get_size(job->in.bytes) : 0;
+    r->format = ms_format_name(job->in.format);
+    r->t_read = (g_get_monotonic_time() - job->t0) / 1e6;
+    if (loaded && ctx->skip && ctx->skip(job->in.sha256, ctx->skip_user)) {
+        r->skipped = TRUE; /* known by its bytes: never opened or OCRed */
+    } else if (!loaded || !ms_doc_open(&job->in, &ctx->limits, ctx->password, &job->doc, &err)) {
+        ms_result_fail(r, err);
+    } else {
+        job->n = ms_doc_page_count(job->doc);
+        g_array_set_size(r->pages, job->n);
+        job->words = g_new0(GArray *, job->n);
+        for (int i = 0; i < job->n; i++) job->words[i] = g_array_new(FALSE, FALSE, sizeof(ms_word));
+        if (ctx->limits.doc_ms > 0) job->deadline = job->t0 + (gint64)ctx->limits.doc_ms * 1000;
+        job->t_pages = g_get_monotonic_time();
+    }
+    g_clear_error(&err);
+    return job;
+}
+
+int ms_doc_job_pages(const ms_doc_job *job)
+{
+    return job->n;
+}
+
+void ms_doc_job_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, int index)
+{
+    g_return_if_fail(index >= 0 && index < job->n);
+    process_page(ctx, w, job, index);
+}
+
+ms_result *ms_doc_job_finish(const ms_context *ctx, ms_worker *w, ms_doc_job *job)
+{
+    ms_result *r = g_steal_pointer(&job->r);
+    int n = job->n, good = 0, timed_out = 0;
+    if (n) r->t_pages = (g_get_monotonic_time() - job->t_pages) / 1e6;
+    for (int i = 0; i < n; i++) {
+        const ms_page_result *pr = &g_array_index(r->pages, ms_page_result, i);
+        if (strcmp(pr->source, "error") != 0) good++;
+        else if (g_strcmp0(pr->error_code, "timeout") == 0) timed_out++;
+    }
+    if (timed_out) {
+        /* A document cut short is not a reliable extraction: an error record,
+         * saying how far it got. */
+        r->error_code = g_strdup("timeout");
+        r->error_message = g_strdup_printf(
+            "%s: stopped at the time limit of %d s per document (raise it with --doc-timeout); "
+            "%d of %d pages were read",
+            r->path, ctx->limits.doc_ms / 1000, good, n);
+    } else if (n && !good) {
+        /* Every page failed: the first page's reason is the document's. */
+        const ms_page_result *p0 = &g_array_index(r->pages, ms_page_result, 0);
+        r->error_code = g_strdup(p0->error_code);
+        r->error_message = n == 1 ? g_strdup_printf("%s: %s", r->path, p0->error)
+                                  : g_strdup_printf("%s: none of the %d pages could be read (%s)",
+                                                    r->path, n, p0->error);
+    } else if (n) {
+        gint64 t2 = g_get_monotonic_time();
+        GArray *words = g_array_new(FALSE, FALSE, sizeof(ms_word));
+        for (int i = 0; i < n; i++) {
+            /* the words move: each page's array is emptied without clearing them */
+            g_array_append_vals(words, job->words[i]->data, job->words[i]->len);
+            g_array_set_size(job->words[i], 0);
+        }
+        ms_text *text = ms_text_build(words, n);
+        if (ctx->save_text_dir) save_text(ctx->save_text_dir, r->path, text);
+        r->x = ms_extract(ctx->rules, w->matcher, text);
+        ms_text_free(text);
+        r->t_extract = (g_get_monotonic_time() - t2) / 1e6;
+    }
+    r->t_total = (g_get_monotonic_time() - job->t0) / 1e6;
+    job_free(job);
+    return r;
+}
+
+ms_result *ms_document_process(const ms_context *ctx, ms_worker *w, const char *path)
+{
+    ms_doc_job *job = ms_doc_job_open(ctx, w, path);
+    for (int i = 0; i < ms_doc_job_pages(job); i++) ms_doc_job_page(ctx, w, job, i);
+    return ms_doc_job_finish(ctx, w, job);
+}

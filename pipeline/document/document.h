@@ -1,0 +1,68 @@
+/* document — one input file through every stage, in the order they run:
+ * ingest (read, hash, sniff) -> pages (text layer, or render) -> ocr
+ * (clean-up, Tesseract) -> text (normalise, map) -> extract (rules).
+ *
+ * Thread rules: the context is shared read-only by all workers; each worker
+ * owns an ms_worker (its Tesseract handle, created on first need and reused,
+ * and its PCRE2 matcher).
+ */
+#ifndef MS_DOCUMENT_H
+#define MS_DOCUMENT_H
+
+#include "extractors/ruleset.h"
+#include "pipeline/base/limits.h"
+#include "pipeline/ocr/ocr.h"
+#include "pipeline/document/record.h"
+
+/* Whether a file with these bytes needs no processing (--skip-known).  Called
+ * from the worker threads, so it must be thread-safe. */
+typedef gboolean (*ms_skip_fn)(const char *sha256, void *user);
+
+typedef struct {
+    const ms_ruleset *rules;
+    ms_limits limits;
+    ms_ocr_options ocr;
+    int dpi;              /* render resolution for PDF pages */
+    const char *password; /* for encrypted PDFs, or NULL */
+    gboolean plain_text;  /* inputs are UTF-8 transcripts ('\f' between pages) */
+    const char *save_text_dir; /* write each document's normalised text here, or NULL */
+    /* Optional: asked once a file is read and hashed; TRUE gives a record with
+     * status "skipped" and no pages or fields instead of processing it. */
+    ms_skip_fn skip;
+    void *skip_user;
+} ms_context;
+
+typedef struct {
+    ms_ocr *ocr;        /* NULL until a page needs OCR */
+    GError *ocr_error;  /* set once if the engine could not start */
+    ms_matcher *matcher;
+} ms_worker;
+
+void ms_worker_init(ms_worker *w);
+void ms_worker_dispose(ms_worker *w);
+
+/* Process one file, its pages in turn on this worker.  Never fails: a file
+ * that cannot be processed yields a result with error_code set. */
+ms_result *ms_document_process(const ms_context *ctx, ms_worker *w, const char *path);
+
+/* The same work in three stages, so the pages of one document can be spread
+ * over several workers (batch.c):
+ *   ms_doc_job_open    read, hash, sniff, --skip-known check, open; then
+ *                      ms_doc_job_pages() pages are to be processed (0 when
+ *                      the file failed, was skipped, or is a --text transcript)
+ *   ms_doc_job_page    one page (text layer, OCR, both, or blank); different
+ *                      pages of one job may run at once on different workers
+ *   ms_doc_job_finish  once every page is done: join the pages' words, extract,
+ *                      and return the result (the job is freed)
+ * The per-document time limit (limits.doc_ms) runs from ms_doc_job_open. */
+typedef struct ms_doc_job ms_doc_job;
+ms_doc_job *ms_doc_job_open(const ms_context *ctx, ms_worker *w, const char *path);
+int ms_doc_job_pages(const ms_doc_job *job);
+void ms_doc_job_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, int index);
+ms_result *ms_doc_job_finish(const ms_context *ctx, ms_worker *w, ms_doc_job *job);
+
+/* The worker's Tesseract engine, started on first use; NULL (err set) if it
+ * cannot start. */
+ms_ocr *ms_worker_ocr(const ms_context *ctx, ms_worker *w, GError **err);
+
+#endif
