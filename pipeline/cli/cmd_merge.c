@@ -40,19 +40,10 @@ static gboolean open_sinks(const merge_options *o, const char *command_line, GPt
     return TRUE;
 }
 
-/* Close every sink (the first error is kept). */
+/* Close every sink (the first error is kept) and empty the array. */
 static gboolean close_all(GPtrArray *sinks, GError **err)
 {
-    gboolean ok = TRUE;
-    for (guint k = 0; k < sinks->len; k++) {
-        GError *e = NULL;
-        if (!ms_sink_close(g_ptr_array_index(sinks, k), &e) && ok && err) {
-            g_propagate_error(err, e);
-            e = NULL;
-            ok = FALSE;
-        }
-        g_clear_error(&e);
-    }
+    gboolean ok = ms_sink_close_all((ms_sink **)sinks->pdata, sinks->len, err);
     g_ptr_array_set_size(sinks, 0);
     return ok;
 }
