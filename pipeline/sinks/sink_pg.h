@@ -1,7 +1,7 @@
 /* sink_pg — records in a PostgreSQL database that many writers share.
  *
  * `--db postgresql://...` (or postgres://) in run, watch and merge selects
- * this sink; any other --db value is a SQLite file (pipeline/sink_sqlite.h).
+ * this sink; any other --db value is a SQLite file (pipeline/sinks/sink_sqlite.h).
  * The tables and their meaning are SQLite's, step for step: the schema's
  * version lives in the table motionscan_schema, and each migration step runs
  * once, in its own transaction, under pg_advisory_lock, so shards and daemons

@@ -1,6 +1,6 @@
 /* sink_pg_sql — the PostgreSQL schema and statements (see sink_pg.h).
  *
- * The migrations are SQLite's (pipeline/sink_sqlite.c), step for step, in
+ * The migrations are SQLite's (pipeline/sinks/sqlite_schema.c), step for step, in
  * PostgreSQL's types: INTEGER PRIMARY KEY becomes an identity column, REAL
  * double precision.  To change the schema, append a step to both files;
  * never edit a step that has shipped.
