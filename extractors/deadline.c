@@ -10,8 +10,17 @@ typedef struct {
     char *basis;
 } status_rule;
 
+/* What the clock can start from, best first, and how the basis names it. */
+static const char *const default_order[] = {"ecas", "received_stamp", "service", "signature", NULL};
+static const char *const default_phrase[] = {
+    "counted from the ECAS filing date", "counted from the court's RECEIVED/FILED stamp",
+    "counted from the certificate of service's date (no court receipt date found)",
+    "counted from the signature date (no court receipt or service date found)"};
+
 struct ms_deadlines {
     char **motion_types;
+    char **start_order;  /* a permutation of a subset of default_order */
+    char *start_phrase[4]; /* by index in default_order */
     GArray *extra; /* guint32 julian days */
     status_rule by_status[3]; /* detained, non_detained, not_stated */
 };
@@ -27,6 +36,39 @@ static gboolean parse_date(const char *s, GDate *d)
         return FALSE;
     g_date_set_dmy(d, (GDateDay)dd, (GDateMonth)m, (GDateYear)y);
     return TRUE;
+}
+
+static int kind_index(const char *kind)
+{
+    for (int i = 0; default_order[i]; i++)
+        if (kind && strcmp(default_order[i], kind) == 0) return i;
+    return -1;
+}
+
+/* [start]: order = ecas;received_stamp;service;signature, and a phrase per
+ * kind.  The group is optional (an older policy file): the defaults apply. */
+static gboolean load_start(GKeyFile *kf, const char *path, ms_deadlines *d, GString *diag)
+{
+    gboolean ok = TRUE;
+    d->start_order = g_key_file_get_string_list(kf, "start", "order", NULL, NULL);
+    if (!d->start_order) d->start_order = g_strdupv((char **)default_order);
+    for (char **k = d->start_order; *k; k++) {
+        g_strstrip(*k);
+        if (kind_index(*k) >= 0) continue;
+        g_string_append_printf(diag, "%s: error: [start] order: '%s' is not one of ecas, "
+                               "received_stamp, service, signature\n", path, *k);
+        ok = FALSE;
+    }
+    for (int i = 0; default_order[i]; i++) {
+        char *v = g_key_file_get_string(kf, "start", default_order[i], NULL);
+        d->start_phrase[i] = v ? v : g_strdup(default_phrase[i]);
+    }
+    return ok;
+}
+
+const char *const *ms_deadline_start_order(const ms_deadlines *d)
+{
+    return d ? (const char *const *)d->start_order : default_order;
 }
 
 gboolean ms_deadlines_load(const char *path, ms_deadlines **out, GString *diag, GError **err)
@@ -64,6 +106,7 @@ gboolean ms_deadlines_load(const char *path, ms_deadlines **out, GString *diag, 
         }
         g_strfreev(extra);
     }
+    if (ok) ok = load_start(kf, path, d, diag);
     if (e) {
         g_string_append_printf(diag, "%s: error: %s\n", path, e->message);
         g_error_free(e);
@@ -82,6 +125,8 @@ void ms_deadlines_free(ms_deadlines *d)
 {
     if (!d) return;
     g_strfreev(d->motion_types);
+    g_strfreev(d->start_order);
+    for (int i = 0; i < 4; i++) g_free(d->start_phrase[i]);
     g_array_free(d->extra, TRUE);
     for (int i = 0; i < 3; i++) g_free(d->by_status[i].basis);
     g_free(d);
@@ -148,8 +193,17 @@ static gboolean is_closed(const ms_deadlines *d, const GDate *date)
     return FALSE;
 }
 
+/* "...; counted from the court's RECEIVED/FILED stamp, 2025-10-16" */
+static char *with_start(const ms_deadlines *d, const char *basis, const char *kind,
+                        const char *filed)
+{
+    int k = kind_index(kind);
+    if (k < 0) return g_strdup_printf("%s; counted from %s", basis, filed);
+    return g_strdup_printf("%s; %s, %s", basis, d->start_phrase[k], filed);
+}
+
 gboolean ms_deadline_compute(const ms_deadlines *d, const char *motion_type, const char *filed,
-                             int detained, char **due, char **basis)
+                             const char *start_kind, int detained, char **due, char **basis)
 {
     *due = *basis = NULL;
     GDate date;
@@ -157,8 +211,9 @@ gboolean ms_deadline_compute(const ms_deadlines *d, const char *motion_type, con
         !g_strv_contains((const char *const *)d->motion_types, motion_type))
         return FALSE;
     const status_rule *r = &d->by_status[detained > 0 ? 0 : detained == 0 ? 1 : 2];
+    char *head = with_start(d, r->basis, start_kind, filed);
     if (r->days == 0) {
-        *basis = g_strdup(r->basis);
+        *basis = head;
         return TRUE;
     }
     g_date_add_days(&date, (guint)r->days);
@@ -167,8 +222,9 @@ gboolean ms_deadline_compute(const ms_deadlines *d, const char *motion_type, con
     char buf[16];
     g_date_strftime(buf, sizeof buf, "%Y-%m-%d", &date);
     *due = g_strdup(buf);
-    *basis = moved ? g_strdup_printf("%s; moved %d day%s past a weekend or holiday", r->basis,
-                                     moved, moved == 1 ? "" : "s")
-                   : g_strdup(r->basis);
+    *basis = moved ? g_strdup_printf("%s; moved %d day%s past a weekend or holiday", head, moved,
+                                     moved == 1 ? "" : "s")
+                   : g_strdup(head);
+    g_free(head);
     return TRUE;
 }

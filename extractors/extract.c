@@ -4,6 +4,7 @@
 
 #include "extractors/caption.h"
 #include "extractors/countries.h"
+#include "extractors/dates.h"
 #include "extractors/evidence.h"
 #include "extractors/facts.h"
 #include "extractors/mentions.h"
@@ -35,6 +36,8 @@ static char *value_of(const ms_rule *rule, const char *field, const ms_text *t, 
         {"a_number", ms_anumber_normalize},   {"court", ms_court_normalize},
         {"hearing_date", ms_date_normalize},  {"filed_date", ms_date_normalize},
         {"hearing_time", ms_time_normalize},  {"authority", ms_authority_normalize},
+        {"received_date", ms_date_normalize}, {"ecas_date", ms_date_normalize},
+        {"service_date", ms_date_normalize},  {"signature_date", ms_date_normalize},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(normalizers); i++)
         if (strcmp(field, normalizers[i].field) == 0) return normalizers[i].normalize(s, len);
@@ -87,9 +90,9 @@ static gint by_start(gconstpointer a, gconstpointer b)
 
 /* Every value of a many-valued field (citations, a family's A-numbers), each
  * once, in the order the text gives them; evidence for each. */
-static GPtrArray *collect_field(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
-                                const char *marked, const ms_sections *sec, const char *field,
-                                GArray *evidence)
+GPtrArray *ms_collect_field(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
+                            const char *marked, const ms_sections *sec, const char *field,
+                            GArray *evidence)
 {
     const GPtrArray *rules = ms_ruleset_for_field(rs, field);
     GArray *hits = g_array_new(FALSE, FALSE, sizeof(ms_match));
@@ -162,16 +165,16 @@ ms_extraction *ms_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t)
     x->judge = pick_field(rs, m, t, marked, sec, "judge", x->evidence);
     x->hearing_date = pick_field(rs, m, t, marked, sec, "hearing_date", x->evidence);
     x->hearing_time = pick_field(rs, m, t, marked, sec, "hearing_time", x->evidence);
-    x->filed_date = pick_field(rs, m, t, marked, sec, "filed_date", x->evidence);
+    ms_dates_extract(rs, m, t, marked, x);
     x->proceeding_type = pick_field(rs, m, t, marked, sec, "proceeding_type", x->evidence);
     /* every A-number; the evidence of the primary one is already there */
     GArray *scratch = g_array_new(FALSE, TRUE, sizeof(ms_evidence));
-    x->a_numbers = collect_field(rs, m, t, marked, sec, "a_number", scratch);
+    x->a_numbers = ms_collect_field(rs, m, t, marked, sec, "a_number", scratch);
     ms_evidence_clear_all(scratch);
-    x->authorities = collect_field(rs, m, t, marked, sec, "authority", x->evidence);
+    x->authorities = ms_collect_field(rs, m, t, marked, sec, "authority", x->evidence);
     ms_countries_extract(rs, m, t, marked, spans, x);
     x->has_deadline = ms_deadline_compute(ms_ruleset_deadlines(rs), x->motion_type, x->filed_date,
-                                          x->detained, &x->response_due, &x->response_basis);
+                                          x->filed_kind, x->detained, &x->response_due, &x->response_basis);
     g_free(marked);
     g_array_free(spans, TRUE);
     return x;
@@ -193,6 +196,7 @@ void ms_extraction_free(ms_extraction *x)
     g_free(x->hearing_date);
     g_free(x->hearing_time);
     g_free(x->filed_date);
+    ms_date_candidates_free(x->date_candidates);
     g_free(x->proceeding_type);
     g_free(x->response_due);
     g_free(x->response_basis);

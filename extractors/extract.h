@@ -30,7 +30,9 @@ typedef struct {
     int detained;      /* 1 detained, 0 not, -1 not stated */
     char *judge;
     char *hearing_date, *hearing_time; /* YYYY-MM-DD, HH:MM */
-    char *filed_date;                  /* YYYY-MM-DD: the signature or service date */
+    char *filed_date;                  /* YYYY-MM-DD: the best of date_candidates */
+    const char *filed_kind;            /* its kind (static), or NULL */
+    GArray *date_candidates;           /* ms_date_candidate (dates.h): every date found, by kind */
     char *proceeding_type;             /* removal, asylum_only, withholding_only, bond */
     GPtrArray *a_numbers;   /* char*: every A-number, in order (a family files several) */
     GPtrArray *authorities; /* char*: every citation, normalised, in order */
@@ -47,5 +49,12 @@ typedef struct {
 
 ms_extraction *ms_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t);
 void ms_extraction_free(ms_extraction *x);
+
+/* Every value of a many-valued field, each once, in the text's order, with
+ * one evidence entry per value appended to `evidence`.  Returns the values
+ * (char*, freed with the array). */
+GPtrArray *ms_collect_field(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
+                            const char *marked, const ms_sections *sec, const char *field,
+                            GArray *evidence);
 
 #endif

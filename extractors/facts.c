@@ -38,10 +38,11 @@ char *ms_date_normalize(const char *s, gsize len)
 {
     char *str = g_strndup(s, len);
     int y = 0, m = 0, d = 0;
-    if (sscanf(str, "%4d-%2d-%2d", &y, &m, &d) == 3 && y > 999) {
-        /* ISO 2025-10-21 */
-    } else if (sscanf(str, "%d/%d/%d", &m, &d, &y) == 3) {
-        /* US 10/21/2025 */
+    if (sscanf(str, "%4d%*1[-/.]%2d%*1[-/.]%2d", &y, &m, &d) == 3 && y > 999) {
+        /* ISO 2025-10-21; a stamp's 2025.10.21 */
+    } else if (sscanf(str, "%d%*1[-/.]%d%*1[-/.]%d", &m, &d, &y) == 3) {
+        /* US 10/21/2025; a stamp's 10-21-2025, 10.21.25 */
+        if (y >= 0 && y < 100) y += 2000;
     } else { /* October 21, 2025 / 21 October 2025 / 14th day of October, 2025 */
         y = m = d = 0;
         GPtrArray *t = tokens(str, len);
@@ -53,6 +54,8 @@ char *ms_date_normalize(const char *s, gsize len)
                 y = atoi(w);
             } else if (!d) {
                 d = atoi(w);
+            } else if (!y && strlen(w) == 2) { /* a stamp's "OCT 16 25" */
+                y = 2000 + atoi(w);
             }
         }
         g_ptr_array_free(t, TRUE);

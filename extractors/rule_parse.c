@@ -26,6 +26,8 @@ static const field_spec fields[] = {
     {"court", NULL},               {"detained", booleans},
     {"judge", NULL},               {"hearing_date", NULL},  {"hearing_time", NULL},
     {"filed_date", NULL},          {"proceeding_type", proceedings}, {"authority", NULL},
+    {"received_date", NULL},       {"ecas_date", NULL},     {"service_date", NULL},
+    {"signature_date", NULL},
 };
 
 const field_spec *ms_rule_field(const char *name)

@@ -28,6 +28,7 @@ usage: e2e_audit.py MOTIONSCAN SAMPLES_DIR WORKDIR
 Fails when Chromium is not installed (tools/install-deps.sh installs it).
 """
 import base64
+import datetime
 import glob
 import hashlib
 import html.parser
@@ -125,6 +126,62 @@ def plant(rec):
     return r
 
 
+AS_OF = "2025-10-20"
+MOTIONS_WITHOUT_DEADLINE = ("order", "opposition", "other")
+
+
+def urgency(r):
+    """The index's order (pipeline/audit_index.c), from the record alone."""
+    due = r.get("response_due")
+    file = (r.get("file") or "(no file)").encode()
+    if due and due.get("date"):
+        days = (datetime.date.fromisoformat(due["date"]) - datetime.date.fromisoformat(AS_OF)).days
+        return (0, days, file)
+    if due:
+        return (1, 0, file)
+    if r.get("status") != "ok" or r.get("motion_type") not in MOTIONS_WITHOUT_DEADLINE:
+        return (2, 0, file)
+    return (3, 0, file)
+
+
+def case_first(dom, src, visible, all_recs):
+    """Urgency order, text badges, the deadline filters, headers and labels."""
+    want = [k[2].decode() for k in sorted(urgency(r) for r in all_recs)]
+    got = [td["attrs"].get("data-sort") for td in dom.find("td", cls="file")]
+    check(got == want, f"default order is not by urgency:\n{got}\n{want}")
+    rows = dom.find("tr", cls="doc")
+    by_file = {r.get("file") or "(no file)": r for r in all_recs}
+    for row, file in zip(rows, got):
+        g, days, _ = urgency(by_file[file])
+        text = row["text"].lower()
+        check(("overdue" in text) == (g == 0 and days < 0), f"{file}: overdue badge, {days} days")
+        check(("due soon" in text) == (g == 0 and 0 <= days <= 7), f"{file}: due-soon badge")
+        check(("no deadline found" in text) == (g == 2), f"{file}: no-deadline badge")
+        cls = row["attrs"].get("class", "").split()
+        check(("overdue" in cls) == (g == 0 and days < 0), f"{file}: overdue row class")
+    for frag, pred in (("#due7=1", lambda r: urgency(r)[0] == 0 and urgency(r)[1] <= 7),
+                       ("#detained=1", lambda r: r.get("detained") is True),
+                       ("#nodeadline=1", lambda r: urgency(r)[0] == 2)):
+        shown, _ = visible(frag)
+        n = sum(1 for r in all_recs if pred(r))
+        check(len(shown) == n and n >= 1, f"filter {frag}: {len(shown)} rows, want {n}")
+    shown, _ = visible("#due7=1&type=pretermit")
+    check(len(shown) == sum(1 for r in all_recs if urgency(r)[0] == 0 and urgency(r)[1] <= 7
+                            and r.get("motion_type") == "pretermit"), "filter due7 + type")
+    # a screen reader hears a caption, scoped headers and labelled controls
+    table = re.search(r"<table id=\"docs\">(.*?)</table>", src, re.S).group(1)
+    check(re.search(r"<caption>[^<]*as of 2025-10-20", table) is not None, "table caption")
+    heads = re.findall(r"<th [^>]*>", re.search(r"<thead>(.*?)</thead>", table, re.S).group(1))
+    check(len(heads) == 12 and all('scope="col"' in t for t in heads), f"column headers {heads}")
+    check(len(re.findall(r'<th scope="row"', table)) == len(all_recs), "row headers")
+    filters = re.search(r'<section id="filters">(.*?)</section>', src, re.S).group(1)
+    labels = re.findall(r"<label>(.*?)</label>", filters, re.S)
+    controls = len(re.findall(r"<(?:input|select)\b", filters))
+    check(len(labels) == controls == 9 and all(len(re.findall(r"<(?:input|select)\b", l)) == 1
+                                               for l in labels), "every filter has its label")
+    check("<legend>" in filters, "the filters' fieldset has a legend")
+
+
 def main():
     exe, samples, work = (os.path.abspath(a) for a in sys.argv[1:4])
     browser = chromium.find()
@@ -176,7 +233,7 @@ def main():
 
     # -- the report -----------------------------------------------------
     report = os.path.join(work, "report")
-    code, _, err = run([exe, "audit", "--records", ajsonl, "--out", report])
+    code, _, err = run([exe, "audit", "--records", ajsonl, "--out", report, "--as-of", AS_OF])
     if not check(code == 0, f"audit: exit {code}\n{err}"):
         return 1
     print(err.strip())
@@ -237,11 +294,16 @@ def main():
     check(len(shown) == 1 and "08-opposition" in shown[0]["text"], "filter status+type")
     shown, _ = visible("#country=ZZ")
     check(len(shown) == 0, f"filter country=ZZ shows {len(shown)} rows")
-    shown, d = visible("#sort=5&desc=1")
+    shown, d = visible("#sort=1&desc=1")
     want_order = sorted((r.get("a_number") or "" for r in all_recs), reverse=True)
-    got_order = [td["text"] for td in d.find("td", cls="anum")]
+    got_order = [td["attrs"].get("data-sort", "") for td in d.find("td", cls="anum")]
     check(got_order[:5] == want_order[:5], f"sort by A-number descending: {got_order[:5]} != {want_order[:5]}")
-    check(chromium.screenshot(browser, url, os.path.join(shots, "index.png")), "index screenshot")
+    check(chromium.screenshot(browser, url, os.path.join(shots, "index.png"), "1500,1100"), "index screenshot")
+    case_first(dom, index_src, visible, all_recs)
+    check(chromium.screenshot(browser, url + "#due7=1", os.path.join(shots, "index-due7.png"),
+                              "1500,800"), "index screenshot, due within 7 days")
+    code, _, err = run([exe, "audit", "--records", ajsonl, "--out", report, "--as-of", "2025-13-01"])
+    check(code == 2 and "--as-of '2025-13-01' is not a date" in err, f"bad --as-of: {code} {err}")
 
     # -- document pages -------------------------------------------------
     def doc_page(rec, nth=1):
@@ -267,6 +329,12 @@ def main():
             check(len(nums) == 4 and nums[0] + nums[2] <= 100.01 and nums[1] + nums[3] <= 100.01
                   and nums[2] > 0 and nums[3] > 0, f"{rec['file']}: box outside the page {nums}")
             check(b["attrs"].get("data-field") in b["text"], f"{rec['file']}: box without its label")
+        dates = d.find("tr", cls="date")
+        used = [r for r in dates if "used" in r["attrs"].get("class", "").split()]
+        check(len(dates) == len(rec["date_candidates"]) and
+              (not dates or len(used) == 1 and rec["filed_date"] in used[0]["text"]
+               and rec["filed_date_kind"] in used[0]["text"]),
+              f"{rec['file']}: {len(dates)} date rows for {len(rec['date_candidates'])} candidates")
         fields = {r["attrs"]["data-field"] for r in d.find("tr", cls="field")}
         check({"motion_type", "removal_countries", "a_number", "nationality"} <= fields,
               f"{rec['file']}: fields table lacks core fields: {sorted(fields)}")

@@ -32,7 +32,7 @@ CSV_COLUMNS = ["file", "sha256", "status", "error_code", "error_message", "filer
                "respondent", "court", "detained", "title", "pages", "ocr_pages",
                "min_ocr_confidence", "schema_version", "proceeding_type", "judge",
                "hearing_date", "hearing_time", "filed_date", "response_due", "response_basis",
-               "a_numbers", "authorities"]
+               "a_numbers", "authorities", "filed_date_kind", "date_candidates"]
 # The record members that go to the fields table, and the member of an
 # object value that is stored (pipeline/sinks/sink_sqlite.c, field_values).
 FIELDS = {"filer": None, "motion_type": None, "removal_countries": "code", "nationality": "code",
@@ -125,6 +125,8 @@ def csv_expected(r):
         "response_due": (r["response_due"] or {}).get("date") or "",
         "response_basis": (r["response_due"] or {}).get("basis") or "",
         "a_numbers": ";".join(r["a_numbers"]), "authorities": ";".join(r["authorities"]),
+        "filed_date_kind": r["filed_date_kind"] or "",
+        "date_candidates": ";".join(f"{c['kind']}:{c['date']}" for c in r["date_candidates"]),
     }
 
 
@@ -357,7 +359,7 @@ def main():
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     opts = json.loads(conn.execute("SELECT options FROM runs WHERE id = 3").fetchone()[0])
     conn.close()
-    check(mode == "wal" and version == 2, f"journal_mode {mode}, user_version {version}")
+    check(mode == "wal" and version == 3, f"journal_mode {mode}, user_version {version}")
     check("--skip-known" in opts and hostile in opts, f"runs.options: {opts}")
 
     check_queries(db, recs1)

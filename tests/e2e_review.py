@@ -159,18 +159,18 @@ def main():
     code, _, err = run(exe, "review", "import", a)
     check(code == 2 and "usage" in err, f"import without --db: {code} {err}")
 
-    # A database at schema version 1 gets the reviews table.
+    # A database at schema version 1 gets the reviews table (and the calendar's).
     old = os.path.join(work, "old.db")
     shutil.copy(db, old)
     conn = sqlite3.connect(old)
-    conn.executescript("DROP TABLE reviews; PRAGMA user_version = 1;")
+    conn.executescript("DROP TABLE reviews; DROP TABLE calendar_events; PRAGMA user_version = 1;")
     conn.close()
     code, out, err = run(exe, "review", "import", a, "--db", old)
     conn = sqlite3.connect(old)
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     n = conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
     conn.close()
-    check(code == 0 and version == 2 and n == 6, f"migration from 1: {code} {err} v{version} n{n}")
+    check(code == 0 and version == 3 and n == 6, f"migration from 1: {code} {err} v{version} n{n}")
 
     if FAILURES:
         print(f"{len(FAILURES)} failures")

@@ -28,6 +28,11 @@ static void test_dates(void)
         {"2025-10-21", "2025-10-21"},       {"14th day of October, 2025", "2025-10-14"},
         {"Sept. 3, 2025", "2025-09-03"},    {"February 30, 2025", NULL},
         {"13/01/2025", NULL},               {"To be set", NULL},
+        /* as stamps print them */
+        {"OCT 16 2025", "2025-10-16"},      {"16 OCT 2025", "2025-10-16"},
+        {"10-16-2025", "2025-10-16"},       {"10.16.25", "2025-10-16"},
+        {"10/16/25", "2025-10-16"},         {"2025.10.16", "2025-10-16"},
+        {"Oct 16, 25", "2025-10-16"},       {"16OCT2025", "2025-10-16"},
     };
     check(ms_date_normalize, cases, G_N_ELEMENTS(cases));
 }
@@ -131,7 +136,7 @@ static void test_deadlines(void)
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         char *due = NULL, *basis = NULL;
-        g_assert_true(ms_deadline_compute(d, "pretermit", cases[i].filed, cases[i].detained, &due,
+        g_assert_true(ms_deadline_compute(d, "pretermit", cases[i].filed, "signature", cases[i].detained, &due,
                                           &basis));
         g_assert_cmpstr(due, ==, cases[i].due);
         g_assert_nonnull(basis);
@@ -139,8 +144,8 @@ static void test_deadlines(void)
         g_free(basis);
     }
     char *due = NULL, *basis = NULL;
-    g_assert_false(ms_deadline_compute(d, "order", "2025-10-14", 0, &due, &basis));
-    g_assert_false(ms_deadline_compute(d, "pretermit", NULL, 0, &due, &basis));
+    g_assert_false(ms_deadline_compute(d, "order", "2025-10-14", "signature", 0, &due, &basis));
+    g_assert_false(ms_deadline_compute(d, "pretermit", NULL, "signature", 0, &due, &basis));
     g_assert_null(due);
     ms_deadlines_free(d);
 
@@ -152,11 +157,11 @@ static void test_deadlines(void)
         "[non_detained]\ndays=15\nbasis=fifteen days\n[detained]\ndays=5\nbasis=five days\n"
         "[not_stated]\ndays=15\nbasis=fifteen days\n", -1, NULL));
     g_assert_true(ms_deadlines_load(custom, &d, diag, NULL));
-    g_assert_true(ms_deadline_compute(d, "pretermit", "2025-10-14", 0, &due, &basis));
+    g_assert_true(ms_deadline_compute(d, "pretermit", "2025-10-14", "signature", 0, &due, &basis));
     g_assert_cmpstr(due, ==, "2025-10-30"); /* the 29th is closed */
     g_assert_nonnull(strstr(basis, "fifteen days"));
     g_free(due), g_free(basis);
-    g_assert_true(ms_deadline_compute(d, "pretermit", "2025-10-14", 1, &due, &basis));
+    g_assert_true(ms_deadline_compute(d, "pretermit", "2025-10-14", "signature", 1, &due, &basis));
     g_assert_cmpstr(due, ==, "2025-10-20"); /* the 19th is a Sunday */
     g_free(due), g_free(basis);
     ms_deadlines_free(d);

@@ -15,7 +15,8 @@
     "file,sha256,status,error_code,error_message,filer,motion_type,removal_countries,"            \
     "removal_country_names,nationality,a_number,respondent,court,detained,title,pages,ocr_pages," \
     "min_ocr_confidence,schema_version,proceeding_type,judge,hearing_date,hearing_time,"           \
-    "filed_date,response_due,response_basis,a_numbers,authorities\r\n"
+    "filed_date,response_due,response_basis,a_numbers,authorities,filed_date_kind,"                \
+    "date_candidates\r\n"
 
 /* Write the records to a new CSV file; its bytes after the BOM and header. */
 static char *csv_of(JsonObject **records, int n)
@@ -56,7 +57,7 @@ static char *csv_title(const char *title)
 #define BASE_HEAD                                                                                  \
     "in/a.pdf," SHA_A ",ok,,,dhs,pretermit,EC;UG,Ecuador;Uganda,VE,212345678,"                    \
     "\"RAMIREZ TORRES, Yusmary\",\"Houston, TX\",true,"
-#define BASE_TAIL ",3,2,78.25,1,,,,,,,,,\r\n"
+#define BASE_TAIL ",3,2,78.25,1,,,,,,,,,,,\r\n"
 
 /* The case facts at the end of the row: lists joined with ';', the due date
  * and its basis apart. */
@@ -80,11 +81,22 @@ static void test_csv_facts(void)
     json_array_add_string_element(au, "INA § 208(a)(2)(A)");
     json_array_add_string_element(au, "8 C.F.R. § 1240.11(h)");
     json_object_set_array_member(o, "authorities", au);
+    json_object_set_string_member(o, "filed_date_kind", "received_stamp");
+    JsonArray *dc = json_array_new();
+    const char *const kd[][2] = {{"received_stamp", "2025-10-14"}, {"signature", "2025-10-10"}};
+    for (gsize i = 0; i < G_N_ELEMENTS(kd); i++) {
+        JsonObject *c = json_object_new();
+        json_object_set_string_member(c, "kind", kd[i][0]);
+        json_object_set_string_member(c, "date", kd[i][1]);
+        json_array_add_object_element(dc, c);
+    }
+    json_object_set_array_member(o, "date_candidates", dc);
     char *rows = csv_one(o);
     g_assert_true(g_str_has_suffix(rows, ",3,2,78.25,1,removal,Ana B. Cruz,2025-11-04,13:00,"
                                          "2025-10-14,2025-10-24,\"10 calendar days, non-detained\","
                                          "212345678;212345679,INA § 208(a)(2)(A);8 C.F.R. § "
-                                         "1240.11(h)\r\n"));
+                                         "1240.11(h),received_stamp,"
+                                         "received_stamp:2025-10-14;signature:2025-10-10\r\n"));
     g_free(rows);
 }
 
@@ -105,7 +117,7 @@ static void test_csv_row(void)
     rows = csv_one(ms_test_parse(ms_test_missing_json));
     g_assert_cmpstr(rows, ==,
                     "in/missing.pdf,,error,not_found,in/missing.pdf: No such file or directory,,,,,"
-                    ",,,,,,0,0,,1,,,,,,,,,\r\n");
+                    ",,,,,,0,0,,1,,,,,,,,,,,\r\n");
     g_free(rows);
 
     /* no OCR page: min_ocr_confidence is empty; detained false */
@@ -117,7 +129,7 @@ static void test_csv_row(void)
     json_object_set_array_member(o, "removal_countries", json_array_new());
     rows = csv_one(o);
     g_assert_nonnull(strstr(rows, ",pretermit,,,VE,"));
-    g_assert_true(g_str_has_suffix(rows, ",false,DHS MOTION TO PRETERMIT,1,0,,1,,,,,,,,,\r\n"));
+    g_assert_true(g_str_has_suffix(rows, ",false,DHS MOTION TO PRETERMIT,1,0,,1,,,,,,,,,,,\r\n"));
     g_free(rows);
 }
 

@@ -87,12 +87,13 @@ static void test_sqlite_schema(void)
     db_write(s, ms_test_record());
     db_write(s, ms_test_parse(ms_test_missing_json));
     db_close(s);
-    assert_query(path, "PRAGMA user_version", "2\n");
+    assert_query(path, "PRAGMA user_version", "3\n");
     assert_query(path, "PRAGMA integrity_check", "ok\n");
     assert_query(path, "PRAGMA foreign_key_check", "");
     assert_query(path, "PRAGMA journal_mode", "wal\n");
     assert_query(path, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
-                 "country_mentions\ndocuments\nerrors\nevidence\nfields\npages\nreviews\nruns\n");
+                 "calendar_events\ncountry_mentions\ndocuments\nerrors\nevidence\nfields\npages\n"
+                 "reviews\nruns\n");
     assert_query(path, "SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
                        " ORDER BY name",
                  "documents_motion_type\nfields_field_value\nreviews_rule\n");

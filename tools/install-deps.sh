@@ -7,14 +7,18 @@ set -eu
 # libpq-dev: the PostgreSQL store; postgresql: the server its tests start
 # (tests/pg_server.py); parallel, slurm-wlm, munge: the recipes in
 # tools/cluster/, run by their tests; python3-yaml reads the Kubernetes manifest.
+# libical-dev: the calendar feed (motionscan calendar); python3-icalendar: its tests read the
+# feed with a second, independent parser; tzdata: the courts' time zones (rules/courts.tsv).
+# fonts-dejavu-core, fonts-freefont-ttf: faces the second evaluation generator draws with.
 
 PACKAGES="
 build-essential cmake pkg-config
 libpoppler-glib-dev libcairo2-dev libglib2.0-dev libjson-glib-dev
 libleptonica-dev libtesseract-dev tesseract-ocr tesseract-ocr-eng
 libpcre2-dev libsqlite3-dev
-python3 python3-pil poppler-utils qpdf fonts-liberation2
+python3 python3-pil poppler-utils qpdf fonts-liberation2 fonts-dejavu-core fonts-freefont-ttf
 chromium
+libical-dev python3-icalendar tzdata
 clang libclang-rt-14-dev valgrind
 libpq-dev postgresql parallel slurm-wlm munge python3-yaml
 "

@@ -1,11 +1,15 @@
 /* audit — the auditor's report: a static, self-contained HTML folder that
  * shows every extracted value beside the page it came from.
  *
- *   OUT/index.html          every document in a table, with filters (motion
- *                           type, country, status, low confidence, errors,
- *                           flagged), sorting, and the flags at the top;
- *                           the filters can be set from the URL fragment:
- *                           index.html#type=pretermit&country=HN
+ *   OUT/index.html          every document in a table, case first
+ *                           (respondent, A-number, court, motion, countries,
+ *                           filed, due with days left, detained), most
+ *                           urgent first (audit_index.c), with filters (motion
+ *                           type, country, status, due within 7 days,
+ *                           detained, no deadline found, low confidence,
+ *                           errors, flagged), sorting, and the flags at the
+ *                           top; the filters can be set from the URL
+ *                           fragment: index.html#type=pretermit&country=HN
  *   OUT/doc-SHA256.html     one page per document: each field's value, the
  *                           rule (id and file:line), the words, the page, the
  *                           OCR confidence, review controls; the countries
@@ -42,16 +46,20 @@ typedef struct {
     int max_image_pages;    /* per document; later pages get no image */
     const char *password;   /* for encrypted PDFs */
     const char *source_dir; /* relative record paths are found here; NULL: the current folder */
+    const char *as_of;      /* YYYY-MM-DD the index counts days left from; NULL: today */
 } ms_audit_options;
 
 #define MS_AUDIT_OPTIONS_INIT                                                                      \
     {                                                                                              \
-        NULL, 80.0, 900, 50, NULL, NULL                                                            \
+        NULL, 80.0, 900, 50, NULL, NULL, NULL                                                      \
     }
 
 typedef struct {
     int documents, flagged, images, sources_missing;
 } ms_audit_stats;
+
+/* Whether `s` is a valid YYYY-MM-DD date (for --as-of). */
+gboolean ms_audit_valid_day(const char *s);
 
 /* A new array for records (frees them with json_object_unref). */
 GPtrArray *ms_audit_records_new(void);

@@ -177,6 +177,31 @@ static void field_rows(doc_writer *w, const char *field, const char *ev_field)
     g_ptr_array_free(shown, TRUE);
 }
 
+/* The rule (id and file:line), page (a link to its image) and confidence cells
+ * of an evidence-like object. */
+static void location_cells(GString *h, JsonObject *m)
+{
+    double page = 0, conf = 0;
+    g_string_append(h, "<td class=\"rule\">");
+    if (ms_json_str(m, "rule")) {
+        g_string_append(h, "<code>");
+        ms_html_escape(h, ms_json_str(m, "rule"));
+        g_string_append(h, "</code><br><span class=\"src\">");
+        ms_html_escape(h, ms_json_str(m, "rule_source"));
+        g_string_append(h, "</span>");
+    }
+    g_string_append(h, "</td>");
+    if (ms_json_num(m, "page", &page))
+        g_string_append_printf(h, "<td class=\"num\"><a href=\"#page-%.0f\">%.0f</a></td>",
+                               page, page);
+    else
+        g_string_append(h, "<td></td>");
+    if (ms_json_num(m, "confidence", &conf))
+        g_string_append_printf(h, "<td class=\"num\">%.1f</td>", conf);
+    else
+        g_string_append(h, "<td></td>");
+}
+
 static void mention_rows(doc_writer *w)
 {
     GString *h = w->h;
@@ -193,7 +218,6 @@ static void mention_rows(doc_writer *w)
         JsonObject *m = ms_json_elem_obj(ms, i);
         const char *role = ms_json_str(m, "role");
         char *cls = css_token(role);
-        double page = 0, conf = 0;
         g_string_append_printf(h, "<tr class=\"mention role-%s\" id=\"m-%u\">", cls, i);
         g_string_append(h, "<td>");
         ms_html_escape(h, ms_json_str(m, "code"));
@@ -203,26 +227,39 @@ static void mention_rows(doc_writer *w)
         ms_html_cell(h, "role", NULL, role);
         ms_html_cell(h, "why", NULL, role_meaning(role));
         ms_html_cell(h, "words", NULL, ms_json_str(m, "text"));
-        g_string_append(h, "<td class=\"rule\">");
-        if (ms_json_str(m, "rule")) {
-            g_string_append(h, "<code>");
-            ms_html_escape(h, ms_json_str(m, "rule"));
-            g_string_append(h, "</code><br><span class=\"src\">");
-            ms_html_escape(h, ms_json_str(m, "rule_source"));
-            g_string_append(h, "</span>");
-        }
-        g_string_append(h, "</td>");
-        if (ms_json_num(m, "page", &page))
-            g_string_append_printf(h, "<td class=\"num\"><a href=\"#page-%.0f\">%.0f</a></td>",
-                                   page, page);
-        else
-            g_string_append(h, "<td></td>");
-        if (ms_json_num(m, "confidence", &conf))
-            g_string_append_printf(h, "<td class=\"num\">%.1f</td>", conf);
-        else
-            g_string_append(h, "<td></td>");
+        location_cells(h, m);
         g_string_append(h, "</tr>\n");
         g_free(cls);
+    }
+    g_string_append(h, "</tbody></table></section>\n");
+}
+
+/* The dates the response clock could start from, the one taken first. */
+static void date_rows(doc_writer *w)
+{
+    GString *h = w->h;
+    JsonArray *cs = ms_json_arr(w->d->rec, "date_candidates");
+    if (!cs || !json_array_get_length(cs)) return;
+    const char *kind = ms_json_str(w->d->rec, "filed_date_kind");
+    const char *filed = ms_json_str(w->d->rec, "filed_date");
+    g_string_append(h, "<section id=\"dates\"><h2>Dates the response clock could start from"
+                       "</h2>\n<table class=\"dates\"><caption>Best first: the ECAS filing date or "
+                       "the court's RECEIVED/FILED stamp, then the certificate of service, then "
+                       "the signature.</caption><thead><tr><th scope=\"col\">kind</th>"
+                       "<th scope=\"col\">date</th><th scope=\"col\">words</th>"
+                       "<th scope=\"col\">rule</th><th scope=\"col\">page</th>"
+                       "<th scope=\"col\">confidence</th></tr></thead><tbody>\n");
+    for (guint i = 0; i < json_array_get_length(cs); i++) {
+        JsonObject *c = ms_json_elem_obj(cs, i);
+        gboolean used = g_strcmp0(ms_json_str(c, "kind"), kind) == 0 &&
+                        g_strcmp0(ms_json_str(c, "date"), filed) == 0;
+        g_string_append_printf(h, "<tr class=\"date%s\"><td>", used ? " used" : "");
+        ms_html_escape(h, ms_json_str(c, "kind"));
+        g_string_append(h, used ? " <strong>(used)</strong></td>" : "</td>");
+        ms_html_cell(h, NULL, NULL, ms_json_str(c, "date"));
+        ms_html_cell(h, "words", NULL, ms_json_str(c, "text"));
+        location_cells(h, c);
+        g_string_append(h, "</tr>\n");
     }
     g_string_append(h, "</tbody></table></section>\n");
 }
@@ -388,6 +425,7 @@ char *ms_audit_doc_html(const audit_doc *d, const ms_audit_options *opt, GError 
         for (gsize f = 0; f < G_N_ELEMENTS(fields); f++)
             field_rows(&w, fields[f].field, fields[f].evidence);
     g_string_append(h, "</tbody></table></section>\n");
+    date_rows(&w);
     mention_rows(&w);
     g_string_append(h, "</div><div class=\"right\">\n");
     page_images(&w);

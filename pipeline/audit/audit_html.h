@@ -57,6 +57,8 @@ void ms_html_cell(GString *h, const char *cls, const char *sort, const char *tex
 /* The record's status; "error" when it has none. */
 const char *ms_audit_doc_status(const audit_doc *d);
 
+/* audit_index.c: a strict YYYY-MM-DD (the --as-of date, a response_due date). */
+gboolean ms_audit_parse_day(const char *s, GDate *out);
 char *ms_audit_index_html(audit_doc **docs, guint n, const ms_audit_options *opt, GError **err);
 char *ms_audit_doc_html(const audit_doc *d, const ms_audit_options *opt, GError **err);
 

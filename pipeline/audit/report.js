@@ -76,7 +76,8 @@
   /* ---- index ---- */
 
   var FILTERS = [["type", "f-type"], ["country", "f-country"], ["status", "f-status"]];
-  var CHECKS = [["low", "f-low"], ["errors", "f-errors"], ["flagged", "f-flagged"]];
+  var CHECKS = [["due7", "f-due7"], ["detained", "f-detained"], ["nodeadline", "f-nodeadline"],
+                ["low", "f-low"], ["errors", "f-errors"], ["flagged", "f-flagged"]];
 
   function indexPage() {
     var table = document.getElementById("docs");
@@ -120,20 +121,23 @@
       var type = document.getElementById("f-type").value;
       var country = document.getElementById("f-country").value;
       var status = document.getElementById("f-status").value;
-      var low = document.getElementById("f-low").checked;
-      var errors = document.getElementById("f-errors").checked;
-      var flagged = document.getElementById("f-flagged").checked;
+      var checked = {};
+      CHECKS.forEach(function (f) { checked[f[0]] = document.getElementById(f[1]).checked; });
+      var attr = {due7: "due7", detained: "detained", nodeadline: "nodeadline", low: "low",
+                  errors: "failed", flagged: "flagged"};
       var shown = 0;
       rows.forEach(function (r) {
         var d = r.dataset;
         var ok = (!type || d.type === type) &&
                  (!country || (d.countries || "").split(" ").indexOf(country) >= 0) &&
-                 (!status || d.status === status) && (!low || d.low === "1") &&
-                 (!errors || d.failed === "1") && (!flagged || d.flagged === "1");
+                 (!status || d.status === status);
+        CHECKS.forEach(function (f) { ok = ok && (!checked[f[0]] || d[attr[f[0]]] === "1"); });
         r.hidden = !ok;
         if (ok) shown++;
       });
-      if (sort.col >= 0) {
+      if (sort.col < 0) { /* the report's own order: most urgent first */
+        rows.forEach(function (r) { body.appendChild(r); });
+      } else {
         var sorted = rows.slice().sort(function (a, b) {
           var x = a.cells[sort.col], y = b.cells[sort.col];
           var kx = x.getAttribute("data-sort") || x.textContent;
@@ -145,6 +149,8 @@
       }
       Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, i) {
         th.className = i === sort.col ? (sort.desc ? "sorted desc" : "sorted asc") : "";
+        if (i === sort.col) th.setAttribute("aria-sort", sort.desc ? "descending" : "ascending");
+        else th.removeAttribute("aria-sort");
       });
       document.getElementById("shown").textContent = shown + " of " + rows.length + " shown";
       document.body.setAttribute("data-shown", String(shown));

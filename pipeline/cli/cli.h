@@ -33,7 +33,7 @@ typedef struct {
     char *rules, *password, *tessdata, *lang;
     int jobs, dpi, max_pages, ocr_timeout_ms, doc_timeout_s, max_decode_mb;
     gint64 max_pixels;
-    gboolean no_deskew, no_orient, bgnorm;
+    gboolean no_deskew, no_orient, bgnorm, one_reading, no_second_look;
 } engine_options;
 
 void ms_cli_engine_defaults(engine_options *o);
@@ -53,5 +53,6 @@ int ms_cmd_rules(int argc, char **argv);
 int ms_cmd_audit(int argc, char **argv);
 int ms_cmd_review(int argc, char **argv);
 int ms_cmd_merge(int argc, char **argv);
+int ms_cmd_calendar(int argc, char **argv); /* cmd_calendar.c */
 
 #endif

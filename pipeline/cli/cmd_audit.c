@@ -7,6 +7,7 @@
 int ms_cmd_audit(int argc, char **argv)
 {
     char *records = NULL, *db = NULL, *out = NULL, *password = NULL, *source_dir = NULL;
+    char *as_of = NULL;
     ms_audit_options ao = MS_AUDIT_OPTIONS_INIT;
     GOptionEntry entries[] = {
         {"records", 'r', 0, G_OPTION_ARG_FILENAME, &records, "Read the records from FILE (JSON Lines, from motionscan run --out)", "FILE"},
@@ -17,6 +18,7 @@ int ms_cmd_audit(int argc, char **argv)
         {"max-image-pages", 0, 0, G_OPTION_ARG_INT, &ao.max_image_pages, "Draw at most N pages per document (default 50)", "N"},
         {"password", 0, 0, G_OPTION_ARG_STRING, &password, "Password for encrypted PDFs", "PW"},
         {"source-dir", 0, 0, G_OPTION_ARG_FILENAME, &source_dir, "Find source files with relative paths under DIR (default: the current folder)", "DIR"},
+        {"as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, "Count the days left to each deadline from this date (default: today)", "YYYY-MM-DD"},
         {NULL}};
     GOptionContext *oc = g_option_context_new("- the auditor's HTML report");
     g_option_context_set_summary(oc,
@@ -40,6 +42,11 @@ int ms_cmd_audit(int argc, char **argv)
                         "--low-confidence 0-100\n");
         goto out;
     }
+    if (as_of && !ms_audit_valid_day(as_of)) {
+        fprintf(stderr, "motionscan audit: --as-of '%s' is not a date (YYYY-MM-DD)\n", as_of);
+        goto out;
+    }
+    ao.as_of = as_of;
     if (!(records ? ms_audit_load_jsonl(records, recs, &err) : ms_audit_load_db(db, recs, &err))) {
         fprintf(stderr, "motionscan audit: %s\n", err->message);
         goto out;
@@ -68,5 +75,6 @@ out:
     g_free(out);
     g_free(password);
     g_free(source_dir);
+    g_free(as_of);
     return status;
 }

@@ -9,12 +9,13 @@ int ms_cmd_watch(int argc, char **argv)
 {
     engine_options e;
     ms_cli_engine_defaults(&e);
-    char *out = NULL, *csv = NULL, *db = NULL, **rest = NULL;
+    char *out = NULL, *csv = NULL, *db = NULL, *ics = NULL, **rest = NULL;
     int poll = 0, settle = MS_WATCH_DEFAULT_SETTLE_MS;
     const GOptionEntry head[] = {
         {"out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Output folder: processing/, done/, failed/, records.jsonl (required)", "DIR"},
         {"csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, "Also append one CSV row per record to FILE", "FILE"},
         {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Also store the records in the SQLite database FILE (created or updated) or a postgresql:// URL", "FILE|URL"},
+        {"ics", 0, 0, G_OPTION_ARG_FILENAME, &ics, "With --db: keep the calendar feed FILE current (motionscan calendar), rewritten after each file", "FILE"},
         {"poll", 0, 0, G_OPTION_ARG_INT, &poll, "List INBOX every N seconds instead of using inotify (network shares)", "SECONDS"},
         {"settle", 0, 0, G_OPTION_ARG_INT, &settle, "Take a file once its size and mtime are unchanged for MS (default 1000)", "MS"},
         {NULL}};
@@ -47,6 +48,10 @@ int ms_cmd_watch(int argc, char **argv)
         goto out;
     }
     if (!ms_cli_engine_check(&e, "watch")) goto out;
+    if (ics && !db) {
+        fprintf(stderr, "motionscan watch: --ics needs --db (the feed is made from the database)\n");
+        goto out;
+    }
     if (poll < 0 || poll > MS_WATCH_MAX_POLL_SECONDS || settle < MS_WATCH_MIN_SETTLE_MS ||
         settle > MS_WATCH_MAX_SETTLE_MS) {
         fprintf(stderr, "motionscan watch: --poll must be 0-%d, --settle %d-%d\n",
@@ -56,7 +61,7 @@ int ms_cmd_watch(int argc, char **argv)
     const char *rules_dir = ms_cli_rules_dir(e.rules);
     if (!(rs = ms_cli_load_rules(rules_dir, FALSE))) goto out;
     ms_context ctx = ms_cli_engine_context(&e, rs);
-    ms_watch_options wo = {.inbox = rest[0], .out_dir = out, .csv = csv, .db = db,
+    ms_watch_options wo = {.inbox = rest[0], .out_dir = out, .csv = csv, .db = db, .ics = ics,
                            .rules_dir = rules_dir, .command_line = command_line,
                            .jobs = e.jobs, .poll_seconds = poll, .settle_ms = settle};
     status = ms_watch_run(&ctx, g_steal_pointer(&rs), &wo, &err);
@@ -70,6 +75,7 @@ out:
     g_free(out);
     g_free(csv);
     g_free(db);
+    g_free(ics);
     g_free(command_line);
     g_strfreev(rest);
     return status;

@@ -36,6 +36,8 @@ static void usage(FILE *f)
             "       motionscan review import FILE... --db FILE\n"
             "       motionscan review stats --db FILE   auditors' verdicts in, accuracy out\n"
             "       motionscan merge [--out F] [--csv F] [--db F|URL] INPUT...  shard outputs into one\n"
+            "       motionscan calendar --db FILE --out FILE.ics\n"
+            "                                           deadlines and hearings as a calendar feed\n"
             "       motionscan --version | --help\n");
 }
 
@@ -72,6 +74,7 @@ int main(int argc, char **argv)
     if (strcmp(argv[1], "audit") == 0) return ms_cmd_audit(argc - 1, argv + 1);
     if (strcmp(argv[1], "review") == 0) return ms_cmd_review(argc - 1, argv + 1);
     if (strcmp(argv[1], "merge") == 0) return ms_cmd_merge(argc - 1, argv + 1);
+    if (strcmp(argv[1], "calendar") == 0) return ms_cmd_calendar(argc - 1, argv + 1);
     fprintf(stderr, "motionscan: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return EXIT_USAGE;

@@ -90,6 +90,8 @@ void ms_cli_engine_add_entries(GOptionContext *oc, engine_options *o)
         {"no-deskew", 0, 0, G_OPTION_ARG_NONE, &o->no_deskew, "Do not remove skew before OCR", NULL},
         {"no-orient", 0, 0, G_OPTION_ARG_NONE, &o->no_orient, "Do not detect and correct pages turned sideways or upside down", NULL},
         {"background-norm", 0, 0, G_OPTION_ARG_NONE, &o->bgnorm, "Normalise uneven backgrounds before thresholding (off by default: see README)", NULL},
+        {"one-reading", 0, 0, G_OPTION_ARG_NONE, &o->one_reading, "Never read a poor page a second time from the grey image", NULL},
+        {"no-second-look", 0, 0, G_OPTION_ARG_NONE, &o->no_second_look, "Do not re-read A-number and country words from their boxes", NULL},
         {NULL}};
     g_option_context_add_main_entries(oc, shared, NULL);
 }
@@ -118,6 +120,7 @@ ms_context ms_cli_engine_context(const engine_options *o, const ms_ruleset *rs)
     ctx.limits.doc_ms = o->doc_timeout_s > G_MAXINT / 1000 ? G_MAXINT : o->doc_timeout_s * 1000;
     ctx.ocr.orient = !o->no_orient;
     ctx.ocr.bgnorm = o->bgnorm;
+    ctx.ocr.second_reading = !o->one_reading, ctx.ocr.second_look = !o->no_second_look;
     ctx.ocr.deadline_ms = o->ocr_timeout_ms;
     ctx.ocr.tessdata = o->tessdata;
     if (o->lang) ctx.ocr.lang = o->lang;

@@ -142,6 +142,9 @@ static void ocr_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, int i
         pr->conf = info.blank ? -1 : info.mean_conf;
         pr->skew = info.skew_degrees;
         pr->rotation = info.rotation;
+        pr->reading = info.reading;
+        pr->reading_reason = g_steal_pointer(&info.reading_reason);
+        pr->looks = g_steal_pointer(&info.looks);
         if (mixed) merge_ocr_words(words, text_words);
         pr->n_words = (int)words->len;
     } else {

@@ -4,12 +4,16 @@
 #include <string.h>
 
 #include "extractors/countries.h"
+#include "extractors/dates.h"
 #include "extractors/evidence.h"
 #include "pipeline/base/ms_error.h"
 
 static void page_clear(gpointer p)
 {
-    g_free(((ms_page_result *)p)->error);
+    ms_page_result *pr = p;
+    g_free(pr->error);
+    g_free(pr->reading_reason);
+    if (pr->looks) g_array_unref(pr->looks);
 }
 
 ms_result *ms_result_new(const char *path)
@@ -158,6 +162,7 @@ static void add_pages(JsonBuilder *b, const ms_result *r)
         json_builder_add_int_value(b, p->rotation);
         json_builder_set_member_name(b, "ms");
         json_builder_add_int_value(b, ms(p->seconds));
+        ms_record_add_reading(b, p);
         if (p->error) {
             json_builder_set_member_name(b, "error");
             json_builder_begin_object(b);
@@ -165,6 +170,25 @@ static void add_pages(JsonBuilder *b, const ms_result *r)
             add_string_or_null(b, "message", p->error);
             json_builder_end_object(b);
         }
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+}
+
+/* Every date the response clock could start from, with where it was read. */
+static void add_date_candidates(JsonBuilder *b, const ms_result *r, const char *rules_dir)
+{
+    const ms_extraction *x = r->x;
+    add_string_or_null(b, "filed_date_kind", x ? x->filed_kind : NULL);
+    json_builder_set_member_name(b, "date_candidates");
+    json_builder_begin_array(b);
+    for (guint i = 0; x && x->date_candidates && i < x->date_candidates->len; i++) {
+        const ms_date_candidate *c = &g_array_index(x->date_candidates, ms_date_candidate, i);
+        json_builder_begin_object(b);
+        add_string_or_null(b, "kind", c->kind);
+        add_string_or_null(b, "date", c->date);
+        add_string_or_null(b, "text", c->ev.text);
+        add_location(b, r, c->ev.page, c->ev.box, c->ev.conf, c->ev.rule, rules_dir);
         json_builder_end_object(b);
     }
     json_builder_end_array(b);
@@ -195,6 +219,7 @@ static void add_fields(JsonBuilder *b, const ms_result *r, const char *rules_dir
     add_string_or_null(b, "hearing_date", x ? x->hearing_date : NULL);
     add_string_or_null(b, "hearing_time", x ? x->hearing_time : NULL);
     add_string_or_null(b, "filed_date", x ? x->filed_date : NULL);
+    add_date_candidates(b, r, rules_dir);
     add_strings(b, "a_numbers", x ? x->a_numbers : NULL);
     add_strings(b, "authorities", x ? x->authorities : NULL);
     json_builder_set_member_name(b, "response_due");

@@ -22,6 +22,9 @@ typedef struct {
     float conf;         /* mean OCR word confidence; -1 for a text layer */
     float skew;         /* degrees of skew removed before OCR */
     int rotation;       /* 0/90/180/270: clockwise turn applied before OCR */
+    const char *reading;  /* OCR pages: "binarized" or "grey", the reading kept; else NULL */
+    char *reading_reason; /* owned: why that reading */
+    GArray *looks;        /* owned (g_array_unref): ms_look of the second look, or NULL */
     int n_words;
     double seconds;
     const char *error_code; /* stable code when source is "error" */
@@ -49,6 +52,9 @@ void ms_result_fail(ms_result *r, const GError *err);
 /* The record as a JSON object.  `rules_dir` names the rule files in evidence
  * ("rules/motion.rules:12" rather than an absolute path). */
 JsonNode *ms_record_build(const ms_result *r, const char *rules_dir);
+/* An OCR page's reading, reading_reason and second_look members (nothing for
+ * other pages); record_reading.c. */
+void ms_record_add_reading(JsonBuilder *b, const ms_page_result *p);
 /* One line of JSON Lines, newline included. */
 char *ms_record_to_line(const ms_result *r, const char *rules_dir);
 

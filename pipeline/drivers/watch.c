@@ -73,6 +73,7 @@
 #include <gio/gio.h>
 #include <glib-unix.h>
 
+#include "pipeline/calendar/calendar.h"
 #include "pipeline/ingest/ingest.h"
 #include "pipeline/base/ms_error.h"
 #include "pipeline/drivers/watch_journal.h"
@@ -175,6 +176,29 @@ static void catch_crashes(watch *w)
         sigaction(fatal[i], &sa, NULL);
 }
 
+/* --ics: the calendar feed rewritten from the database (atomically).  A
+ * failure is logged and the daemon goes on: the records are safe, and the
+ * next file rewrites the feed. */
+static void update_feed(watch *w)
+{
+    if (!w->opt->ics) return;
+    char *courts = g_build_filename(w->opt->rules_dir, "courts.tsv", NULL);
+    ms_calendar_options co = MS_CALENDAR_OPTIONS_INIT;
+    co.db = w->opt->db, co.out = w->opt->ics, co.courts = courts;
+    ms_calendar_stats st;
+    GError *err = NULL;
+    GString *warnings = g_string_new(NULL);
+    if (!ms_calendar_export(&co, &st, warnings, &err)) {
+        ms_watch_log("cannot update the calendar %s: %s", w->opt->ics, err->message);
+        g_error_free(err);
+    } else if (st.changed || st.cancelled) {
+        ms_watch_log("calendar %s: %d events, %d new or changed, %d cancelled", w->opt->ics,
+                     st.events, st.changed, st.cancelled);
+    }
+    g_string_free(warnings, TRUE);
+    g_free(courts);
+}
+
 /* Record a finished file (or stop on an output failure). */
 static void record(watch *w, job *j)
 {
@@ -190,6 +214,7 @@ static void record(watch *w, job *j)
         else
             w->ok++;
         g_free(where);
+        update_feed(w);
     } else {
         ms_watch_log("cannot record %s: %s; stopping (the file stays in processing/ and is "
                      "recorded at the next start)",
@@ -461,6 +486,7 @@ int ms_watch_run(const ms_context *base, ms_ruleset *rules, const ms_watch_optio
     ms_watch_log("watching %s (%s), %d worker%s, settle %d ms, writing to %s", opt->inbox,
                  opt->poll_seconds > 0 ? "polling" : "inotify", opt->jobs,
                  opt->jobs == 1 ? "" : "s", opt->settle_ms, opt->out_dir);
+    update_feed(w); /* the feed exists, and is current, from the start */
     w->threads = g_new0(GThread *, opt->jobs);
     for (int i = 0; i < opt->jobs; i++)
         w->threads[i] = g_thread_new("ms-watch", worker_main, w);

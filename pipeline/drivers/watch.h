@@ -40,6 +40,7 @@ typedef struct {
     const char *out_dir;      /* processing/, done/, failed/, records.jsonl */
     const char *csv;          /* also append a CSV row per record, or NULL */
     const char *db;           /* also store the records in SQLite, or NULL */
+    const char *ics;          /* with db: keep this calendar feed current, or NULL */
     const char *rules_dir;    /* read again on SIGHUP; names rules in evidence */
     const char *command_line; /* runs.options of the database */
     int jobs;                 /* worker threads, >= 1 */

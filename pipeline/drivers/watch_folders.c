@@ -181,7 +181,8 @@ gboolean ms_watch_check_folders(watch *w, GError **err)
             g_free(sub);
         }
     }
-    ok = ok && outside_inbox(o->csv, inbox, err) && outside_inbox(o->db, inbox, err);
+    ok = ok && outside_inbox(o->csv, inbox, err) && outside_inbox(o->db, inbox, err) &&
+         outside_inbox(o->ics, inbox, err);
     for (int d = 0; d < MS_WATCH__DIRS && ok; d++) {
         w->dir[d] = g_build_filename(o->out_dir, ms_watch_dir_names[d], NULL);
         if (g_mkdir_with_parents(w->dir[d], 0755) != 0)

@@ -7,7 +7,16 @@
  * which main calls before anything else).
  *
  * Ownership: ms_ocr_new() / ms_ocr_free().  ms_ocr_page() does not take the
- * PIX; the words it appends own their text (ms_word_clear).
+ * PIX; the words it appends own their text (ms_word_clear); the info's
+ * reading_reason (g_free) and looks (g_array_unref; ms_look_clear is its clear
+ * func) are the caller's.
+ *
+ * A page is read once from motionscan's clean-up (1-bit); when that reading
+ * is poor (ms_ocr_reading_poor) it is read again from the grey page with
+ * Tesseract's own threshold and the better reading by ms_ocr_reading_stats'
+ * score is kept.  Then the values that matter get a second look from their
+ * boxes (ocr_look.c).  The other files of this module: ocr_read.c,
+ * ocr_look.c, ocr_layout.c, ocr_internal.h.
  */
 #ifndef MS_OCR_H
 #define MS_OCR_H
@@ -24,20 +33,46 @@ typedef struct {
     gboolean orient;      /* detect pages turned by 90/180/270 degrees and turn them back */
     gboolean bgnorm;      /* normalise the background before thresholding (off: see ocr.c) */
     int deadline_ms;      /* per page; 0 = none */
+    gboolean second_reading; /* read a poor page again from the grey page (see above) */
+    gboolean second_look;    /* read the A-number and country words again from their boxes */
 } ms_ocr_options;
 
-#define MS_OCR_OPTIONS_INIT {NULL, "eng", TRUE, TRUE, FALSE, 0}
+#define MS_OCR_OPTIONS_INIT {NULL, "eng", TRUE, TRUE, FALSE, 0, TRUE, TRUE}
 
 /* What the clean-up did to one page. */
 typedef struct {
+    float sx, sy;       /* resampling to square pixels: prepared = given * s (0 = 1: none) */
     float skew_degrees; /* skew found and removed (0 when none) */
     int rotation;       /* 0, 90, 180 or 270: clockwise turn applied to read the page upright */
     double ink;         /* share of the page's pixels that are foreground after clean-up */
     gboolean blank;     /* too little ink to hold a word: Tesseract is not called */
 } ms_prep_info;
 
+/* A word-box read again (the second look): what each reading said. */
+typedef struct {
+    const char *kind;     /* "a_number" or "country" */
+    float box[4];         /* on the page as given */
+    char *text[3];        /* owned: as first read, on the grey page, on a Sauvola binarisation */
+    float conf[3];        /* their confidences; -1 when that reading gave nothing */
+    int kept;             /* index into text[] of the reading kept */
+} ms_look;
+
+extern const char *const ms_look_reading_names[3]; /* "page", "grey", "sauvola" */
+void ms_look_clear(gpointer look);
+
+/* The evidence behind the choice of reading for one page. */
+typedef struct {
+    int n_words;
+    int n_low;        /* words under MS_READING_LOW_CONF */
+    double mean_conf; /* 0-100 */
+    double score;     /* confident characters: sum over words of conf/100 x letters and digits */
+} ms_reading_stats;
+
 /* What happened to one page. */
 typedef struct {
+    const char *reading;  /* "binarized" or "grey": the reading kept (NULL when blank) */
+    char *reading_reason; /* why, e.g. "binarized score 1520 (conf 61, 49 words) < grey ..." */
+    GArray *looks;        /* ms_look: the second look's boxes; NULL when none */
     float mean_conf;    /* mean word confidence, 0-100 */
     float skew_degrees; /* skew found and removed (0 when none) */
     int rotation;       /* see ms_prep_info */
@@ -67,6 +102,33 @@ gboolean ms_ocr_page(ms_ocr *ocr, PIX *pix, int dpi, int page_no, int deadline_m
 /* The Tesseract version string. */
 const char *ms_ocr_engine_version(void);
 
+/* A word under this confidence counts as low (ms_reading_stats.n_low). */
+#define MS_READING_LOW_CONF 50.0
+/* A reading is poor (and the page is read a second time) when its mean
+ * confidence is under MS_READING_POOR_CONF, when at least
+ * MS_READING_POOR_LOW_SHARE of its words are low, or when it found fewer than
+ * one word for every MS_READING_INK_PER_WORD foreground pixels (at 300 dpi;
+ * scaled by the square of the resolution): ink that was not read. */
+#define MS_READING_POOR_CONF 85.0
+#define MS_READING_POOR_LOW_SHARE 0.10
+#define MS_READING_INK_PER_WORD 4000.0
+
+/* The statistics of a reading's words (GArray of ms_word). */
+void ms_ocr_reading_stats(const GArray *words, ms_reading_stats *st);
+/* Is the reading poor for `ink` foreground pixels at `dpi`?  When `why` is
+ * not NULL, the first reason found is appended to it. */
+gboolean ms_ocr_reading_poor(const ms_reading_stats *st, double ink, int dpi, GString *why);
+/* The better of two readings: 1 when b's score beats a's, else 0. */
+int ms_ocr_reading_better(const ms_reading_stats *a, const ms_reading_stats *b);
+
+/* The grey page square, upright and deskewed: the first half of
+ * ms_ocr_prepare().  A page whose stated resolutions differ (fax standard,
+ * 204 x 98 dpi) is first resampled to square pixels at the larger one;
+ * info->sx, sy say by how much.  Returns a new 8-bit (or 1-bit) PIX, or NULL. */
+PIX *ms_ocr_prepare_grey(PIX *pix, int dpi, const ms_ocr_options *opt, ms_prep_info *info);
+/* The second half: threshold and specks, ink and blank test on `g`. */
+PIX *ms_ocr_binarize(PIX *g, int dpi, const ms_ocr_options *opt, ms_prep_info *info);
+
 /* The clean-up before recognition, measured on the samples and the evaluation
  * set (README): grey -> orientation (turned pages turned back) -> deskew (when
  * skewed by half a degree or more) -> [background normalisation] -> Otsu
@@ -76,8 +138,8 @@ const char *ms_ocr_engine_version(void);
 PIX *ms_ocr_prepare(PIX *pix, int dpi, const ms_ocr_options *opt, ms_prep_info *info);
 
 /* A box [x0, y0, x1, y1] in the prepared image back to the page as given:
- * undo the deskew about the centre, then the quarter turns.  `w`, `h` are the
- * prepared image's size. */
+ * undo the deskew about the centre, then the quarter turns, then the
+ * resampling to square pixels.  `w`, `h` are the prepared image's size. */
 void ms_ocr_unmap_box(float box[4], const ms_prep_info *info, int w, int h);
 
 #endif

@@ -18,7 +18,8 @@
  *   pages; empty when none was OCRed), schema_version,
  *   proceeding_type, judge, hearing_date, hearing_time, filed_date,
  *   response_due (YYYY-MM-DD; empty when the court sets it or none applies),
- *   response_basis, a_numbers (";"), authorities (";")
+ *   response_basis, a_numbers (";"), authorities (";"), filed_date_kind,
+ *   date_candidates ("kind:YYYY-MM-DD", ";")
  *
  * A null value is an empty field.
  *
@@ -55,6 +56,7 @@ static const char *const columns[] = {
     "title",       "pages",    "ocr_pages",  "min_ocr_confidence", "schema_version",
     "proceeding_type", "judge", "hearing_date", "hearing_time", "filed_date",
     "response_due", "response_basis", "a_numbers", "authorities",
+    "filed_date_kind", "date_candidates",
 };
 
 /* One field, guarded and quoted as the header comment says. */
@@ -90,6 +92,20 @@ static void add_countries_cell(csv_row *row, JsonArray *countries, const char *m
         const char *v = JSON_NODE_HOLDS_OBJECT(n) ? ms_json_str(json_node_get_object(n), member) : NULL;
         if (i) g_string_append_c(joined, ';');
         if (v) g_string_append(joined, v);
+    }
+    add_cell(row, joined->str);
+    g_string_free(joined, TRUE);
+}
+
+/* "received_stamp:2025-10-16;signature:2025-10-14" */
+static void add_candidates_cell(csv_row *row, JsonArray *candidates)
+{
+    GString *joined = g_string_new(NULL);
+    for (guint i = 0; candidates && i < json_array_get_length(candidates); i++) {
+        JsonNode *n = json_array_get_element(candidates, i);
+        JsonObject *c = JSON_NODE_HOLDS_OBJECT(n) ? json_node_get_object(n) : NULL;
+        g_string_append_printf(joined, "%s%s:%s", i ? ";" : "", ms_json_str(c, "kind") ?: "",
+                               ms_json_str(c, "date") ?: "");
     }
     add_cell(row, joined->str);
     g_string_free(joined, TRUE);
@@ -176,6 +192,8 @@ static void build_row(csv_row *row, JsonObject *rec)
     add_cell(row, ms_json_str(due, "basis"));
     add_strings_cell(row, ms_json_arr(rec, "a_numbers"));
     add_strings_cell(row, ms_json_arr(rec, "authorities"));
+    add_cell(row, ms_json_str(rec, "filed_date_kind"));
+    add_candidates_cell(row, ms_json_arr(rec, "date_candidates"));
 }
 
 /* Write the row and flush it, so a crash loses at most the row being written. */

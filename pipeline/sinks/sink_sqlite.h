@@ -16,6 +16,8 @@
  *                     or unreadable file), which no document row can hold
  *   reviews           auditors' verdicts on the values (schema version 2;
  *                     written by motionscan review import, pipeline/review.c)
+ *   calendar_events   what each calendar feed last exported (schema version
+ *                     3; written by motionscan calendar, pipeline/calendar/)
  *
  * Each record is written in one transaction (BEGIN IMMEDIATE ... COMMIT): a
  * document's rows are replaced together or not at all.  A record whose
@@ -43,7 +45,7 @@
 
 #include "pipeline/sinks/sink.h"
 
-#define MS_SQLITE_SCHEMA_VERSION 2
+#define MS_SQLITE_SCHEMA_VERSION 3
 /* How long a writer waits for another process's transaction. */
 #define MS_SQLITE_BUSY_MS 10000
 

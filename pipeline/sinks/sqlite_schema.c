@@ -100,7 +100,20 @@ static const char *const migrations[] = {
     "  imported_at TEXT NOT NULL,"
     "  PRIMARY KEY (sha256, field, value, reviewer));"
     "CREATE INDEX reviews_rule ON reviews (rule);",
-    /* 2 -> 3: append here */
+    /* 2 -> 3: what each calendar feed last exported (motionscan calendar;
+     * pipeline/calendar/calendar.c), so a re-export keeps UIDs, raises SEQUENCE
+     * only when an event changed, and cancels the events of filings that are gone. */
+    "CREATE TABLE calendar_events ("
+    "  feed TEXT NOT NULL,"         /* the feed's name (--feed; the .ics file's name) */
+    "  uid TEXT NOT NULL,"          /* from sha256, part and kind */
+    "  sha256 TEXT NOT NULL,"       /* the document; not a foreign key: it may be gone */
+    "  kind TEXT NOT NULL,"         /* deadline, hearing, court_sets */
+    "  sequence INTEGER NOT NULL,"  /* RFC 5545 SEQUENCE, raised on each change */
+    "  dtstamp TEXT NOT NULL,"      /* UTC, 20260131T091502Z: when it last changed */
+    "  content TEXT NOT NULL,"      /* the VEVENT as exported, less SEQUENCE and DTSTAMP */
+    "  cancelled INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1)),"
+    "  PRIMARY KEY (feed, uid));",
+    /* 3 -> 4: append here */
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(migrations) == MS_SQLITE_SCHEMA_VERSION);
 
