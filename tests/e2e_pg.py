@@ -108,7 +108,7 @@ def same_as_sqlite(exe, pg, work):
           "the password is hidden in runs.options: " + options)
     check("s3cret" not in p.stderr, "the password is not shown on stderr")
     run(exe, ["run", "-q", "--text", "--db", url, "truth/01-pretermit-aca-honduras-venezuelan.txt"], work)
-    check(pg.psql("SELECT version FROM motionscan_schema", "same") == [["2"]], "schema version 2")
+    check(pg.psql("SELECT version FROM motionscan_schema", "same") == [["3"]], "schema version 3")
     check(count(pg, "same", "runs WHERE finished_at IS NULL") == 0, "every run finished")
     check(count(pg, "same", "runs") == 6, "a runs row for each run")
 

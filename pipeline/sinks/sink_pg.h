@@ -73,7 +73,7 @@ char *ms_pg_redact_url(const char *url);
 char *ms_pg_spool_for(const char *out);
 
 /* The SQL (sink_pg_sql.c): migration step i takes version i to i + 1. */
-extern const char *const ms_pg_migrations[MS_PG_SCHEMA_VERSION];
+extern const char *const ms_pg_migrations[]; /* MS_PG_SCHEMA_VERSION steps */
 typedef enum {
     MS_PG_UPSERT_DOC, /* $1 sha256, $2 record_json, $3 run id: RETURNING a row if written */
     MS_PG_TOUCH_DOC,  /* $1 sha256, $2 run id */
