@@ -80,33 +80,60 @@ char *ms_court_normalize(const char *s, gsize len)
     return out;
 }
 
-char *ms_anumber_normalize(const char *s, gsize len)
+/* "RODRIGUEZ SOSA, SANDRA MILENA" -> "RODRIGUEZ SOSA, Sandra Milena": given
+ * names in capitals are written as names. */
+static char *title_case_given(char *v)
 {
-    char digits[16];
-    int n = 0, real = 0;
-    for (gsize i = 0; i < len; i++) {
-        char c = s[i], d;
-        if (c >= '0' && c <= '9') d = c, real++;
-        else if (c == 'O' || c == 'o') d = '0';
-        else if (c == 'l' || c == 'I' || c == '|') d = '1';
-        else if (strchr(" \t-.,;:", c)) continue;
-        else if ((guchar)c == 0xC2 && (guchar)s[i + 1] == 0xB0) { /* OCR's degree sign */
-            i++;
-            continue;
-        }
-        else return NULL;
-        if (n >= 9) return NULL;
-        digits[n++] = d;
+    char *comma = strchr(v, ',');
+    if (!comma) return v;
+    char *up = g_utf8_strup(comma, -1);
+    gboolean caps = strcmp(up, comma) == 0;
+    g_free(up);
+    if (!caps) return v;
+    GString *out = g_string_new_len(v, comma - v);
+    gboolean start = TRUE;
+    for (const char *p = comma; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        gboolean letter = g_unichar_isalpha(c);
+        g_string_append_unichar(out, letter && !start ? g_unichar_tolower(c) : c);
+        start = !letter && c != '\'';
     }
-    /* Most of it must be real digits: "lOl" is a word, not a number. */
-    if ((n != 9 && n != 8) || real < n - 2) return NULL;
-    char *out = g_malloc(10);
-    if (n == 8) { /* old 8-digit numbers are padded with a leading 0 */
-        out[0] = '0';
-        memcpy(out + 1, digits, 8);
-    } else {
-        memcpy(out, digits, 9);
+    g_free(v);
+    return g_string_free(out, FALSE);
+}
+
+/* "Carlos MENDOZA LOPEZ" -> "MENDOZA LOPEZ, Carlos": given names first, the
+ * surname in capitals.  A name already "SURNAME, Given" (or any other form)
+ * is only trimmed. */
+char *ms_respondent_normalize(const char *s, gsize len)
+{
+    char *v = g_strstrip(g_strndup(s, len));
+    while (*v && strchr(",;:)-.", v[strlen(v) - 1])) v[strlen(v) - 1] = 0;
+    g_strstrip(v);
+    if (!*v) {
+        g_free(v);
+        return NULL;
     }
-    out[9] = 0;
-    return out;
+    char **w = g_regex_split_simple("[ \\t\\n]+", v, G_REGEX_RAW, 0);
+    guint n = g_strv_length(w), first_caps = n;
+    for (guint i = n; i > 0; i--) {
+        char *up = g_utf8_strup(w[i - 1], -1);
+        gboolean caps = strcmp(up, w[i - 1]) == 0 && g_utf8_strlen(w[i - 1], -1) >= 2;
+        g_free(up);
+        if (!caps) break;
+        first_caps = i - 1;
+    }
+    if (!strchr(v, ',') && first_caps > 0 && first_caps < n) {
+        char *sur = g_strjoinv(" ", w + first_caps);
+        char *tmp = w[first_caps];
+        w[first_caps] = NULL;
+        char *given = g_strjoinv(" ", w);
+        w[first_caps] = tmp;
+        g_free(v);
+        v = g_strdup_printf("%s, %s", sur, given);
+        g_free(sur);
+        g_free(given);
+    }
+    g_strfreev(w);
+    return title_case_given(v);
 }

@@ -1,4 +1,5 @@
-/* caption — normalisers for values read from a filing's caption.
+/* caption — normalisers for values read from a filing's caption (the
+ * A-number's is in anumber.h).
  *
  * Ownership: each returns a newly allocated string (g_free), or NULL when the
  * text is not such a value.
@@ -8,12 +9,12 @@
 
 #include <glib.h>
 
-/* Normalise an A-number as written ("A 212-345-678", "A# 21234567",
- * OCR's O for 0 and l/I for 1) to 9 digits; NULL when it is not one. */
-char *ms_anumber_normalize(const char *s, gsize len);
-
 /* "ATLANTA, GEORGIA" -> "Atlanta, GA"; NULL when the state is not a US
  * state or territory. */
 char *ms_court_normalize(const char *s, gsize len);
+
+/* "Carlos MENDOZA LOPEZ" -> "MENDOZA LOPEZ, Carlos"; other forms are trimmed
+ * of trailing punctuation.  NULL when nothing is left. */
+char *ms_respondent_normalize(const char *s, gsize len);
 
 #endif

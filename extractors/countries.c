@@ -17,6 +17,7 @@
 
 #include "extractors/evidence.h"
 #include "extractors/mentions.h"
+#include "extractors/roles.h"
 
 #include <string.h>
 
@@ -35,7 +36,7 @@ static void add_mentions(const ms_text *t, const GArray *spans, GArray *out)
         if (is_forum(sp->country)) continue;
         ms_mention mn = {sp->country, sp->start, sp->end,
                          g_strndup(t->str->str + sp->start, sp->end - sp->start), "mention", NULL,
-                         -1, sp->demonym, 0, {0, 0, 0, 0}, -1};
+                         -1, sp->demonym, 0, {0, 0, 0, 0}, -1, sp->fuzzy};
         ms_text_locate(t, mn.start, mn.end, &mn.page, mn.box, &mn.conf);
         g_array_append_val(out, mn);
     }
@@ -110,6 +111,7 @@ void ms_countries_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
     mask_respondent_name(x->respondent, mentions);
     apply_rules(rs, m, t, marked, &x->sections, "not_country", mentions);
     apply_rules(rs, m, t, marked, &x->sections, "country_role", mentions);
+    ms_roles_by_clause(rs, m, t, marked, &x->sections, mentions);
 
     gboolean respondent_files = strcmp(x->filer, "respondent") == 0;
     const ms_mention *nat = NULL;

@@ -22,14 +22,15 @@ typedef struct {
     gsize start, end;
     char *text;
     const char *role;    /* removal, nationality, feared, background, exhibit,
-                            mpp_return, negated, not_country, respondent_quotes,
-                            mention */
+                            mpp_return, negated, impossible, history, denied,
+                            not_country, respondent_quotes, mention */
     const ms_rule *rule; /* the rule that gave the role, or NULL */
     int weight;
     gboolean demonym;
     int page;
     float box[4];
     float conf;
+    gboolean fuzzy; /* read by edit distance: the record shows read_as and match */
 } ms_mention;
 
 /* Find the mentions, give them roles and set x->mentions, x->removal_countries,

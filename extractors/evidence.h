@@ -2,7 +2,7 @@
  * byte range of the text and, through the text's map, the page, box and OCR
  * confidence of those words.
  *
- * Ownership: an ms_evidence owns field, value and text (g_free); the rule
+ * Ownership: an ms_evidence owns field, value, text and note (g_free); the rule
  * is borrowed from the ruleset.  ms_evidence_add() copies what it is given;
  * ms_evidence_clear_all() frees the entries and the array.
  */
@@ -24,6 +24,7 @@ typedef struct {
     int page;            /* 0 when the range maps to no word */
     float box[4];
     float conf; /* mean OCR confidence of the words, -1 for a text layer */
+    char *note; /* why this value won (the A-number's vote), or NULL; owned */
 } ms_evidence;
 
 /* Add evidence for [start, end) of the text to `ev` (GArray of ms_evidence). */

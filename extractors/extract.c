@@ -2,12 +2,16 @@
 
 #include <string.h>
 
+#include "extractors/anumber.h"
 #include "extractors/caption.h"
 #include "extractors/countries.h"
 #include "extractors/dates.h"
 #include "extractors/evidence.h"
 #include "extractors/facts.h"
 #include "extractors/mentions.h"
+#include "pipeline/base/limits.h"
+
+/* ---- values --------------------------------------------------------------- */
 
 static char *clean_name(const char *s, gsize len)
 {
@@ -38,6 +42,7 @@ static char *value_of(const ms_rule *rule, const char *field, const ms_text *t, 
         {"hearing_time", ms_time_normalize},  {"authority", ms_authority_normalize},
         {"received_date", ms_date_normalize}, {"ecas_date", ms_date_normalize},
         {"service_date", ms_date_normalize},  {"signature_date", ms_date_normalize},
+        {"respondent", ms_respondent_normalize},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(normalizers); i++)
         if (strcmp(field, normalizers[i].field) == 0) return normalizers[i].normalize(s, len);
@@ -136,8 +141,33 @@ GPtrArray *ms_collect_field(const ms_ruleset *rs, ms_matcher *m, const ms_text *
     return values;
 }
 
+/* The bounds rules hit while extracting, as the record's warnings. */
+static GArray *warnings_of(ms_matcher *m)
+{
+    GArray *hits = g_array_new(FALSE, FALSE, sizeof(ms_match_warning));
+    ms_matcher_take_warnings(m, hits);
+    GArray *out = g_array_new(FALSE, TRUE, sizeof(ms_warning));
+    for (guint i = 0; i < hits->len; i++) {
+        const ms_match_warning *h = &g_array_index(hits, ms_match_warning, i);
+        ms_warning w = {h->code, NULL, h->rule};
+        if (strcmp(h->code, "match_cap") == 0)
+            w.message = g_strdup_printf("rule '%s' matched more than %d times; the later matches "
+                                        "were not used",
+                                        h->rule->id, strcmp(h->rule->field, "mention") == 0
+                                                         ? MS_MAX_MENTIONS : MS_MAX_MATCHES_PER_RULE);
+        else
+            w.message = g_strdup_printf("rule '%s' stopped early (PCRE2 error %d%s); its later "
+                                        "matches are missing", h->rule->id, h->pcre2_rc,
+                                        strcmp(h->code, "match_limit") == 0 ? ": a match limit" : "");
+        g_array_append_val(out, w);
+    }
+    g_array_free(hits, TRUE);
+    return out;
+}
+
 ms_extraction *ms_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t)
 {
+    ms_matcher_take_warnings(m, NULL); /* only this document's */
     ms_extraction *x = g_new0(ms_extraction, 1);
     x->evidence = g_array_new(FALSE, TRUE, sizeof(ms_evidence));
     x->mentions = g_array_new(FALSE, TRUE, sizeof(ms_mention));
@@ -156,7 +186,7 @@ ms_extraction *ms_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t)
     if (!x->motion_type) x->motion_type = g_strdup("other");
     x->filer = pick_field(rs, m, t, marked, sec, "filer", x->evidence);
     if (!x->filer) x->filer = g_strdup("unknown");
-    x->a_number = pick_field(rs, m, t, marked, sec, "a_number", x->evidence);
+    x->a_number = ms_anumber_vote(rs, m, t, marked, sec, x->evidence);
     x->respondent = pick_field(rs, m, t, marked, sec, "respondent", x->evidence);
     x->court = pick_field(rs, m, t, marked, sec, "court", x->evidence);
     char *detained = pick_field(rs, m, t, marked, sec, "detained", x->evidence);
@@ -177,6 +207,7 @@ ms_extraction *ms_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t)
                                           x->filed_kind, x->detained, &x->response_due, &x->response_basis);
     g_free(marked);
     g_array_free(spans, TRUE);
+    x->warnings = warnings_of(m);
     return x;
 }
 
@@ -186,6 +217,9 @@ void ms_extraction_free(ms_extraction *x)
     ms_evidence_clear_all(x->evidence);
     for (guint i = 0; i < x->mentions->len; i++) g_free(g_array_index(x->mentions, ms_mention, i).text);
     g_array_free(x->mentions, TRUE);
+    for (guint i = 0; x->warnings && i < x->warnings->len; i++)
+        g_free(g_array_index(x->warnings, ms_warning, i).message);
+    if (x->warnings) g_array_free(x->warnings, TRUE);
     g_ptr_array_free(x->removal_countries, TRUE);
     g_free(x->filer);
     g_free(x->motion_type);

@@ -21,6 +21,14 @@
 #include "extractors/sections.h"
 #include "pipeline/base/text.h"
 
+/* Something the extraction could not do in full: a rule stopped on a PCRE2
+ * limit, or had more matches than are kept (see ms_match_warning). */
+typedef struct {
+    const char *code; /* match_limit, match_cap, match_error (static) */
+    char *message;    /* for a person; owned */
+    const ms_rule *rule;
+} ms_warning;
+
 typedef struct {
     char *filer;       /* vocabulary of DOMAIN.md; "unknown" when no rule fired */
     char *motion_type; /* "other" when no rule fired */
@@ -44,6 +52,7 @@ typedef struct {
     const ms_country *nationality;
     GArray *evidence; /* ms_evidence (evidence.h) */
     GArray *mentions; /* ms_mention (countries.h) */
+    GArray *warnings; /* ms_warning */
     ms_sections sections;
 } ms_extraction;
 

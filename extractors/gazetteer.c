@@ -316,3 +316,11 @@ const char *ms_gazetteer_path(const ms_gazetteer *g)
 {
     return g->path;
 }
+
+void ms_gazetteer_each_name(const ms_gazetteer *g, ms_gazetteer_name_fn fn, gpointer user)
+{
+    GHashTableIter it;
+    gpointer k, v;
+    g_hash_table_iter_init(&it, g->by_key);
+    while (g_hash_table_iter_next(&it, &k, &v)) fn(k, v, user);
+}

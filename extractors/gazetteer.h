@@ -43,6 +43,11 @@ const ms_country *ms_gazetteer_lookup(const ms_gazetteer *g, const char *text, g
 const ms_country *ms_gazetteer_lookup_ocr(const ms_gazetteer *g, const char *text, gsize len,
                                           gboolean *is_demonym);
 
+/* Call fn for every name (not demonym) of every country, as its lower-case
+ * key ("democratic republic of the congo"); the key is borrowed. */
+typedef void (*ms_gazetteer_name_fn)(const char *key, const ms_country *c, gpointer user);
+void ms_gazetteer_each_name(const ms_gazetteer *g, ms_gazetteer_name_fn fn, gpointer user);
+
 guint ms_gazetteer_size(const ms_gazetteer *g);
 const char *ms_gazetteer_path(const ms_gazetteer *g);
 

@@ -3,27 +3,7 @@
 
 #include "extractors/mentions.h"
 
-/* A word of the text: a run of non-space bytes without the punctuation that
- * OCR and typesetting put around it. */
-typedef struct {
-    gsize start, end;
-} word;
-
-static GArray *split_words(const char *s, gsize len)
-{
-    GArray *words = g_array_new(FALSE, FALSE, sizeof(word));
-    gsize i = 0;
-    while (i < len) {
-        while (i < len && g_ascii_isspace(s[i])) i++;
-        gsize a = i;
-        while (i < len && !g_ascii_isspace(s[i])) i++;
-        gsize b = i;
-        while (a < b && strchr("(\"'[", s[a])) a++;
-        while (b > a && strchr(").,;:\"'!?]", s[b - 1])) b--;
-        if (b > a) g_array_append_val(words, ((word){a, b}));
-    }
-    return words;
-}
+#include "extractors/fuzzy_context.h"
 
 static gboolean overlaps(const GArray *spans, gsize a, gsize b)
 {
@@ -39,24 +19,24 @@ static gboolean overlaps(const GArray *spans, gsize a, gsize b)
  * that are not already mentions, and only names of five letters or more. */
 static void find_damaged(const ms_gazetteer *gaz, const char *s, gsize len, GArray *spans)
 {
-    GArray *words = split_words(s, len);
+    GArray *words = ms_word_spans(s, len);
     for (guint i = 0; i < words->len; i++) {
-        const word *w = &g_array_index(words, word, i);
+        const ms_word_span *w = &g_array_index(words, ms_word_span, i);
         if (!g_unichar_isupper(g_utf8_get_char(s + w->start))) continue;
         for (int n = 1; n <= 2 && i + n - 1 < words->len; n++) {
-            const word *last = &g_array_index(words, word, i + n - 1);
+            const ms_word_span *last = &g_array_index(words, ms_word_span, i + n - 1);
             if (overlaps(spans, w->start, last->end)) break;
             /* "Hond uras": the two pieces joined without the space */
             GString *joined = g_string_new(NULL);
             for (int k = 0; k < n; k++) {
-                const word *p = &g_array_index(words, word, i + k);
+                const ms_word_span *p = &g_array_index(words, ms_word_span, i + k);
                 g_string_append_len(joined, s + p->start, (gssize)(p->end - p->start));
             }
             gboolean dem = FALSE;
             const ms_country *c = ms_gazetteer_lookup_ocr(gaz, joined->str, joined->len, &dem);
             g_string_free(joined, TRUE);
             if (!c) continue;
-            ms_span sp = {w->start, last->end, c, dem};
+            ms_span sp = {w->start, last->end, c, dem, FALSE};
             g_array_append_val(spans, sp);
             i += (guint)n - 1;
             break;
@@ -89,12 +69,14 @@ void ms_countries_find(const ms_ruleset *rs, ms_matcher *m, const char *s, gsize
             gboolean is_dem = FALSE;
             const ms_country *c = ms_gazetteer_lookup(gaz, s + h->start, h->end - h->start, &is_dem);
             if (!c) continue;
-            ms_span sp = {h->start, h->end, c, is_dem};
+            ms_span sp = {h->start, h->end, c, is_dem, FALSE};
             g_array_append_val(all, sp);
         }
     }
     g_array_sort(all, span_cmp);
     find_damaged(gaz, s, len, all);
+    g_array_sort(all, span_cmp);
+    ms_countries_find_fuzzy(gaz, s, len, all);
     g_array_sort(all, span_cmp);
     gsize last_end = 0;
     for (guint i = 0; i < all->len; i++) {

@@ -18,13 +18,16 @@ typedef struct {
     gsize start, end;
     const ms_country *country;
     gboolean demonym;
+    gboolean fuzzy; /* found by ms_gazetteer_lookup_fuzzy() where a country is expected */
 } ms_span;
 
 /* Append every country name and demonym in s[0, len) to `out` (ms_span), in
  * order, without overlaps; a mention must start with a capital letter.  A
  * second pass finds names that OCR damaged: split by a space ("Hond uras") or
  * with look-alike letters ("Guaternala", "H0nduras"); see
- * ms_gazetteer_lookup_ocr(). */
+ * ms_gazetteer_lookup_ocr().  A third pass, only where a country is expected
+ * ("citizen of", "removed to", "Nationality:", after a country in a list),
+ * reads names by OCR-weighted edit distance (ms_gazetteer_lookup_fuzzy()). */
 void ms_countries_find(const ms_ruleset *rs, ms_matcher *m, const char *s, gsize len,
                        GArray *out);
 

@@ -12,7 +12,8 @@ static const char *const motion_types[] = {
     "reopen", "reconsider", "remand", "recalendar", "mpp", "opposition", "order", "other", NULL};
 static const char *const filers[] = {"dhs", "respondent", "court", "unknown", NULL};
 static const char *const roles[] = {"removal", "requested", "nationality", "feared", "background",
-                                    "mpp_return", "negated", NULL};
+                                    "mpp_return", "negated", "impossible", "history",
+                                    "denied", NULL};
 static const char *const booleans[] = {"true", "false", NULL};
 static const char *const proceedings[] = {"removal", "asylum_only", "withholding_only", "bond",
                                           NULL};
@@ -23,6 +24,7 @@ G_STATIC_ASSERT(G_N_ELEMENTS(scope_names) == MS_SCOPE__COUNT);
 static const field_spec fields[] = {
     {"motion_type", motion_types}, {"filer", filers}, {"a_number", NULL},
     {"respondent", NULL},          {"country_role", roles}, {"not_country", NULL},
+    {"clause_role", roles},
     {"court", NULL},               {"detained", booleans},
     {"judge", NULL},               {"hearing_date", NULL},  {"hearing_time", NULL},
     {"filed_date", NULL},          {"proceeding_type", proceedings}, {"authority", NULL},

@@ -18,6 +18,7 @@ struct ms_matcher {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit;
+    GArray *warnings; /* ms_match_warning, since the last ms_matcher_take_warnings() */
 };
 
 static void macro_free(gpointer p)
@@ -410,6 +411,7 @@ ms_matcher *ms_matcher_new(void)
     pcre2_jit_stack_assign(m->mctx, NULL, m->jit);
     pcre2_set_match_limit(m->mctx, MS_PCRE2_MATCH_LIMIT);
     pcre2_set_depth_limit(m->mctx, MS_PCRE2_DEPTH_LIMIT);
+    m->warnings = g_array_new(FALSE, FALSE, sizeof(ms_match_warning));
     return m;
 }
 
@@ -419,6 +421,7 @@ void ms_matcher_free(ms_matcher *m)
     pcre2_match_data_free(m->md);
     pcre2_match_context_free(m->mctx);
     pcre2_jit_stack_free(m->jit);
+    g_array_free(m->warnings, TRUE);
     g_free(m);
 }
 
@@ -430,16 +433,43 @@ static int first_set(const int *groups, const PCRE2_SIZE *ov, int rc)
     return 0;
 }
 
+static void warn(ms_matcher *m, const char *code, const ms_rule *rule, int rc)
+{
+    for (guint i = 0; i < m->warnings->len; i++) {
+        const ms_match_warning *w = &g_array_index(m->warnings, ms_match_warning, i);
+        if (w->rule == rule && strcmp(w->code, code) == 0) return;
+    }
+    ms_match_warning w = {code, rule, rc};
+    g_array_append_val(m->warnings, w);
+}
+
+void ms_matcher_take_warnings(ms_matcher *m, GArray *out)
+{
+    if (out) g_array_append_vals(out, m->warnings->data, m->warnings->len);
+    g_array_set_size(m->warnings, 0);
+}
+
 gboolean ms_rule_match_all(const ms_rule *rule, ms_matcher *m, const char *subject, gsize from,
                            gsize to, GArray *out)
 {
     if (!rule->code) return TRUE;
     PCRE2_SIZE off = from;
     int found = 0;
-    while (off <= to && found < MS_MAX_MATCHES_PER_RULE) {
+    int cap = rule->field && strcmp(rule->field, "mention") == 0 ? MS_MAX_MENTIONS
+                                                                  : MS_MAX_MATCHES_PER_RULE;
+    while (off <= to) {
         int rc = pcre2_match(rule->code, (PCRE2_SPTR)subject, to, off, 0, m->md, m->mctx);
         if (rc == PCRE2_ERROR_NOMATCH) return TRUE;
-        if (rc < 0) return FALSE; /* a limit, or a bad offset: stop this rule */
+        if (rc < 0) { /* a limit, or a bad offset: stop this rule, and say so */
+            gboolean limit = rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+                             rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
+            warn(m, limit ? "match_limit" : "match_error", rule, rc);
+            return FALSE;
+        }
+        if (found == cap) { /* one more match than are kept */
+            warn(m, "match_cap", rule, 0);
+            return TRUE;
+        }
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
         ms_match mt = {ov[0], ov[1], ov[0], ov[1], 0, 0};
         int g = first_set(rule->target_groups, ov, rc);

@@ -7,7 +7,7 @@
  *   pattern = ...
  *
  *   [rule ID]
- *   field   = motion_type   what the rule sets
+ *   field   = motion_type   what the rule sets (country_role, clause_role: a role)
  *   value   = pretermit     a fixed value, or ${group} for a named group
  *   scope   = title         where it looks: title, caption, page1, body,
  *                           certificate, exhibits, document
@@ -96,13 +96,28 @@ const ms_rule *ms_ruleset_gazetteer_rule(const ms_ruleset *rs, gboolean demonyms
 /* The deadline policy (DIR/deadlines.conf), or NULL when the folder has none. */
 const ms_deadlines *ms_ruleset_deadlines(const ms_ruleset *rs);
 
+/* A bound a rule hit while matching: "match_limit" (PCRE2's match or depth
+ * limit: the rule stopped early), "match_cap" (more matches than are kept),
+ * "match_error" (any other PCRE2 error). */
+typedef struct {
+    const char *code;
+    const ms_rule *rule;
+    int pcre2_rc; /* the PCRE2 return code; 0 for match_cap */
+} ms_match_warning;
+
+/* Move the warnings recorded since the last call into `out` (GArray of
+ * ms_match_warning; NULL discards them).  Each (code, rule) is kept once. */
+void ms_matcher_take_warnings(ms_matcher *m, GArray *out);
+
 ms_matcher *ms_matcher_new(void);
 void ms_matcher_free(ms_matcher *m);
 
 /* Append to `out` (GArray of ms_match) every non-overlapping match of `rule`
  * in subject[from, to) (the bytes before `from` are visible to lookbehinds).
- * At most MS_MAX_MATCHES_PER_RULE matches.  Returns FALSE if PCRE2 stopped
- * on a limit (the matches found so far are kept). */
+ * At most MS_MAX_MATCHES_PER_RULE matches (MS_MAX_MENTIONS for the
+ * gazetteer's rules).  Returns FALSE if PCRE2 stopped on a limit (the matches
+ * found so far are kept).  A limit hit or a cap reached is also recorded in
+ * the matcher (ms_matcher_take_warnings()), so it reaches the record. */
 gboolean ms_rule_match_all(const ms_rule *rule, ms_matcher *m, const char *subject, gsize from,
                            gsize to, GArray *out);
 

@@ -26,6 +26,35 @@ static gboolean has_any(const char *upper, const char *const *words)
 
 typedef enum { LINE_OTHER, LINE_UPPER, LINE_CAPTION, LINE_TITLE } line_kind;
 
+/* "Department of Homeland Security's Motion to Pretermit": a short line in
+ * title case (the long words capitalised, no closing period) that names a
+ * title word is a title too. */
+static gboolean title_case_title(const char *s, const char *e)
+{
+    if (e - s > 120 || e == s || e[-1] == '.' || e[-1] == ',') return FALSE;
+    int long_words = 0, capitalised = 0;
+    for (const char *p = s; p < e;) {
+        while (p < e && !g_unichar_isalpha(g_utf8_get_char(p))) p = g_utf8_next_char(p);
+        const char *w = p;
+        int n = 0;
+        while (p < e && g_unichar_isalpha(g_utf8_get_char(p))) p = g_utf8_next_char(p), n++;
+        if (n < 4) continue;
+        long_words++;
+        if (g_unichar_isupper(g_utf8_get_char(w))) capitalised++;
+    }
+    if (long_words < 2 || capitalised * 10 < long_words * 9) return FALSE;
+    for (const char *p = s; p < e; p++)
+        if (*p == ':' || g_ascii_isdigit(*p)) return FALSE; /* "ECAS Submission Date: ..." */
+    char *u = g_utf8_strup(s, e - s);
+    gboolean named = FALSE;
+    for (const char *const *w = title_words; *w && !named; w++)
+        for (const char *at = strstr(u, *w); at && !named; at = strstr(at + 1, *w))
+            named = at == u || !g_ascii_isalpha(at[-1]); /* a word, not "BORDER" */
+    named = named && !has_any(u, caption_words);
+    g_free(u);
+    return named;
+}
+
 static line_kind classify_line(const ms_text *t, const ms_line *l)
 {
     int letters = 0, upper = 0;
@@ -36,7 +65,9 @@ static line_kind classify_line(const ms_text *t, const ms_line *l)
         letters++;
         if (g_unichar_isupper(c)) upper++;
     }
-    if (letters < 4 || upper * 10 < letters * 8) return LINE_OTHER;
+    if (letters >= 4 && upper * 10 < letters * 8)
+        return title_case_title(s, e) ? LINE_TITLE : LINE_OTHER;
+    if (letters < 4) return LINE_OTHER;
     char *u = g_utf8_strup(s, e - s);
     line_kind k = has_any(u, title_words) ? LINE_TITLE
                   : has_any(u, caption_words) ? LINE_CAPTION : LINE_UPPER;
@@ -56,6 +87,21 @@ static int first_text_page(const ms_text *t)
         if (e - s >= 40) return (int)p + 1;
     }
     return 1;
+}
+
+/* A fax transmittal sheet before the filing ("FAX TRANSMITTAL", "TO: / FAX: /
+ * PAGES:", a confidentiality notice) is not the filing's first page. */
+static gboolean fax_cover(const ms_text *t, int page)
+{
+    gsize s = g_array_index(t->pages, gsize, page - 1);
+    gsize e = (guint)page < t->pages->len ? g_array_index(t->pages, gsize, page) : t->str->len;
+    char *u = g_ascii_strup(t->str->str + s, (gssize)(e - s));
+    gboolean sheet = strstr(u, "FAX TRANSMITTAL") || strstr(u, "FAX COVER") ||
+                     strstr(u, "FACSIMILE TRANSMITTAL") || strstr(u, "FACSIMILE COVER") ||
+                     (strstr(u, "TO:") && strstr(u, "FROM:") && strstr(u, "PAGES"));
+    gboolean notice = strstr(u, "CONFIDENTIAL") || strstr(u, "PAGES:") || strstr(u, "PAGES (");
+    g_free(u);
+    return sheet && notice;
 }
 
 static void find_title(const ms_text *t, int page, ms_sections *s)
@@ -125,6 +171,7 @@ void ms_sections_find(const ms_text *t, ms_sections *s)
     memset(s, 0, sizeof *s);
     s->end[MS_SCOPE_DOCUMENT] = len;
     int p1 = first_text_page(t);
+    while ((guint)p1 < np && fax_cover(t, p1)) p1++;
     if (np) {
         s->start[MS_SCOPE_PAGE1] = g_array_index(t->pages, gsize, p1 - 1);
         s->end[MS_SCOPE_PAGE1] = (guint)p1 < np ? g_array_index(t->pages, gsize, p1) : len;

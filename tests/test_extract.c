@@ -1,6 +1,7 @@
 /* Extraction from text: the rules and the country roles, without OCR. */
 #include <string.h>
 
+#include "extractors/anumber.h"
 #include "extractors/caption.h"
 #include "extractors/countries.h"
 #include "extractors/evidence.h"

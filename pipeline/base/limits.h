@@ -45,8 +45,12 @@
 /* Rule matching: bounds per pcre2_match call so no pattern or input hangs. */
 #define MS_PCRE2_MATCH_LIMIT 10000000u
 #define MS_PCRE2_DEPTH_LIMIT 10000u
-/* Matches kept per rule per document. */
+/* Matches kept per rule per document; a rule that has more draws a
+ * match_cap warning in the record. */
 #define MS_MAX_MATCHES_PER_RULE 256
+/* Country names and demonyms kept per document (the gazetteer's own rules):
+ * an exhibit may name every partner hundreds of times. */
+#define MS_MAX_MENTIONS 8192
 #define MS_MAX_WORKERS 64
 
 typedef struct {

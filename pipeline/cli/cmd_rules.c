@@ -5,6 +5,7 @@
 #include "extractors/rule_test.h"
 #include "extractors/ruleset.h"
 #include "pipeline/cli/cli.h"
+#include "pipeline/cli/rule_cases.h"
 
 int ms_cmd_rules(int argc, char **argv)
 {
@@ -23,8 +24,13 @@ int ms_cmd_rules(int argc, char **argv)
         GString *diag = g_string_new(NULL);
         ms_matcher *m = ms_matcher_new();
         int checked = 0, failed = ms_ruleset_test(rs, m, diag, &checked);
+        ms_case_stats cs = {0};
+        int case_failed = ms_rule_cases_run(rs, m, dir, diag, &cs);
         fputs(diag->str, stderr);
         printf("%d passed, %d failed\n", checked - failed, failed);
+        printf("text cases: %d files, %d cases, %d checks: %d failed\n", cs.files, cs.cases,
+               cs.checks, case_failed);
+        failed += case_failed;
         ms_matcher_free(m);
         g_string_free(diag, TRUE);
         status = failed ? 1 : 0;

@@ -243,7 +243,30 @@ static void add_fields(JsonBuilder *b, const ms_result *r, const char *rules_dir
         json_builder_add_string_value(b, e->value);
         json_builder_set_member_name(b, "text");
         json_builder_add_string_value(b, e->text);
+        if (e->note) {
+            json_builder_set_member_name(b, "note");
+            json_builder_add_string_value(b, e->note);
+        }
         add_location(b, r, e->page, e->box, e->conf, e->rule, rules_dir);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+
+    json_builder_set_member_name(b, "warnings");
+    json_builder_begin_array(b);
+    for (guint i = 0; x && x->warnings && i < x->warnings->len; i++) {
+        const ms_warning *w = &g_array_index(x->warnings, ms_warning, i);
+        json_builder_begin_object(b);
+        json_builder_set_member_name(b, "code");
+        json_builder_add_string_value(b, w->code);
+        json_builder_set_member_name(b, "message");
+        json_builder_add_string_value(b, w->message);
+        json_builder_set_member_name(b, "rule");
+        json_builder_add_string_value(b, w->rule->id);
+        json_builder_set_member_name(b, "rule_source");
+        char *src = rule_source(w->rule, rules_dir);
+        json_builder_add_string_value(b, src);
+        g_free(src);
         json_builder_end_object(b);
     }
     json_builder_end_array(b);
@@ -261,6 +284,12 @@ static void add_fields(JsonBuilder *b, const ms_result *r, const char *rules_dir
         json_builder_add_string_value(b, m->text);
         json_builder_set_member_name(b, "role");
         json_builder_add_string_value(b, m->role);
+        if (m->fuzzy) { /* the text as read, and how it was matched */
+            json_builder_set_member_name(b, "read_as");
+            json_builder_add_string_value(b, m->text);
+            json_builder_set_member_name(b, "match");
+            json_builder_add_string_value(b, "fuzzy");
+        }
         add_location(b, r, m->page, m->box, m->conf, m->rule, rules_dir);
         json_builder_end_object(b);
     }

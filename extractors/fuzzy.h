@@ -1,0 +1,22 @@
+/* fuzzy — gazetteer names read by an OCR-weighted edit distance, for names
+ * that OCR damaged past what ms_gazetteer_lookup_ocr() folds.
+ *
+ * Ownership: the country returned is borrowed from the gazetteer.
+ */
+#ifndef MS_FUZZY_H
+#define MS_FUZZY_H
+
+#include <glib.h>
+
+#include "extractors/gazetteer.h"
+
+/* The country a damaged name stands for, by an edit distance that OCR's
+ * confusions make cheap (e/c, a/o, i/l/1, rn/m, cl/d ...); only for names of
+ * six letters or more, never for a name in a trap pair (Niger/Nigeria,
+ * Guinea/..., Sudan/South Sudan, Dominica/Dominican Republic, Congo) nor for
+ * a text that is a US place ("Columbia").  NULL when no name is close enough
+ * or two countries are about as close.  The caller decides that a country is
+ * expected at that place. */
+const ms_country *ms_gazetteer_lookup_fuzzy(const ms_gazetteer *g, const char *text, gsize len);
+
+#endif

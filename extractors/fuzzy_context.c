@@ -1,0 +1,100 @@
+/* fuzzy_context — see fuzzy_context.h.  The cue patterns run in raw byte mode
+ * (G_REGEX_RAW): the 80 bytes before a word may cut a UTF-8 character, and OCR
+ * text may hold invalid bytes. */
+#include "extractors/fuzzy_context.h"
+
+#include <string.h>
+
+#include "extractors/fuzzy.h"
+
+/* The text before a name that makes a country the expected next word. */
+#define CUE_RE                                                                                     \
+    "(?:\\b(?:remov(?:e|ed|al|ing)|deport(?:ed|ation)?|return(?:ed)?|sent|transferr?(?:ed)?|"     \
+    "designat\\w*|citizens?|nationals?|natives?|agreements?|ACAs?|between|born\\s+in|fled|"       \
+    "persecution\\s+in|fears?\\s+\\w+\\s+(?:in|to))\\s+(?:(?:the\\s+)?respondents?\\s+|him\\s+|"  \
+    "her\\s+|them\\s+)?(?:from\\s+the\\s+United\\s+States\\s+)?(?:(?:to|of|with|in|from)\\s+)?"   \
+    "(?:the\\s+)?|\\b(?:Nationality|Citizenship|Country\\s+of\\s+(?:Citizenship|Nationality|"     \
+    "Removal))\\s*[:-]?\\s*(?:is\\s+)?(?:the\\s+)?|\\bremov\\w*\\s+\\S+(?:\\s+\\S+)?\\s+to\\s+"   \
+    "(?:the\\s+)?)$"
+#define LIST_RE "^[\\s,;]*(?:(?:and|or|and/or)\\s+)?(?:the\\s+)?$"
+#define MAX_WORDS 6
+
+static GRegex *cue_re, *list_re;
+
+static void compile_once(void)
+{
+    static gsize done;
+    if (g_once_init_enter(&done)) {
+        cue_re = g_regex_new(CUE_RE, G_REGEX_CASELESS | G_REGEX_OPTIMIZE | G_REGEX_RAW, 0, NULL);
+        list_re = g_regex_new(LIST_RE, G_REGEX_CASELESS | G_REGEX_OPTIMIZE | G_REGEX_RAW, 0, NULL);
+        g_once_init_leave(&done, 1);
+    }
+}
+
+GArray *ms_word_spans(const char *s, gsize len)
+{
+    GArray *w = g_array_new(FALSE, FALSE, sizeof(ms_word_span));
+    gsize i = 0;
+    while (i < len) {
+        while (i < len && g_ascii_isspace(s[i])) i++;
+        gsize a = i;
+        while (i < len && !g_ascii_isspace(s[i])) i++;
+        gsize b = i;
+        while (a < b && strchr("(\"'[", s[a])) a++;
+        while (b > a && strchr(").,;:\"'!?]", s[b - 1])) b--;
+        if (b > a) g_array_append_val(w, ((ms_word_span){a, b}));
+    }
+    return w;
+}
+
+/* Is a country expected right before s[at]? */
+static gboolean expected_at(const char *s, gsize at, const GArray *spans)
+{
+    gsize from = at > 80 ? at - 80 : 0;
+    char *before = g_strndup(s + from, at - from);
+    gboolean yes = g_regex_match(cue_re, before, 0, NULL);
+    for (guint k = 0; !yes && k < spans->len; k++) {
+        const ms_span *sp = &g_array_index(spans, ms_span, k);
+        if (sp->end > at || at - sp->end > 12) continue;
+        char *gap = g_strndup(s + sp->end, at - sp->end);
+        yes = g_regex_match(list_re, gap, 0, NULL);
+        g_free(gap);
+    }
+    g_free(before);
+    return yes;
+}
+
+/* The span that starts or lies inside [a, b), and whether one ends at b only. */
+static gboolean blocked(const GArray *spans, gsize a, gsize b)
+{
+    for (guint k = 0; k < spans->len; k++) {
+        const ms_span *sp = &g_array_index(spans, ms_span, k);
+        if (sp->start >= b || sp->end <= a) continue;
+        if (sp->start > a && sp->end == b) continue; /* "... of the Congo": the tail may be one */
+        return TRUE;
+    }
+    return FALSE;
+}
+
+void ms_countries_find_fuzzy(const ms_gazetteer *g, const char *s, gsize len, GArray *spans)
+{
+    compile_once();
+    GArray *words = ms_word_spans(s, len);
+    GArray *found = g_array_new(FALSE, FALSE, sizeof(ms_span));
+    for (guint i = 0; i < words->len; i++) {
+        const ms_word_span *w = &g_array_index(words, ms_word_span, i);
+        if (!g_ascii_isupper(s[w->start]) || !expected_at(s, w->start, spans)) continue;
+        for (guint n = MIN(MAX_WORDS, words->len - i); n >= 1; n--) {
+            const ms_word_span *last = &g_array_index(words, ms_word_span, i + n - 1);
+            if (blocked(spans, w->start, last->end)) continue;
+            const ms_country *c = ms_gazetteer_lookup_fuzzy(g, s + w->start, last->end - w->start);
+            if (!c) continue;
+            g_array_append_val(found, ((ms_span){w->start, last->end, c, FALSE, TRUE}));
+            i += n - 1;
+            break;
+        }
+    }
+    g_array_append_vals(spans, found->data, found->len);
+    g_array_free(found, TRUE);
+    g_array_free(words, TRUE);
+}
