@@ -4,6 +4,9 @@
 # --bench also installs what tools/benchmark.py compares against (OCRmyPDF).
 set -eu
 # chromium: the audit report's tests open it headless (tests/e2e_audit.py).
+# libpq-dev: the PostgreSQL store; postgresql: the server its tests start
+# (tests/pg_server.py); parallel, slurm-wlm, munge: the recipes in
+# tools/cluster/, run by their tests; python3-yaml reads the Kubernetes manifest.
 # libical-dev: the calendar feed (motionscan calendar); python3-icalendar: its tests read the
 # feed with a second, independent parser; tzdata: the courts' time zones (rules/courts.tsv).
 # fonts-dejavu-core, fonts-freefont-ttf: faces the second evaluation generator draws with.
@@ -17,6 +20,7 @@ python3 python3-pil poppler-utils qpdf fonts-liberation2 fonts-dejavu-core fonts
 chromium
 libical-dev python3-icalendar tzdata
 clang libclang-rt-14-dev valgrind
+libpq-dev postgresql parallel slurm-wlm munge python3-yaml
 "
 if [ "${1:-}" = "--bench" ]; then
     PACKAGES="$PACKAGES ocrmypdf"

@@ -26,7 +26,7 @@ const char *ms_cli_rules_dir(const char *given);
 ms_ruleset *ms_cli_load_rules(const char *dir, gboolean verbose);
 
 /* The command line as a JSON array, for the database's runs table; the PDF
- * password is hidden. */
+ * password and a database URL's password are hidden. */
 char *ms_cli_command_line_json(int argc, char **argv);
 
 typedef struct {
@@ -52,6 +52,7 @@ int ms_cmd_watch(int argc, char **argv);
 int ms_cmd_rules(int argc, char **argv);
 int ms_cmd_audit(int argc, char **argv);
 int ms_cmd_review(int argc, char **argv);
+int ms_cmd_merge(int argc, char **argv);
 int ms_cmd_calendar(int argc, char **argv); /* cmd_calendar.c */
 
 #endif

@@ -7,11 +7,13 @@
 
 #include "pipeline/cli/cli.h"
 #include "pipeline/drivers/batch.h"
-#include "pipeline/sinks/sink_sqlite.h"
+#include "pipeline/drivers/shard.h"
+#include "pipeline/sinks/sink_pg.h"
 
 typedef struct {
-    char *out, *save_text, *csv, *db;
+    char *out, *save_text, *csv, *db, *shard_flag;
     engine_options e;
+    ms_shard shard; /* from --shard or the environment */
     gboolean plain_text, skip_known, quiet;
     char **inputs;
 } run_options;
@@ -23,6 +25,7 @@ static void run_options_clear(run_options *o)
     g_free(o->save_text);
     g_free(o->csv);
     g_free(o->db);
+    g_free(o->shard_flag);
     g_strfreev(o->inputs);
 }
 
@@ -31,8 +34,9 @@ static GOptionContext *run_option_context(run_options *o)
     const GOptionEntry head[] = {
         {"out", 'o', 0, G_OPTION_ARG_FILENAME, &o->out, "Write records to FILE (default: stdout)", "FILE"},
         {"csv", 0, 0, G_OPTION_ARG_FILENAME, &o->csv, "Also write one CSV row per record to FILE", "FILE"},
-        {"db", 0, 0, G_OPTION_ARG_FILENAME, &o->db, "Also store the records in the SQLite database FILE (created or updated)", "FILE"},
-        {"skip-known", 0, 0, G_OPTION_ARG_NONE, &o->skip_known, "With --db: do not process files whose bytes the database holds as ok", NULL},
+        {"db", 0, 0, G_OPTION_ARG_FILENAME, &o->db, "Also store the records in the SQLite database FILE (created or updated) or a postgresql:// URL", "FILE|URL"},
+        {"shard", 0, 0, G_OPTION_ARG_STRING, &o->shard_flag, "Read only shard K of N, K from 0 (default: from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX)", "K/N"},
+        {"skip-known", 0, 0, G_OPTION_ARG_NONE, &o->skip_known, "With a SQLite --db: do not process files whose bytes the database holds as ok", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, "No progress line and no summary on stderr", NULL},
         {NULL}};
     const GOptionEntry tail[] = {
@@ -65,10 +69,12 @@ static gboolean run_parse(run_options *o, int *argc, char ***argv)
         problem = "no input given (see motionscan run --help)";
     else if (!ms_cli_engine_check(&o->e, "run"))
         problem = "";
-    else if (o->skip_known && !o->db)
-        problem = "--skip-known needs --db FILE";
+    else if (o->skip_known && (!o->db || ms_db_is_postgres(o->db)))
+        problem = "--skip-known needs --db FILE (a SQLite database)";
+    else if (!ms_shard_resolve(o->shard_flag, &o->shard, &err))
+        problem = err->message;
     if (problem && *problem) fprintf(stderr, "motionscan run: %s\n", problem);
-    gboolean ok = !err && !problem;
+    gboolean ok = !problem && !err;
     g_clear_error(&err);
     g_option_context_free(oc);
     return ok;
@@ -92,13 +98,17 @@ static gboolean open_sinks(const run_options *o, FILE *out, const char *command_
     ms_sqlite_options so = MS_SQLITE_OPTIONS_INIT;
     so.command_line = command_line;
     so.load_known = o->skip_known;
-    if (o->db && !ms_sink_sqlite_open(o->db, &so, db, err)) return FALSE;
+    char *spool = ms_pg_spool_for(o->out); /* used for a PostgreSQL --db */
+    gboolean ok = !o->db || ms_sink_db_open(o->db, &so, spool, db, err);
+    g_free(spool);
+    if (!ok) return FALSE;
     if (*db) g_ptr_array_add(sinks, *db);
     return TRUE;
 }
 
 /* The summary line on stderr. */
-static void print_summary(const ms_batch_stats *st, int skipped)
+static void print_summary(const ms_batch_stats *st, int skipped, const ms_shard *shard,
+                          int outside)
 {
     fprintf(stderr, "motionscan: %d file%s (%d ok, %d failed", st->files, st->files == 1 ? "" : "s",
             st->ok, st->failed);
@@ -106,6 +116,8 @@ static void print_summary(const ms_batch_stats *st, int skipped)
     fprintf(stderr, "), %d pages in %.1f s", st->pages, st->seconds);
     if (skipped) fprintf(stderr, "; %d file%s in folders skipped (not documents)", skipped,
                          skipped == 1 ? "" : "s");
+    if (shard->count) fprintf(stderr, "; shard %d/%d: %d input%s left to the others", shard->index,
+                              shard->count, outside, outside == 1 ? "" : "s");
     fputc('\n', stderr);
 }
 
@@ -165,14 +177,15 @@ int ms_cmd_run(int argc, char **argv)
     ms_context ctx = ms_cli_engine_context(&o.e, rs);
     ctx.plain_text = o.plain_text;
     ctx.save_text_dir = o.save_text;
-    int skipped = 0;
-    paths = ms_batch_collect(o.inputs, (int)g_strv_length(o.inputs), o.plain_text, &skipped);
+    int skipped = 0, outside = 0;
+    paths = ms_batch_collect_shard(o.inputs, (int)g_strv_length(o.inputs), o.plain_text, &o.shard,
+                                   &skipped, &outside);
     ms_batch_stats st;
     gboolean ran = run_batch(&o, &ctx, rules_dir, paths, out, command_line, &st);
     out = stdout; /* the JSON Lines sink owned it and closed it */
     if (!ran) goto out;
     status = st.failed ? EXIT_INPUT_FAILED : 0;
-    if (!o.quiet) print_summary(&st, skipped);
+    if (!o.quiet) print_summary(&st, skipped, &o.shard, outside);
 out:
     if (out != stdout) fclose(out);
     if (paths) g_ptr_array_free(paths, TRUE);

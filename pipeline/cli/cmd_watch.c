@@ -14,7 +14,7 @@ int ms_cmd_watch(int argc, char **argv)
     const GOptionEntry head[] = {
         {"out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Output folder: processing/, done/, failed/, records.jsonl (required)", "DIR"},
         {"csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, "Also append one CSV row per record to FILE", "FILE"},
-        {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Also store the records in the SQLite database FILE (created or updated)", "FILE"},
+        {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Also store the records in the SQLite database FILE (created or updated) or a postgresql:// URL", "FILE|URL"},
         {"ics", 0, 0, G_OPTION_ARG_FILENAME, &ics, "With --db: keep the calendar feed FILE current (motionscan calendar), rewritten after each file", "FILE"},
         {"poll", 0, 0, G_OPTION_ARG_INT, &poll, "List INBOX every N seconds instead of using inotify (network shares)", "SECONDS"},
         {"settle", 0, 0, G_OPTION_ARG_INT, &settle, "Take a file once its size and mtime are unchanged for MS (default 1000)", "MS"},

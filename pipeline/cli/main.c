@@ -8,6 +8,8 @@
  *                                        the auditor's HTML report
  *   motionscan review import FILE... --db FILE
  *   motionscan review stats --db FILE    verdicts in, accuracy out
+ *   motionscan merge [--out F] [--csv F] [--db F|URL] INPUT...
+ *                                        shard outputs into one
  *
  * stdout carries nothing but records; diagnostics go to stderr.
  * Exit status: 0 every input processed, 1 some input ended in an error
@@ -34,6 +36,7 @@ static void usage(FILE *f)
             "                                           the auditor's HTML report (see audit --help)\n"
             "       motionscan review import FILE... --db FILE\n"
             "       motionscan review stats --db FILE   auditors' verdicts in, accuracy out\n"
+            "       motionscan merge [--out F] [--csv F] [--db F|URL] INPUT...  shard outputs into one\n"
             "       motionscan calendar --db FILE --out FILE.ics\n"
             "                                           deadlines and hearings as a calendar feed\n"
             "       motionscan --version | --help\n");
@@ -73,6 +76,7 @@ int main(int argc, char **argv)
     if (strcmp(argv[1], "watch") == 0) return ms_cmd_watch(argc - 1, argv + 1);
     if (strcmp(argv[1], "audit") == 0) return ms_cmd_audit(argc - 1, argv + 1);
     if (strcmp(argv[1], "review") == 0) return ms_cmd_review(argc - 1, argv + 1);
+    if (strcmp(argv[1], "merge") == 0) return ms_cmd_merge(argc - 1, argv + 1);
     if (strcmp(argv[1], "calendar") == 0) return ms_cmd_calendar(argc - 1, argv + 1);
     fprintf(stderr, "motionscan: unknown command '%s'\n", argv[1]);
     usage(stderr);

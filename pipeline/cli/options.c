@@ -8,6 +8,7 @@
 
 #include "pipeline/base/limits.h"
 #include "pipeline/ocr/ocr.h"
+#include "pipeline/sinks/sink_pg.h"
 #include "pipeline/worker/worker_proc.h"
 
 const char *ms_cli_rules_dir(const char *given)
@@ -30,7 +31,8 @@ ms_ruleset *ms_cli_load_rules(const char *dir, gboolean verbose)
     return rs;
 }
 
-/* The PDF password is hidden: the database outlives the run and is shared. */
+/* The PDF password and a database URL's password are hidden: the database
+ * outlives the run and is shared. */
 char *ms_cli_command_line_json(int argc, char **argv)
 {
     JsonBuilder *b = json_builder_new();
@@ -44,6 +46,10 @@ char *ms_cli_command_line_json(int argc, char **argv)
         } else if (g_str_has_prefix(a, "--password=")) {
             g_free(a);
             a = g_strdup("--password=(hidden)");
+        } else if (strstr(a, "://")) { /* a database URL may hold a password */
+            char *url = ms_pg_redact_url(a);
+            g_free(a);
+            a = url;
         }
         json_builder_add_string_value(b, a);
         g_free(a);

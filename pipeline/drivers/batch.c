@@ -7,6 +7,7 @@
 
 #include "pipeline/ingest/ingest.h"
 #include "pipeline/base/ms_error.h"
+#include "pipeline/drivers/shard.h"
 
 /* In a folder, a file is an input when its name says it is a document or its
  * first bytes do: a broken "x.pdf" still gets its error record, while the
@@ -61,18 +62,30 @@ static gint cmp_path(gconstpointer a, gconstpointer b)
 
 GPtrArray *ms_batch_collect(char **inputs, int n, gboolean text_mode, int *skipped)
 {
-    *skipped = 0;
+    int outside = 0;
+    return ms_batch_collect_shard(inputs, n, text_mode, NULL, skipped, &outside);
+}
+
+GPtrArray *ms_batch_collect_shard(char **inputs, int n, gboolean text_mode, const ms_shard *shard,
+                                  int *skipped, int *outside)
+{
+    *skipped = *outside = 0;
     GPtrArray *all = g_ptr_array_new_with_free_func(g_free);
+    /* path -> its shard key, from the first input root it was found under */
+    GHashTable *keys = g_hash_table_new(g_str_hash, g_str_equal);
     for (int i = 0; i < n; i++) {
         if (g_file_test(inputs[i], G_FILE_TEST_IS_DIR)) {
             /* "samples/" and "samples" give the same paths */
             char *dir = g_strdup(inputs[i]);
             gsize len = strlen(dir);
             while (len > 1 && dir[len - 1] == '/') dir[--len] = 0;
+            guint first = all->len;
             walk(dir, all, 0, text_mode, skipped);
+            ms_shard_note_keys(keys, all, first, dir);
             g_free(dir);
         } else {
             g_ptr_array_add(all, g_strdup(inputs[i]));
+            ms_shard_note_keys(keys, all, all->len - 1, NULL);
         }
     }
     g_ptr_array_sort(all, cmp_path);
@@ -80,8 +93,13 @@ GPtrArray *ms_batch_collect(char **inputs, int n, gboolean text_mode, int *skipp
     for (guint i = 0; i < all->len; i++) {
         char *p = g_ptr_array_index(all, i);
         if (out->len && strcmp(g_ptr_array_index(out, out->len - 1), p) == 0) continue;
+        if (!ms_shard_keeps(shard, g_hash_table_lookup(keys, p))) {
+            (*outside)++;
+            continue;
+        }
         g_ptr_array_add(out, g_strdup(p));
     }
+    g_hash_table_destroy(keys);
     g_ptr_array_free(all, TRUE);
     return out;
 }

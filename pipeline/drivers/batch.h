@@ -18,6 +18,7 @@
 #include <stdio.h>
 
 #include "pipeline/document/document.h"
+#include "pipeline/drivers/shard.h"
 #include "pipeline/sinks/sink.h"
 
 typedef struct {
@@ -39,6 +40,14 @@ typedef struct {
  * .jpg/.jpeg nor start like one are skipped and counted in *skipped; with
  * `text_mode` (run --text), folders yield their .txt files. */
 GPtrArray *ms_batch_collect(char **inputs, int n, gboolean text_mode, int *skipped);
+
+/* The same, keeping only the inputs of `shard` (NULL or count 0: all), each
+ * keyed by its path relative to the input root it was first found under
+ * (pipeline/shard.h); the others are counted in *outside.  Paths are
+ * de-duplicated before the shard is chosen, so a file reached from two roots
+ * is in one shard only. */
+GPtrArray *ms_batch_collect_shard(char **inputs, int n, gboolean text_mode, const ms_shard *shard,
+                                  int *skipped, int *outside);
 
 /* Process every path.  Returns FALSE only if the output cannot be written. */
 gboolean ms_batch_run(const ms_context *ctx, const ms_batch_options *opt, GPtrArray *paths,

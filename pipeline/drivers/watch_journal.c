@@ -14,7 +14,7 @@
 
 #include "pipeline/base/ms_error.h"
 #include "pipeline/document/record_json.h"
-#include "pipeline/sinks/sink_sqlite.h"
+#include "pipeline/sinks/sink_pg.h"
 
 const char *const ms_watch_dir_names[MS_WATCH__DIRS] = {"processing", "done", "failed", "journal"};
 
@@ -191,7 +191,7 @@ static gboolean apply_entry(ms_journal *jn, JsonObject *entry, gboolean again, G
     if (!again) crash(jn, "csv");
     if (ok && jn->db &&
         !(again && g_strcmp0(status, "error") == 0 &&
-          ms_sink_sqlite_has_error(jn->db, ms_json_str(rec, "file"))))
+          ms_sink_db_has_error(jn->db, ms_json_str(rec, "file"))))
         ok = ms_sink_write(jn->db, rec, err);
     if (!again) crash(jn, "db");
     if (ok && failed) {
@@ -333,7 +333,10 @@ static gboolean open_sinks(ms_journal *jn, GError **err)
     }
     ms_sqlite_options so = MS_SQLITE_OPTIONS_INIT;
     so.command_line = o->command_line;
-    return !o->db || ms_sink_sqlite_open(o->db, &so, &jn->db, err);
+    char *spool = g_build_filename(o->out_dir, "pg-spool.jsonl", NULL);
+    gboolean ok = !o->db || ms_sink_db_open(o->db, &so, spool, &jn->db, err);
+    g_free(spool);
+    return ok;
 }
 
 /* Close every sink, keeping the first error. */

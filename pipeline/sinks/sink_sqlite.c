@@ -186,6 +186,11 @@ static char *stable_json(JsonObject *rec)
     return text;
 }
 
+char *ms_sqlite_stable_json(JsonObject *record)
+{
+    return stable_json(record);
+}
+
 static gboolean add_document(sqlite_sink *s, JsonObject *rec, const char *sha, const char *json,
                              GError **err)
 {

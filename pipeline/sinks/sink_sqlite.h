@@ -75,6 +75,10 @@ gboolean ms_sink_sqlite_known(const ms_sink *s, const char *sha256);
  * record is not stored twice.  FALSE for any other sink. */
 gboolean ms_sink_sqlite_has_error(const ms_sink *s, const char *file);
 
+/* The record as record_json holds it: without timings_ms and each page's
+ * ms, which differ from run to run while the document does not.  g_free it. */
+char *ms_sqlite_stable_json(JsonObject *record);
+
 /* The database at `path` (created if missing) with its schema brought to the
  * current version, for commands that use it without a run (review import).
  * The connection is the caller's (sqlite3_close).  Errors: MS_ERR_OUTPUT. */
