@@ -6,9 +6,11 @@ usage: run_eval2.py PYTHON TOOLS_DIR MOTIONSCAN WORKDIR [SEED [COUNT]]
 Seed h1 is sealed (see tools/gen_evalset2.py): this test prints the per-field
 table with the OCR-versus-rules split, the removal precision and recall and the
 count of non-removal mentions promoted, but not the failures themselves (a
-sealed seed is scored, not looked at).  It does not gate yet (--no-fail); it
-fails only when generation or motionscan itself fails.  SEED "dev" prints
-everything."""
+sealed seed is scored, not looked at).  It
+gates as a regression floor: it fails when a core field falls below 0.93 (the
+issue's target is 0.99; h1 scored 0.944 to 1.000 when the gate was set), when a
+non-removal mention becomes a removal country, or when generation or motionscan
+itself fails.  SEED "dev" prints everything and does not gate."""
 import os
 import shutil
 import subprocess
@@ -22,7 +24,8 @@ def main():
     shutil.rmtree(work, ignore_errors=True)
     subprocess.run([python, os.path.join(tools, "gen_evalset2.py"), "--out", work, "--seed", seed,
                     "--count", count, "--quiet"], check=True)
-    proc = subprocess.run([python, os.path.join(tools, "evaluate.py"), exe, work, "--jobs", "2", "--no-fail"],
+    gate = ["--no-fail"] if seed == "dev" else ["--min-accuracy", "0.93"]
+    proc = subprocess.run([python, os.path.join(tools, "evaluate.py"), exe, work, "--jobs", "2"] + gate,
                           stdout=subprocess.PIPE, text=True)
     shown = True
     for line in proc.stdout.splitlines():
