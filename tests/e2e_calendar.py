@@ -211,6 +211,30 @@ def sample_feed(exe, samples, work):
                   got.utcoffset() is not None, f"{r['file']}: hearing {got}")
 
 
+def fold_lengths(exe, samples, work):
+    """Content lines of every length: libical 3.0 can fold a line whose length lands
+    on the fold width between its own CR and LF; the feed must stay CRLF throughout.
+    The source file's path ends the description, so names of 60 lengths move the
+    line end across the fold width."""
+    texts = os.path.join(work, "folds")
+    shutil.rmtree(texts, ignore_errors=True)
+    os.makedirs(texts)
+    src = os.path.join(samples, "truth", "13-dismiss-expedited-removal-old-anumber.txt")
+    with open(src, encoding="utf-8") as f:
+        text = f.read()
+    for n in range(1, 61):
+        with open(os.path.join(texts, "f" * n + ".txt"), "w", encoding="utf-8") as f:
+            f.write(text + "\n" + "x" * n)  # distinct bytes: one document each
+    db = os.path.join(work, "folds.db")
+    p = run(exe, "run", "--text", "-q", "--db", db, texts)
+    check(p.returncode == 0, f"fold inputs: {p.stderr}")
+    out = os.path.join(work, "folds.ics")
+    p = run(exe, "calendar", "--db", db, "--out", out)
+    check(p.returncode == 0, f"fold feed: {p.stderr}")
+    _, cal = parse(out)
+    check(len(events(cal)) >= 60, f"fold feed: {len(events(cal))} events")
+
+
 def watch_feed(exe, samples, work):
     inbox, out = os.path.join(work, "inbox"), os.path.join(work, "wout")
     os.makedirs(inbox)
@@ -252,6 +276,7 @@ def main():
     db, recs = clock_cases(exe, work)
     feed_checks(exe, db, recs, work)
     sample_feed(exe, samples, work)
+    fold_lengths(exe, samples, work)
     watch_feed(exe, samples, work)
     if FAILURES:
         print(f"{len(FAILURES)} failure(s)")

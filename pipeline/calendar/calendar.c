@@ -237,9 +237,26 @@ static gboolean build(export_ctx *x, GPtrArray *events, icalcomponent *cal, GErr
     return ok;
 }
 
+/* libical 3.0 folds a content line whose length lands on the fold width
+ * between the CR and the LF of its own line end ("...\r" "\r\n " "\n"),
+ * which leaves a bare LF in the feed.  Such a fold folds nothing: drop it. */
+static void mend_folds(char *text)
+{
+    char *w = text;
+    for (const char *r = text; *r;) {
+        if (strncmp(r, "\r\r\n \n", 5) == 0) {
+            memcpy(w, "\r\n", 2), w += 2, r += 5;
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
+}
+
 static gboolean write_file(const char *path, icalcomponent *cal, GError **err)
 {
     char *text = icalcomponent_as_ical_string_r(cal);
+    mend_folds(text);
     GError *e = NULL;
     /* a new file renamed over the old: a client never reads half a feed */
     gboolean ok = g_file_set_contents(path, text, -1, &e);
