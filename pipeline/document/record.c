@@ -8,7 +8,7 @@
 #include "extractors/evidence.h"
 #include "pipeline/base/ms_error.h"
 
-static void page_clear(gpointer p)
+void ms_page_result_clear(gpointer p)
 {
     ms_page_result *pr = p;
     g_free(pr->error);
@@ -22,7 +22,7 @@ ms_result *ms_result_new(const char *path)
     r->path = g_strdup(path);
     r->format = "unknown";
     r->pages = g_array_new(FALSE, TRUE, sizeof(ms_page_result));
-    g_array_set_clear_func(r->pages, page_clear);
+    g_array_set_clear_func(r->pages, ms_page_result_clear);
     return r;
 }
 

@@ -44,6 +44,9 @@ typedef struct {
     double t_read, t_pages, t_extract, t_total; /* seconds */
 } ms_result;
 
+/* Free what a page result owns (error, reading_reason, looks); not the struct. */
+void ms_page_result_clear(gpointer page);
+
 ms_result *ms_result_new(const char *path);
 void ms_result_free(ms_result *r);
 /* Mark the result failed with err's stable code and message. */

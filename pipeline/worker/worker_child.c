@@ -130,7 +130,7 @@ static GVariant *serve_page(child *c, int index, int ms_left)
         ms_page_read(&c->ctx, &c->w, c->doc, deadline, index, &pr, words);
     }
     GVariant *v = ms_wire_page_to(&pr, words);
-    g_free(pr.error);
+    ms_page_result_clear(&pr);
     g_array_set_clear_func(words, ms_word_clear);
     g_array_free(words, TRUE);
     return v;
