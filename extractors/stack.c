@@ -25,6 +25,9 @@ static const char *const cue_names[N_CUES] = {"caption",        "title",     "ce
 #define W_PAGE_ONE 2
 #define W_AFTER_LAST_PAGE 1
 #define W_AFTER_NON_FILING 2
+/* Exhibits and a proposed order close a filing: a captioned page after them
+ * that is neither opens the next. */
+#define W_AFTER_ATTACHMENT 1
 #define W_PAGE_CONTINUED -4
 #define W_EXHIBIT -6
 #define W_PROPOSED_ORDER -6
@@ -160,6 +163,7 @@ typedef struct {
     gboolean ended;        /* its last page had a certificate of service */
     gboolean last_page;    /* its last page was "Page n of n" */
     gboolean after_gap;    /* a non-filing page came after its last page */
+    gboolean attachments;  /* it has reached its exhibits or its proposed order */
 } current;
 
 static gboolean shares_anumber(const GPtrArray *have, const GPtrArray *page)
@@ -191,6 +195,8 @@ static int start_score(const page_info *pi, const current *cur, GPtrArray *cues)
     if (pi->num_k > 1) add(&s, cues, W_PAGE_CONTINUED, "page_continued");
     if (cur->last_page) add(&s, cues, W_AFTER_LAST_PAGE, "after_last_page");
     if (cur->after_gap) add(&s, cues, W_AFTER_NON_FILING, "after_non_filing_page");
+    if (cur->attachments && !pi->cue[CUE_EXHIBIT] && !pi->cue[CUE_PROPOSED])
+        add(&s, cues, W_AFTER_ATTACHMENT, "after_attachments");
     if (pi->cue[CUE_EXHIBIT]) add(&s, cues, W_EXHIBIT, "exhibit");
     if (pi->cue[CUE_PROPOSED]) add(&s, cues, W_PROPOSED_ORDER, "proposed_order");
     return s;
@@ -207,6 +213,7 @@ static void absorb(current *cur, const page_info *pi)
     cur->ended = pi->cue[CUE_CERT];
     cur->last_page = pi->num_k > 0 && pi->num_k == pi->num_n;
     cur->after_gap = FALSE;
+    cur->attachments = cur->attachments || pi->cue[CUE_EXHIBIT] || pi->cue[CUE_PROPOSED];
 }
 
 static void open_part(ms_stack *st, current *cur, int page, int score, GPtrArray *cues)
@@ -217,6 +224,7 @@ static void open_part(ms_stack *st, current *cur, int page, int score, GPtrArray
     g_array_append_val(st->parts, part);
     g_ptr_array_set_size(cur->anums, 0);
     cur->title = NULL;
+    cur->attachments = FALSE;
 }
 
 static void place_page(ms_stack *st, current *cur, const page_info *pi, int page)
