@@ -76,7 +76,8 @@ void ms_part_clear(gpointer part);
 
 /* How many records the result gives: its parts, or 1. */
 guint ms_result_part_count(const ms_result *r);
-/* Part i's page range (1-based, inclusive); for an unsplit file [1, pages]. */
+/* Part i's page range (1-based, inclusive); for an unsplit file [1, pages]
+ * ([0, 0] when no page was read). */
 void ms_result_part_pages(const ms_result *r, guint i, int *first, int *last);
 
 /* Part i's record (i < ms_result_part_count(r)): its `part`, `boundary`,

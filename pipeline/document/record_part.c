@@ -22,8 +22,8 @@ void ms_result_part_pages(const ms_result *r, guint i, int *first, int *last)
     if (i < r->parts->len) {
         const ms_part *p = &g_array_index(r->parts, ms_part, i);
         *first = p->first, *last = p->last;
-    } else {
-        *first = 1, *last = (int)r->pages->len;
+    } else { /* [0, 0] when no page was read (an error, a skipped file) */
+        *first = r->pages->len ? 1 : 0, *last = (int)r->pages->len;
     }
 }
 
