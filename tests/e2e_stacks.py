@@ -7,6 +7,7 @@ proposed order and a court order in another case; single.txt one filing):
     boundary and fields, page 1 recorded as a fax cover; the single filing is
     part 1 of 1; the CSV has a row per part; SQLite a documents row per
     (sha256, part) and each part's fields;
+  * merge keeps every part;
   * --no-split: one record per file;
   * --skip-known: one skipped record per file, the database unchanged;
   * a database written before stapled stacks (sqlite_v3.sql, schema version 3)
@@ -91,6 +92,12 @@ def text_run(exe, gold, work):
           .fetchall() == [("order",)], "part 2's fields")
     check(con.execute("PRAGMA foreign_key_check").fetchall() == [], "foreign keys")
     con.close()
+    # merge (of shard outputs) keeps every part, in order, and an input named twice once
+    out, merged = os.path.join(work, "t.jsonl"), os.path.join(work, "m.jsonl")
+    run(exe, "run", "--text", "-q", "--out", out, stack, single)
+    run(exe, "merge", "--out", merged, out, out)
+    with open(out, encoding="utf-8") as a, open(merged, encoding="utf-8") as b:
+        check(a.read() == b.read(), "merge changed the parts")
     return db
 
 

@@ -89,7 +89,7 @@ gboolean ms_audit_load_db(const char *path, GPtrArray *records, GError **err)
         goto out;
     }
     sqlite3_busy_timeout(db, MS_SQLITE_BUSY_MS);
-    if (sqlite3_prepare_v2(db, "SELECT record_json FROM documents ORDER BY file, sha256", -1, &st,
+    if (sqlite3_prepare_v2(db, "SELECT record_json FROM documents ORDER BY file, sha256, part", -1, &st,
                            NULL) != SQLITE_OK) {
         db_fail(db, path, "not a motionscan database", err);
         goto out;
