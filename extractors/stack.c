@@ -25,6 +25,10 @@ static const char *const cue_names[N_CUES] = {"caption",        "title",     "ce
 #define W_PAGE_ONE 2
 #define W_AFTER_LAST_PAGE 1
 #define W_AFTER_NON_FILING 2
+/* A blank sheet is weaker: a duplex scan puts one inside a filing. */
+#define W_AFTER_BLANK 1
+/* The filing's own title again (with its caption): a page that repeats them. */
+#define W_SAME_TITLE -1
 /* Exhibits and a proposed order close a filing: a captioned page after them
  * that is neither opens the next. */
 #define W_AFTER_ATTACHMENT 1
@@ -162,7 +166,7 @@ typedef struct {
     const char *title;
     gboolean ended;        /* its last page had a certificate of service */
     gboolean last_page;    /* its last page was "Page n of n" */
-    gboolean after_gap;    /* a non-filing page came after its last page */
+    const char *after_gap; /* the kind of a non-filing page after its last page, or NULL */
     gboolean attachments;  /* it has reached its exhibits or its proposed order */
 } current;
 
@@ -190,11 +194,16 @@ static int start_score(const page_info *pi, const current *cur, GPtrArray *cues)
         add(&s, cues, W_NEW_ANUMBER, "new_a_number");
     if (pi->title && (!cur->title || strcmp(pi->title, cur->title) != 0))
         add(&s, cues, W_NEW_TITLE, "new_title");
+    else if (pi->title && pi->cue[CUE_CAPTION])
+        add(&s, cues, W_SAME_TITLE, "same_title");
     if (cur->ended) add(&s, cues, W_AFTER_CERTIFICATE, "after_certificate");
     if (pi->num_k == 1) add(&s, cues, W_PAGE_ONE, "page_1");
     if (pi->num_k > 1) add(&s, cues, W_PAGE_CONTINUED, "page_continued");
     if (cur->last_page) add(&s, cues, W_AFTER_LAST_PAGE, "after_last_page");
-    if (cur->after_gap) add(&s, cues, W_AFTER_NON_FILING, "after_non_filing_page");
+    if (cur->after_gap && strcmp(cur->after_gap, "blank") == 0)
+        add(&s, cues, W_AFTER_BLANK, "after_blank_page");
+    else if (cur->after_gap)
+        add(&s, cues, W_AFTER_NON_FILING, "after_non_filing_page");
     if (cur->attachments && !pi->cue[CUE_EXHIBIT] && !pi->cue[CUE_PROPOSED])
         add(&s, cues, W_AFTER_ATTACHMENT, "after_attachments");
     if (pi->cue[CUE_EXHIBIT]) add(&s, cues, W_EXHIBIT, "exhibit");
@@ -212,7 +221,7 @@ static void absorb(current *cur, const page_info *pi)
     if (!cur->title && pi->title) cur->title = pi->title;
     cur->ended = pi->cue[CUE_CERT];
     cur->last_page = pi->num_k > 0 && pi->num_k == pi->num_n;
-    cur->after_gap = FALSE;
+    cur->after_gap = NULL;
     cur->attachments = cur->attachments || pi->cue[CUE_EXHIBIT] || pi->cue[CUE_PROPOSED];
 }
 
@@ -232,7 +241,7 @@ static void place_page(ms_stack *st, current *cur, const page_info *pi, int page
     if (pi->kind) {
         ms_stack_page np = {page, pi->kind};
         g_array_append_val(st->non_filing, np);
-        cur->after_gap = TRUE;
+        cur->after_gap = pi->kind;
         return;
     }
     GPtrArray *cues = g_ptr_array_new();

@@ -361,7 +361,7 @@ def main():
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     opts = json.loads(conn.execute("SELECT options FROM runs WHERE id = 3").fetchone()[0])
     conn.close()
-    check(mode == "wal" and version == 3, f"journal_mode {mode}, user_version {version}")
+    check(mode == "wal" and version == 4, f"journal_mode {mode}, user_version {version}")
     check("--skip-known" in opts and hostile in opts, f"runs.options: {opts}")
 
     check_queries(db, recs1)

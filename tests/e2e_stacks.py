@@ -8,6 +8,8 @@ proposed order and a court order in another case; single.txt one filing):
     part 1 of 1; the CSV has a row per part; SQLite a documents row per
     (sha256, part) and each part's fields;
   * merge keeps every part;
+  * duplex.txt, a filing whose caption and title come again after a blank
+    sheet, stays one filing;
   * --no-split: one record per file;
   * --skip-known: one skipped record per file, the database unchanged;
   * a database written before stapled stacks (sqlite_v3.sql, schema version 3)
@@ -99,6 +101,15 @@ def text_run(exe, gold, work):
     with open(out, encoding="utf-8") as a, open(merged, encoding="utf-8") as b:
         check(a.read() == b.read(), "merge changed the parts")
     return db
+
+
+def one_filing(exe, gold):
+    """A filing whose caption and title come again after a blank sheet (a
+    duplex scan's empty back) stays one filing."""
+    recs = run(exe, "run", "--text", "-q", os.path.join(gold, "duplex.txt"))
+    check([r["part"] for r in recs] == [{"index": 1, "count": 1, "pages": [1, 3]}] and
+          recs[0]["non_filing_pages"] == [{"page": 2, "kind": "blank"}],
+          "a repeated caption after a blank page split the filing: %s" % [r["part"] for r in recs])
 
 
 def no_split_and_skip(exe, gold, db):
@@ -205,6 +216,7 @@ def main():
     os.makedirs(work)
     gold = os.path.join(src, "tests", "golden", "stacks")
     db = text_run(exe, gold, work)
+    one_filing(exe, gold)
     no_split_and_skip(exe, gold, db)
     migration(exe, gold, work)
     sets, records, truth = scanned(exe, src, work)
