@@ -27,8 +27,9 @@ static const char *const cue_names[N_CUES] = {"caption",        "title",     "ce
 #define W_AFTER_NON_FILING 2
 /* A blank sheet is weaker: a duplex scan puts one inside a filing. */
 #define W_AFTER_BLANK 1
-/* The filing's own title again (with its caption): a page that repeats them. */
-#define W_SAME_TITLE -1
+/* The filing's own caption and title again, and no other A-number: a page
+ * that repeats them (or a copy of the same filing), never a new filing. */
+#define W_SAME_TITLE -3
 /* Exhibits and a proposed order close a filing: a captioned page after them
  * that is neither opens the next. */
 #define W_AFTER_ATTACHMENT 1
@@ -194,7 +195,8 @@ static int start_score(const page_info *pi, const current *cur, GPtrArray *cues)
         add(&s, cues, W_NEW_ANUMBER, "new_a_number");
     if (pi->title && (!cur->title || strcmp(pi->title, cur->title) != 0))
         add(&s, cues, W_NEW_TITLE, "new_title");
-    else if (pi->title && pi->cue[CUE_CAPTION])
+    else if (pi->title && pi->cue[CUE_CAPTION] &&
+             (!pi->anums->len || !cur->anums->len || shares_anumber(cur->anums, pi->anums)))
         add(&s, cues, W_SAME_TITLE, "same_title");
     if (cur->ended) add(&s, cues, W_AFTER_CERTIFICATE, "after_certificate");
     if (pi->num_k == 1) add(&s, cues, W_PAGE_ONE, "page_1");
