@@ -4,7 +4,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,9 +28,6 @@ struct ms_journal {
     GMutex lock;         /* guards known and reading */
     GHashTable *known;   /* sha256 -> "done/NAME" */
     GHashTable *reading; /* sha256 -> claim, being read by a worker */
-    int commits;
-    char *crash_point; /* tests only: see crash() */
-    int crash_commit;
 };
 
 void ms_watch_log(const char *fmt, ...)
@@ -123,21 +119,6 @@ static gboolean cut_torn_line(const char *path, GError **err)
     return TRUE;
 }
 
-/* For the tests: MOTIONSCAN_WATCH_CRASH=POINT:N kills the daemon with
- * SIGKILL at POINT of its Nth commit (journal, torn, index, jsonl, csv, db,
- * error_json, move), so every gap between two steps of the journal can be
- * tried.  "torn" first writes half a line to records.jsonl. */
-static void crash(ms_journal *jn, const char *point)
-{
-    if (!jn->crash_point || jn->commits != jn->crash_commit || strcmp(jn->crash_point, point) != 0)
-        return;
-    if (strcmp(point, "torn") == 0) {
-        fputs("{\"schema_version\":1,\"file\":\"torn", jn->jsonl);
-        fflush(jn->jsonl);
-    }
-    raise(SIGKILL);
-}
-
 static gboolean index_add(ms_journal *jn, const char *sha, const char *where, GError **err)
 {
     if (fprintf(jn->index, "%s\t%s\n", sha, where) < 0 || fflush(jn->index) != 0)
@@ -174,7 +155,6 @@ static gboolean apply_entry(ms_journal *jn, JsonObject *entry, gboolean again, G
     const char *sha = ms_json_str(rec, "sha256"), *status = ms_json_str(rec, "status");
     gboolean failed = g_strcmp0(dest, "failed") == 0;
     gboolean ok = TRUE;
-    if (!again) crash(jn, "journal");
     if (sha && int_member(rec, "size") > 0 && g_strcmp0(status, "skipped") != 0) {
         char *where = g_build_filename(dest, claim, NULL);
         ok = index_add(jn, sha, where, err);
@@ -182,18 +162,14 @@ static gboolean apply_entry(ms_journal *jn, JsonObject *entry, gboolean again, G
         g_hash_table_replace(jn->known, g_strdup(sha), where);
         g_mutex_unlock(&jn->lock);
     }
-    if (!again) crash(jn, "index"), crash(jn, "torn");
     ok = ok && ms_sink_write(jn->jsonl_sink, rec, err) &&
          fsync_fd(fileno(jn->jsonl), jn->jsonl_path, err);
-    if (!again) crash(jn, "jsonl");
     if (ok && jn->csv_sink)
         ok = ms_sink_write(jn->csv_sink, rec, err) && fsync_fd(jn->csv_fd, jn->opt.csv, err);
-    if (!again) crash(jn, "csv");
     if (ok && jn->db &&
         !(again && g_strcmp0(status, "error") == 0 &&
           ms_sink_db_has_error(jn->db, ms_json_str(rec, "file"))))
         ok = ms_sink_write(jn->db, rec, err);
-    if (!again) crash(jn, "db");
     if (ok && failed) {
         char *path =
             g_strconcat(jn->dir[MS_WATCH_FAILED], G_DIR_SEPARATOR_S, claim, ".error.json", NULL);
@@ -202,7 +178,6 @@ static gboolean apply_entry(ms_journal *jn, JsonObject *entry, gboolean again, G
         json_node_unref(n);
         g_free(path);
     }
-    if (!again) crash(jn, "error_json");
     if (ok) {
         char *from = in_dir(jn, MS_WATCH_PROCESSING, claim),
              *to = in_dir(jn, failed ? MS_WATCH_FAILED : MS_WATCH_DONE, claim);
@@ -211,7 +186,6 @@ static gboolean apply_entry(ms_journal *jn, JsonObject *entry, gboolean again, G
         g_free(from);
         g_free(to);
     }
-    if (!again) crash(jn, "move");
     if (ok) {
         char *entry_path = in_dir(jn, MS_WATCH_JOURNAL, claim);
         if (unlink(entry_path) != 0) ok = ms_watch_io_error(err, "cannot remove", entry_path);
@@ -372,7 +346,6 @@ gboolean ms_journal_seen(ms_journal *jn, const char *sha256, const char *claim, 
 gboolean ms_journal_commit(ms_journal *jn, const char *claim, ms_result *r, char **dup_of,
                            char **where, GError **err)
 {
-    jn->commits++;
     g_mutex_lock(&jn->lock);
     if (*r->sha256 && r->size > 0) { /* empty files are not duplicates of each other */
         const char *known = g_hash_table_lookup(jn->known, r->sha256);
@@ -436,11 +409,6 @@ gboolean ms_journal_open(const ms_journal_options *opt, ms_journal **out, GError
         jn->dir[d] = g_build_filename(opt->out_dir, ms_watch_dir_names[d], NULL);
     jn->jsonl_path = g_build_filename(opt->out_dir, "records.jsonl", NULL);
     jn->index_path = g_build_filename(opt->out_dir, "known.tsv", NULL);
-    const char *crash_at = g_getenv("MOTIONSCAN_WATCH_CRASH");
-    if (crash_at && strchr(crash_at, ':')) {
-        jn->crash_point = g_strndup(crash_at, (gsize)(strchr(crash_at, ':') - crash_at));
-        jn->crash_commit = atoi(strchr(crash_at, ':') + 1);
-    }
     GPtrArray *pending = g_ptr_array_new_with_free_func((GDestroyNotify)json_object_unref);
     gboolean ok = read_journal(jn, pending, err) && cut_torn_line(jn->jsonl_path, err) &&
                   cut_torn_line(jn->index_path, err) && load_index(jn, err) &&
@@ -462,7 +430,6 @@ gboolean ms_journal_close(ms_journal *jn, GError **err)
         g_free(jn->dir[d]);
     g_free(jn->jsonl_path);
     g_free(jn->index_path);
-    g_free(jn->crash_point);
     g_hash_table_destroy(jn->known);
     g_hash_table_destroy(jn->reading);
     g_mutex_clear(&jn->lock);
