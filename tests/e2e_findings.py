@@ -5,6 +5,9 @@ fails without its fix.
 1. A page box so large (1e8 x 1e8 points) that it fits --max-pixels only
    below 1 dpi: a page_too_large record, not a worker's malformed reply.
 2. --max-pixels has an upper bound: 2000000000 is refused (exit status 2).
+   A JPEG decoded at reduced size is bounded at that size: 9000 x 9000 pixels
+   is still 1.27 MB at 1/8, over --max-decode-mb 1 (page_too_large, where it
+   used to be decoded because a reduced decode skipped the bound).
 3. --text on a 3 GB (sparse) transcript: the size is checked before it is
    read (too_large, at once, under a 1 GB address-space limit), and the error
    is set once (G_DEBUG=fatal-warnings makes GLib's "GError set over the top
@@ -81,11 +84,21 @@ def page_box(binary, work):
     print("1. a 1e8 x 1e8 point page: %s" % err["message"])
 
 
-def max_pixels(binary, samples):
+def max_pixels(binary, samples, work):
     p, _ = run([binary, "run", "--quiet", "--max-pixels", "2000000000", os.path.join(samples, BORN_DIGITAL)])
     if p.returncode != 2 or b"--max-pixels 1000000-1000000000" not in p.stderr:
         fail("--max-pixels 2000000000: exit %d, %r" % (p.returncode, p.stderr[-300:]))
     print("2. --max-pixels 2000000000 refused (exit 2)")
+    from PIL import Image  # python3-pil
+    jpg = os.path.join(work, "big.jpg")
+    Image.new("L", (9000, 9000), 255).save(jpg, quality=50)
+    p, _ = run([binary, "run", "--quiet", "--max-pixels", "1000000", "--max-decode-mb", "1", jpg])
+    os.unlink(jpg)
+    recs = records(p)
+    err = recs[0]["error"] if recs else None
+    if not err or err["code"] != "page_too_large":
+        fail("a 9000x9000 JPEG, reduced 1/8 and still over --max-decode-mb 1: %s" % err)
+    print("2. a JPEG over the decode bound at 1/8 scale: %s" % err["message"])
 
 
 def sparse(path):
@@ -173,7 +186,7 @@ def main():
     os.makedirs(work)
     os.chmod(work, 0o755)
     page_box(binary, work)
-    max_pixels(binary, samples)
+    max_pixels(binary, samples, work)
     size_first(binary, work)
     no_follow(binary, samples, work)
     if os.getuid() != 0:
