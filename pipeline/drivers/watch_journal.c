@@ -403,7 +403,10 @@ static gboolean flush_waiting(ms_journal *jn, GError **err)
         char *proc = in_dir(jn, MS_WATCH_PROCESSING, claim);
         gboolean moved = we->tried && !exists(proc); /* failed after step 3 */
         g_free(proc);
-        if (!jn->jsonl_sink && !open_files(jn, err)) return FALSE;
+        if (!jn->jsonl_sink && !open_files(jn, err)) {
+            close_sinks(jn, FALSE, NULL); /* what did open, for the next try */
+            return FALSE;
+        }
         if (!we->on_disk && !(we->on_disk = write_entry(jn, we->entry, err))) return FALSE;
         if (moved) {
             char *path = in_dir(jn, MS_WATCH_JOURNAL, claim);
