@@ -482,7 +482,7 @@ gboolean ms_journal_commit(ms_journal *jn, const char *claim, ms_result *r, char
     gboolean first = g_queue_is_empty(&jn->waiting);
     g_queue_push_tail(&jn->waiting, we);
     gboolean ok = first ? flush_waiting(jn, err) : waiting_error(jn, err);
-    we->late = !ok;
+    if (!ok) we->late = TRUE; /* still queued (when ok it was recorded and freed) */
     json_node_unref(rec);
     g_free(proc);
     g_free(final);
