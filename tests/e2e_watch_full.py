@@ -84,15 +84,17 @@ def full_said(text):
 
 
 def check_whole(out, csv_path, db_path):
-    """The sinks hold whole records only, and the same files as done/ and failed/."""
-    records = read_jsonl(os.path.join(out, "records.jsonl"))  # fails on a torn line
-    in_jsonl = sorted(r["file"] for r in records)
+    """The sinks hold whole records only, and every file in done/ and failed/
+    has its record in each (listed first: a record is written before its file
+    moves, so one being recorded meanwhile may have a record and no file yet)."""
     done, failed = outputs(out)
     placed = sorted([os.path.join(out, "done", n) for n in done] +
                     [os.path.join(out, "failed", n) for n in failed])
-    if in_jsonl != placed:
-        fail("while full: records.jsonl has %d records, done/ and failed/ %d files (%s)" %
-             (len(in_jsonl), len(placed), sorted(set(in_jsonl) ^ set(placed))[:3]))
+    records = read_jsonl(os.path.join(out, "records.jsonl"))  # fails on a torn line
+    by_file = {r["file"]: r for r in records}
+    if len(by_file) != len(records) or not set(placed) <= set(by_file):
+        fail("while full: files in done/ or failed/ without their record (or a record twice): %s" %
+             sorted(set(placed) - set(by_file))[:3])
     with open(csv_path, "rb") as f:
         raw = f.read()
     if raw and not raw.endswith(b"\r\n"):
@@ -101,19 +103,25 @@ def check_whole(out, csv_path, db_path):
         rows = list(csv.reader(f))
     if any(len(r) != len(rows[0]) for r in rows[1:]):
         fail("while full: a CSV row has another number of cells than the header")
-    if sorted(r[0] for r in rows[1:]) != placed:
-        fail("while full: the CSV has %d rows for %d recorded files" % (len(rows) - 1, len(placed)))
+    in_csv = [r[0] for r in rows[1:]]
+    if len(set(in_csv)) != len(in_csv) or not set(placed) <= set(in_csv):
+        fail("while full: the CSV lacks a recorded file's row (or has one twice)")
     db = sqlite3.connect(db_path)
     if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
         fail("while full: the database fails its integrity check")
     docs = {sha for (sha,) in db.execute("SELECT sha256 FROM documents")}
-    errs = sorted(f for (f,) in db.execute("SELECT file FROM errors"))
+    errs = [f for (f,) in db.execute("SELECT file FROM errors")]
     db.close()
-    if docs != {r["sha256"] for r in records if r["sha256"]}:
-        fail("while full: the database holds %d documents for the records' %d contents" %
-             (len(docs), len({r["sha256"] for r in records if r["sha256"]})))
-    if errs != sorted(r["file"] for r in records if r["status"] == "error"):
-        fail("while full: the database's errors are not the error records: %s" % errs[:3])
+    for path in placed:
+        r = by_file[path]
+        if (r["sha256"] and r["sha256"] not in docs) or (r["status"] == "error") != (path in errs):
+            fail("while full: %s is in done/ or failed/ without its row in the database" % path)
+    if len(set(errs)) != len(errs):
+        fail("while full: an error row twice in the database")
+    processing = set(os.listdir(os.path.join(out, "processing")))
+    for f in set(by_file) - set(placed):
+        if os.path.basename(f) not in processing and not os.path.exists(f):
+            fail("while full: a record for %s, which is nowhere" % f)
     return len(placed)
 
 
