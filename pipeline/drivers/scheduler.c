@@ -171,12 +171,16 @@ ms_scheduler *ms_scheduler_new(const ms_context *ctx, const ms_scheduler_options
 
 void ms_scheduler_submit(ms_scheduler *s, const ms_context *ctx, const char *path, void *doc_user)
 {
+    g_mutex_lock(&s->lock);
+    if (s->closed) { /* a driver's bug: the workers may be gone */
+        g_mutex_unlock(&s->lock);
+        g_critical("ms_scheduler_submit: %s: the scheduler is closed", path);
+        return;
+    }
     sched_doc *d = g_new0(sched_doc, 1);
     d->ctx = ctx;
     d->path = g_strdup(path);
     d->user = doc_user;
-    g_mutex_lock(&s->lock);
-    g_warn_if_fail(!s->closed);
     d->seq = s->seq++;
     g_queue_push_tail(&s->waiting, d);
     if (s->opt.order == MS_SCHEDULER_IN_ORDER) g_queue_push_tail(&s->out, d);

@@ -75,7 +75,8 @@ typedef struct {
 /* Start the worker threads (and their worker processes, ctx->worker_exe).
  * `ctx` starts the workers and must outlive the scheduler. */
 ms_scheduler *ms_scheduler_new(const ms_context *ctx, const ms_scheduler_options *opt);
-/* Queue one document; `ctx` is borrowed until its `done`. */
+/* Queue one document; `ctx` is borrowed until its `done`.  Not after
+ * ms_scheduler_close() (a critical warning, and the document is dropped). */
 void ms_scheduler_submit(ms_scheduler *s, const ms_context *ctx, const char *path, void *doc_user);
 /* A snapshot of the counts (for a progress line). */
 void ms_scheduler_progress_get(ms_scheduler *s, ms_scheduler_progress *out);
