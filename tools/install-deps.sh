@@ -10,6 +10,7 @@ set -eu
 # libical-dev: the calendar feed (motionscan calendar); python3-icalendar: its tests read the
 # feed with a second, independent parser; tzdata: the courts' time zones (rules/courts.tsv).
 # fonts-dejavu-core, fonts-freefont-ttf: faces the second evaluation generator draws with.
+# util-linux (unshare), mount: e2e_watch_full mounts a small tmpfs in a private namespace.
 
 PACKAGES="
 build-essential cmake pkg-config
@@ -21,6 +22,7 @@ chromium
 libical-dev python3-icalendar tzdata
 clang libclang-rt-14-dev valgrind
 libpq-dev postgresql parallel slurm-wlm munge python3-yaml
+util-linux mount
 "
 if [ "${1:-}" = "--bench" ]; then
     PACKAGES="$PACKAGES ocrmypdf"

@@ -39,6 +39,11 @@
  * and one record per input in each sink.  Files left in processing/ without
  * a journal entry were claimed but not recorded: they are read again.
  *
+ * A full disk.  A record that cannot be written leaves no part of itself
+ * (see ms_journal_commit), waits, and is tried again every
+ * MS_WATCH_RETRY_SECONDS; meanwhile no new file is read (files in progress
+ * finish and wait too).  Once the records are written, reading resumes.
+ *
  * Duplicates.  known.tsv (loaded at start) holds the SHA-256 of every content
  * recorded.  A file whose bytes are known, or are being read by another
  * worker, is not read again: it gets a record with status "skipped" (no
@@ -102,8 +107,6 @@ static void rules_ref_release(rules_ref *r)
     }
 }
 
-static job stop_job;
-
 static void log_file(job *j, const char *where)
 {
     ms_result *r = j->result;
@@ -133,6 +136,8 @@ static gboolean seen_before(const char *sha256, void *user)
 
 static void job_free(job *j)
 {
+    g_free(j->path);
+    g_free(j->crash_line);
     g_free(j->claim);
     g_free(j->source);
     g_free(j->dup_of);
@@ -199,30 +204,49 @@ static void update_feed(watch *w)
     g_free(courts);
 }
 
-/* Record a finished file (or stop on an output failure). */
+/* Every MS_WATCH_RETRY_SECONDS while records wait: write them, then read on. */
+static gboolean retry_records(gpointer data)
+{
+    watch *w = data;
+    GError *err = NULL;
+    if (!ms_journal_retry(w->journal, &err)) {
+        if (++w->retries % 30 == 0)
+            ms_watch_log("still cannot record %u file%s: %s", ms_journal_waiting(w->journal),
+                         ms_journal_waiting(w->journal) == 1 ? "" : "s", err->message);
+        g_error_free(err);
+        return G_SOURCE_CONTINUE;
+    }
+    ms_watch_log("the output takes records again; reading resumes");
+    w->retry_source = 0;
+    ms_watch_dispatch_more(w);
+    return G_SOURCE_REMOVE;
+}
+
+/* Record a finished file; when its record cannot be written (a full disk),
+ * it waits in the journal and reading stops until it is written. */
 static void record(watch *w, job *j)
 {
     GError *err = NULL;
     char *where = NULL;
     if (ms_journal_commit(w->journal, j->claim, j->result, &j->dup_of, &where, &err)) {
         log_file(j, where);
-        w->files++;
-        if (j->result->skipped)
-            w->duplicates++;
-        else if (j->result->error_code)
-            w->failed++;
-        else
-            w->ok++;
-        g_free(where);
         update_feed(w);
     } else {
-        ms_watch_log("cannot record %s: %s; stopping (the file stays in processing/ and is "
-                     "recorded at the next start)",
-                     j->claim, err->message);
-        w->status = MS_WATCH_OUTPUT_FAILED;
-        g_propagate_error(&w->error, err);
-        w->draining = TRUE;
+        ms_watch_log("cannot record %s yet: %s; it waits in processing/, and no new file is "
+                     "read until the record is written (tried every %d s)",
+                     j->claim, err->message, MS_WATCH_RETRY_SECONDS);
+        g_error_free(err);
+        if (!w->retry_source)
+            w->retry_source = g_timeout_add_seconds(MS_WATCH_RETRY_SECONDS, retry_records, w);
     }
+    g_free(where);
+    w->files++;
+    if (j->result->skipped)
+        w->duplicates++;
+    else if (j->result->error_code)
+        w->failed++;
+    else
+        w->ok++;
 }
 
 static gboolean on_result(gpointer data)
@@ -239,34 +263,27 @@ static gboolean on_result(gpointer data)
     return G_SOURCE_REMOVE;
 }
 
-static gpointer worker_main(gpointer data)
+/* The scheduler's `done`, on a worker thread, as each file completes: the
+ * record is written through the loop, so only the main thread writes. */
+static void on_done(ms_result *r, void *doc_user, void *user)
 {
-    watch *w = data;
-    ms_worker wk;
-    ms_worker_init(&wk);
-    ms_worker_start(&wk, &w->base);
-    job *j;
-    while ((j = g_async_queue_pop(w->queue)) != &stop_job) {
-        ms_context ctx = w->base;
-        ctx.rules = j->rules->rs;
-        ctx.skip = seen_before;
-        ctx.skip_user = j;
-        char *path = ms_watch_in_dir(w, MS_WATCH_PROCESSING, j->claim);
-        char *line = g_strconcat(j->claim, "\n", NULL);
-        crash_line_len = strlen(line);
-        crash_line = line;
-        j->result = ms_document_process(&ctx, &wk, path);
-        crash_line = NULL;
-        g_free(line);
-        g_free(path);
-        /* always through the loop, so only the main thread writes */
-        GSource *src = g_idle_source_new();
-        g_source_set_callback(src, on_result, j, NULL);
-        g_source_attach(src, w->mc);
-        g_source_unref(src);
-    }
-    ms_worker_dispose(&wk);
-    return NULL;
+    job *j = doc_user;
+    watch *w = user;
+    j->result = r;
+    GSource *src = g_idle_source_new();
+    g_source_set_callback(src, on_result, j, NULL);
+    g_source_attach(src, w->mc);
+    g_source_unref(src);
+}
+
+/* The scheduler's `enter`: the file this worker thread reads now, for the
+ * crash log (NULL: none). */
+static void on_enter(void *doc_user, void *user)
+{
+    (void)user;
+    job *j = doc_user;
+    crash_line_len = j ? strlen(j->crash_line) : 0;
+    crash_line = j ? j->crash_line : NULL;
 }
 
 void ms_watch_dispatch(watch *w, char *claim, char *source)
@@ -277,8 +294,14 @@ void ms_watch_dispatch(watch *w, char *claim, char *source)
     j->source = source;
     j->rules = rules_ref_acquire(w->rules);
     j->t0 = g_get_monotonic_time();
+    j->ctx = w->base;
+    j->ctx.rules = j->rules->rs;
+    j->ctx.skip = seen_before;
+    j->ctx.skip_user = j;
+    j->path = ms_watch_in_dir(w, MS_WATCH_PROCESSING, claim);
+    j->crash_line = g_strconcat(claim, "\n", NULL);
     w->in_flight++;
-    g_async_queue_push(w->queue, j);
+    ms_scheduler_submit(w->sched, &j->ctx, j->path, j);
 }
 
 /* A file the daemon crashed on too often: recorded as failed, unread. */
@@ -465,7 +488,6 @@ int ms_watch_run(const ms_context *base, ms_ruleset *rules, const ms_watch_optio
     g_queue_init(&w->backlog);
     g_queue_init(&w->suspects);
     w->crashes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    w->queue = g_async_queue_new();
     w->mc = g_main_context_default();
     w->loop = g_main_loop_new(w->mc, FALSE);
     w->started = g_get_monotonic_time();
@@ -487,17 +509,25 @@ int ms_watch_run(const ms_context *base, ms_ruleset *rules, const ms_watch_optio
                  opt->poll_seconds > 0 ? "polling" : "inotify", opt->jobs,
                  opt->jobs == 1 ? "" : "s", opt->settle_ms, opt->out_dir);
     update_feed(w); /* the feed exists, and is current, from the start */
-    w->threads = g_new0(GThread *, opt->jobs);
-    for (int i = 0; i < opt->jobs; i++)
-        w->threads[i] = g_thread_new("ms-watch", worker_main, w);
+    ms_scheduler_options so = {.workers = opt->jobs,
+                               .order = MS_SCHEDULER_AS_DONE,
+                               .done = on_done,
+                               .enter = on_enter,
+                               .user = w};
+    w->sched = ms_scheduler_new(&w->base, &so);
     ms_watch_dispatch_more(w);
     g_main_loop_run(w->loop);
-    for (int i = 0; i < opt->jobs; i++)
-        g_async_queue_push(w->queue, &stop_job);
-    for (int i = 0; i < opt->jobs; i++)
-        g_thread_join(w->threads[i]);
+    ms_scheduler_free(g_steal_pointer(&w->sched)); /* nothing is in flight now */
     status = w->status;
-    if (w->error) g_propagate_error(err, g_steal_pointer(&w->error));
+    if (w->retry_source && !ms_journal_retry(w->journal, NULL)) {
+        guint n = ms_journal_waiting(w->journal);
+        g_set_error(err, MS_ERROR, MS_ERR_OUTPUT,
+                    "%u file%s could not be recorded; they stay in processing/ and are read "
+                    "again at the next start",
+                    n, n == 1 ? "" : "s");
+        status = MS_WATCH_OUTPUT_FAILED;
+    }
+    if (w->retry_source) g_source_remove(w->retry_source);
     double secs = (g_get_monotonic_time() - w->started) / 1e6;
     ms_watch_log("stopped: %d file%s recorded (%d ok, %d failed, %d duplicates) in %.1f s",
                  w->files, w->files == 1 ? "" : "s", w->ok, w->failed, w->duplicates, secs);
@@ -513,13 +543,11 @@ out:
     rules_ref_release(w->rules);
     for (int d = 0; d < MS_WATCH__DIRS; d++)
         g_free(w->dir[d]);
-    g_free(w->threads);
     g_hash_table_destroy(w->candidates);
     g_queue_clear_full(&w->backlog, g_free);
     g_queue_clear_full(&w->suspects, g_free);
     g_hash_table_destroy(w->crashes);
     g_free(w->crashes_path);
-    g_async_queue_unref(w->queue);
     g_main_loop_unref(w->loop);
     g_free(w);
     return status;

@@ -1,14 +1,14 @@
 /* watch — the watch-folder daemon behind `motionscan watch INBOX --out DIR`.
  *
  * Every file that lands in INBOX (or is there at start) is claimed by an
- * atomic rename into DIR/processing/, read by ms_document_process() on a
- * pool of workers, its record written to every sink, and then moved to
- * DIR/done/ or DIR/failed/.  The design (stability rule, crash safety,
+ * atomic rename into DIR/processing/, read by the scheduler shared with
+ * `run` (scheduler.h: its pages spread over the workers), its record written
+ * to every sink, and then moved to DIR/done/ or DIR/failed/.  The design (stability rule, crash safety,
  * duplicates, signals) is described at the top of watch.c and in the README.
  *
  * Thread rules: ms_watch_run() runs a GMainLoop on the calling thread, which
- * claims files, writes every sink and moves files; `jobs` worker threads
- * each own an ms_worker.  The ruleset is shared read-only by the workers and
+ * claims files, writes every sink and moves files; the scheduler's `jobs`
+ * worker threads each own an ms_worker.  The ruleset is shared read-only by the workers and
  * replaced on SIGHUP by reference counting: a file is read entirely with the
  * rules that were in force when it was claimed.
  *
@@ -36,6 +36,9 @@
 /* A file the daemon crashed on this many times (a decoder bug) is set aside
  * in failed/ unread; after one crash it is read alone. */
 #define MS_WATCH_MAX_CRASHES 2
+/* While a record cannot be written (a full disk), reading stops and the
+ * waiting records are tried again this often. */
+#define MS_WATCH_RETRY_SECONDS 2
 
 typedef struct {
     const char *inbox;        /* the folder watched */
@@ -52,7 +55,7 @@ typedef struct {
 
 /* Exit statuses of ms_watch_run(). */
 #define MS_WATCH_STOPPED 0       /* SIGTERM or SIGINT, in-flight work finished */
-#define MS_WATCH_OUTPUT_FAILED 1 /* a sink or a move failed while running */
+#define MS_WATCH_OUTPUT_FAILED 1 /* stopped with records still waiting (a full disk) */
 #define MS_WATCH_CANNOT_START 2  /* folders, lock, sinks or options */
 
 /* Run until SIGTERM or SIGINT.  Returns one of the statuses above; on 1 or 2
