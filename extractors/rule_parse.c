@@ -14,6 +14,10 @@ static const char *const filers[] = {"dhs", "respondent", "court", "unknown", NU
 static const char *const roles[] = {"removal", "requested", "nationality", "feared", "background",
                                     "mpp_return", "negated", "impossible", "history",
                                     "denied", NULL};
+/* The cues of rules/stack.rules (extractors/stack.c weighs them). */
+static const char *const stack_cues[] = {"caption", "title", "certificate", "page_number", "exhibit",
+                                         "proposed_order", "fax_cover", "separator", "fax_header",
+                                         NULL};
 static const char *const booleans[] = {"true", "false", NULL};
 static const char *const proceedings[] = {"removal", "asylum_only", "withholding_only", "bond",
                                           NULL};
@@ -29,7 +33,7 @@ static const field_spec fields[] = {
     {"judge", NULL},               {"hearing_date", NULL},  {"hearing_time", NULL},
     {"filed_date", NULL},          {"proceeding_type", proceedings}, {"authority", NULL},
     {"received_date", NULL},       {"ecas_date", NULL},     {"service_date", NULL},
-    {"signature_date", NULL},
+    {"signature_date", NULL},      {"stack_cue", stack_cues},
 };
 
 const field_spec *ms_rule_field(const char *name)

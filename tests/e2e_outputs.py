@@ -32,7 +32,9 @@ CSV_COLUMNS = ["file", "sha256", "status", "error_code", "error_message", "filer
                "respondent", "court", "detained", "title", "pages", "ocr_pages",
                "min_ocr_confidence", "schema_version", "proceeding_type", "judge",
                "hearing_date", "hearing_time", "filed_date", "response_due", "response_basis",
-               "a_numbers", "authorities", "filed_date_kind", "date_candidates"]
+               "a_numbers", "authorities", "filed_date_kind", "date_candidates", "part_index",
+               "part_count", "part_first_page", "part_last_page", "boundary_confidence",
+               "boundary_review", "boundary_cues", "non_filing_pages"]
 # The record members that go to the fields table, and the member of an
 # object value that is stored (pipeline/sinks/sink_sqlite.c, field_values).
 FIELDS = {"filer": None, "motion_type": None, "removal_countries": "code", "nationality": "code",
@@ -53,22 +55,22 @@ QUERIES = [
     ("Every pretermit motion proposing Honduras", """
 SELECT d.file, d.a_number, d.respondent, d.court
 FROM documents AS d
-JOIN fields AS f ON f.sha256 = d.sha256
+JOIN fields AS f ON f.sha256 = d.sha256 AND f.part = d.part
 WHERE d.motion_type = 'pretermit'
   AND f.field = 'removal_countries' AND f.value = 'HN'
 ORDER BY d.file;"""),
     ("Documents with an OCRed page below 80 confidence", """
 SELECT d.file, MIN(p.ocr_confidence) AS min_confidence, COUNT(*) AS ocr_pages
 FROM documents AS d
-JOIN pages AS p ON p.sha256 = d.sha256
+JOIN pages AS p ON p.sha256 = d.sha256 AND p.part = d.part
 WHERE p.source = 'ocr'
-GROUP BY d.sha256
+GROUP BY d.sha256, d.part
 HAVING MIN(p.ocr_confidence) < 80
 ORDER BY min_confidence, d.file;"""),
     ("Motions by type and proposed country", """
 SELECT d.motion_type, COALESCE(f.value, '-') AS country, COUNT(*) AS documents
 FROM documents AS d
-LEFT JOIN fields AS f ON f.sha256 = d.sha256 AND f.field = 'removal_countries'
+LEFT JOIN fields AS f ON f.sha256 = d.sha256 AND f.part = d.part AND f.field = 'removal_countries'
 WHERE d.status = 'ok'
 GROUP BY d.motion_type, country
 ORDER BY documents DESC, d.motion_type, country;"""),
@@ -359,7 +361,7 @@ def main():
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     opts = json.loads(conn.execute("SELECT options FROM runs WHERE id = 3").fetchone()[0])
     conn.close()
-    check(mode == "wal" and version == 3, f"journal_mode {mode}, user_version {version}")
+    check(mode == "wal" and version == 4, f"journal_mode {mode}, user_version {version}")
     check("--skip-known" in opts and hostile in opts, f"runs.options: {opts}")
 
     check_queries(db, recs1)

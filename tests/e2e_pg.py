@@ -38,10 +38,15 @@ TABLES = {
     "documents": "SELECT sha256, file, size, format, status, error_code, error_message, filer,"
                  " motion_type, nationality_code, a_number, respondent, court, detained, title,"
                  " record_json FROM documents ORDER BY sha256",
-    "pages": "SELECT * FROM pages ORDER BY sha256, number",
-    "fields": "SELECT * FROM fields ORDER BY sha256, field, position",
-    "evidence": "SELECT * FROM evidence ORDER BY sha256, idx",
-    "country_mentions": "SELECT * FROM country_mentions ORDER BY sha256, idx",
+    # columns named: PostgreSQL's migration appends `part`, SQLite's rebuild puts it second
+    "pages": "SELECT sha256, part, number, source, dpi, width, height, words, ocr_confidence,"
+             " skew_degrees, error_code, error_message FROM pages ORDER BY sha256, part, number",
+    "fields": "SELECT sha256, part, field, position, value FROM fields"
+              " ORDER BY sha256, part, field, position",
+    "evidence": "SELECT sha256, part, idx, field, value, text, page, x0, y0, x1, y1, dpi, confidence, rule, rule_source FROM evidence"
+                " ORDER BY sha256, part, idx",
+    "country_mentions": "SELECT sha256, part, idx, code, name, text, role, page, x0, y0, x1, y1, dpi, confidence, rule, rule_source"
+                        " FROM country_mentions ORDER BY sha256, part, idx",
     "errors": "SELECT file, sha256, error_code, error_message FROM errors ORDER BY file",
 }
 
@@ -108,7 +113,7 @@ def same_as_sqlite(exe, pg, work):
           "the password is hidden in runs.options: " + options)
     check("s3cret" not in p.stderr, "the password is not shown on stderr")
     run(exe, ["run", "-q", "--text", "--db", url, "truth/01-pretermit-aca-honduras-venezuelan.txt"], work)
-    check(pg.psql("SELECT version FROM motionscan_schema", "same") == [["3"]], "schema version 3")
+    check(pg.psql("SELECT version FROM motionscan_schema", "same") == [["4"]], "schema version 4")
     check(count(pg, "same", "runs WHERE finished_at IS NULL") == 0, "every run finished")
     check(count(pg, "same", "runs") == 6, "a runs row for each run")
 

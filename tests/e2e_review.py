@@ -170,7 +170,7 @@ def main():
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     n = conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
     conn.close()
-    check(code == 0 and version == 3 and n == 6, f"migration from 1: {code} {err} v{version} n{n}")
+    check(code == 0 and version == 4 and n == 6, f"migration from 1: {code} {err} v{version} n{n}")
 
     if FAILURES:
         print(f"{len(FAILURES)} failures")

@@ -60,6 +60,10 @@ def main():
     if files != sorted(files):
         failures.append("records are not sorted by path")
     got = {os.path.basename(r["file"]): r for r in records}
+    # every sample is one filing: never split, one record, part 1 of 1
+    split = sorted(os.path.basename(r["file"]) for r in records if r["part"]["count"] != 1)
+    if split or len(got) != len(records):
+        failures.append(f"single filings split into parts: {split}")
     if set(got) != set(expected):
         failures.append(f"records for {sorted(got)} but samples {sorted(expected)}")
 

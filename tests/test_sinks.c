@@ -16,7 +16,8 @@
     "removal_country_names,nationality,a_number,respondent,court,detained,title,pages,ocr_pages," \
     "min_ocr_confidence,schema_version,proceeding_type,judge,hearing_date,hearing_time,"           \
     "filed_date,response_due,response_basis,a_numbers,authorities,filed_date_kind,"                \
-    "date_candidates\r\n"
+    "date_candidates,part_index,part_count,part_first_page,part_last_page,"                         \
+    "boundary_confidence,boundary_review,boundary_cues,non_filing_pages\r\n"
 
 /* Write the records to a new CSV file; its bytes after the BOM and header. */
 static char *csv_of(JsonObject **records, int n)
@@ -57,7 +58,9 @@ static char *csv_title(const char *title)
 #define BASE_HEAD                                                                                  \
     "in/a.pdf," SHA_A ",ok,,,dhs,pretermit,\"EC;UG\",\"Ecuador;Uganda\",VE,212345678,"                    \
     "\"RAMIREZ TORRES, Yusmary\",\"Houston, TX\",true,"
-#define BASE_TAIL ",3,2,78.25,1,,,,,,,,,,,\r\n"
+#define BASE_TAIL ",3,2,78.25,1,,,,,,,,,,," NO_PART "\r\n"
+/* a record without part members (an older one) leaves the part cells empty */
+#define NO_PART ",,,,,,,,"
 
 /* The case facts at the end of the row: lists joined with ';', the due date
  * and its basis apart. */
@@ -96,7 +99,23 @@ static void test_csv_facts(void)
                                          "2025-10-14,2025-10-24,\"10 calendar days, non-detained\","
                                          "\"212345678;212345679\",\"INA § 208(a)(2)(A);8 C.F.R. § "
                                          "1240.11(h)\",received_stamp,"
-                                         "\"received_stamp:2025-10-14;signature:2025-10-10\"\r\n"));
+                                         "\"received_stamp:2025-10-14;signature:2025-10-10\""
+                                         NO_PART "\r\n"));
+    g_free(rows);
+}
+
+/* A filing of a stapled stack: its part, pages, boundary and the file's
+ * non-filing pages at the end of the row. */
+static void test_csv_part(void)
+{
+    JsonObject *o = ms_test_parse(
+        "{\"file\":\"stack.pdf\",\"status\":\"ok\",\"part\":{\"index\":2,\"count\":3,"
+        "\"pages\":[4,6]},\"boundary\":{\"page\":4,\"cues\":[\"caption\",\"new_title\"],"
+        "\"confidence\":0.6,\"review\":true},\"non_filing_pages\":[{\"page\":1,\"kind\":"
+        "\"fax_cover\"},{\"page\":3,\"kind\":\"blank\"}],\"pages\":[]}");
+    char *rows = csv_one(o);
+    g_assert_true(g_str_has_suffix(rows, ",2,3,4,6,0.60,true,"
+                                         "\"caption;new_title\",\"1:fax_cover;3:blank\"\r\n"));
     g_free(rows);
 }
 
@@ -117,7 +136,7 @@ static void test_csv_row(void)
     rows = csv_one(ms_test_parse(ms_test_missing_json));
     g_assert_cmpstr(rows, ==,
                     "in/missing.pdf,,error,not_found,in/missing.pdf: No such file or directory,,,,,"
-                    ",,,,,,0,0,,1,,,,,,,,,,,\r\n");
+                    ",,,,,,0,0,,1,,,,,,,,,,," NO_PART "\r\n");
     g_free(rows);
 
     /* no OCR page: min_ocr_confidence is empty; detained false */
@@ -129,7 +148,7 @@ static void test_csv_row(void)
     json_object_set_array_member(o, "removal_countries", json_array_new());
     rows = csv_one(o);
     g_assert_nonnull(strstr(rows, ",pretermit,,,VE,"));
-    g_assert_true(g_str_has_suffix(rows, ",false,DHS MOTION TO PRETERMIT,1,0,,1,,,,,,,,,,,\r\n"));
+    g_assert_true(g_str_has_suffix(rows, ",false,DHS MOTION TO PRETERMIT,1,0,,1,,,,,,,,,,," NO_PART "\r\n"));
     g_free(rows);
 }
 
@@ -238,6 +257,7 @@ int main(int argc, char **argv)
     g_test_add_func("/csv/header", test_csv_header);
     g_test_add_func("/csv/facts", test_csv_facts);
     g_test_add_func("/csv/row", test_csv_row);
+    g_test_add_func("/csv/part", test_csv_part);
     g_test_add_func("/csv/escaping", test_csv_escaping);
     g_test_add_func("/csv/formula-guard", test_csv_formula_guard);
     g_test_add_func("/csv/open-fails", test_csv_open_fails);

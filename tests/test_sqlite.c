@@ -87,7 +87,7 @@ static void test_sqlite_schema(void)
     db_write(s, ms_test_record());
     db_write(s, ms_test_parse(ms_test_missing_json));
     db_close(s);
-    assert_query(path, "PRAGMA user_version", "3\n");
+    assert_query(path, "PRAGMA user_version", "4\n");
     assert_query(path, "PRAGMA integrity_check", "ok\n");
     assert_query(path, "PRAGMA foreign_key_check", "");
     assert_query(path, "PRAGMA journal_mode", "wal\n");
@@ -111,11 +111,11 @@ static void test_sqlite_schema(void)
                  "motion_type|pretermit|1\nnationality|VE|1\nremoval_countries|EC|1\n"
                  "removal_countries|UG|2\nrespondent|RAMIREZ TORRES, Yusmary|1\n");
     assert_query(path, "SELECT * FROM evidence ORDER BY idx",
-                 SHA_A "|0|motion_type|pretermit|MOTION TO PRETERMIT|1|1|2|3|4|300|91.5|"
+                 SHA_A "|1|0|motion_type|pretermit|MOTION TO PRETERMIT|1|1|2|3|4|300|91.5|"
                        "motion.pretermit.title|rules/motion.rules:32\n" SHA_A
-                       "|1|removal_countries|EC|Ecuador|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL\n");
+                       "|1|1|removal_countries|EC|Ecuador|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL\n");
     assert_query(path, "SELECT * FROM country_mentions",
-                 SHA_A "|0|EC|Ecuador|Ecuador|removal|2|5|6|7|8|300|88.0|r|rules/countries.rules:1\n");
+                 SHA_A "|1|0|EC|Ecuador|Ecuador|removal|2|5|6|7|8|300|88.0|r|rules/countries.rules:1\n");
     assert_query(path, "SELECT number, source, ocr_confidence, skew_degrees FROM pages",
                  "1|ocr|91.375|0.5\n2|text|NULL|0.0\n3|ocr|78.25|-1.0\n");
     /* the record, less what changes from run to run */

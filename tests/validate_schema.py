@@ -12,7 +12,9 @@ The records: one run over samples/ plus the bad-input batch
 (tools/make_bad_inputs.py) and a missing path; a --text run over a
 transcript, and one over an order that recites what DHS asked (a country
 with the role "requested"; an order and that role must be among the
-records); and a "skipped" record from --db ... --skip-known.  Then a few
+records); the parts of a stapled stack (tests/golden/stacks/stack.txt, a
+record per filing with its part and boundary); and a "skipped" record from
+--db ... --skip-known.  Then a few
 deliberately broken records must each FAIL, so the validator cannot pass
 vacuously.
 
@@ -177,6 +179,12 @@ def collect(exe, samples, maker, work):
     truth = os.path.join(samples, "truth")
     first = sorted(f for f in os.listdir(truth) if f.endswith(".txt"))[0]
     records += run(exe, ["--text", os.path.join(truth, first)])
+    # the filings of a stapled stack, each a record with its part and boundary
+    stack = os.path.join(os.path.dirname(os.path.abspath(__file__)), "golden", "stacks", "stack.txt")
+    split = run(exe, ["--text", stack])
+    if len(split) < 2 or any(r["part"]["count"] != len(split) for r in split):
+        raise SystemExit(f"{stack}: expected a record per part, got {[r['part'] for r in split]}")
+    records += split
     # an order that recites what DHS asked: a country with the role "requested"
     order = sorted(f for f in os.listdir(truth) if "-order-" in f)[0]
     with open(os.path.join(truth, order), encoding="utf-8") as f:
@@ -232,6 +240,13 @@ def broken_records(good):
          lambda r: r.update(status="error", error={"code": "oops", "message": "m"}, evidence=[]))
     case("bad hearing_date", "$.hearing_date", lambda r: r.update(hearing_date="2025-13-01"))
     case("true as an A-number", "$.a_numbers[0]", lambda r: r.update(a_numbers=[True]))
+    case("part index 0", "$.part.index", lambda r: r["part"].update(index=0))
+    case("part pages of one", "$.part.pages", lambda r: r["part"].update(pages=[1]))
+    case("unknown boundary cue", "$.boundary.cues[0]", lambda r: r["boundary"].update(cues=["hunch"]))
+    case("confidence over 1", "$.boundary.confidence", lambda r: r["boundary"].update(confidence=1.5))
+    case("unknown non-filing kind", "$.non_filing_pages[0].kind",
+         lambda r: r.update(non_filing_pages=[{"page": 1, "kind": "cover"}]))
+    case("missing part", "$: missing 'part'", lambda r: r.pop("part"))
     case("skipped with fields", "$.motion_type",
          lambda r: r.update(status="skipped", pages=[], evidence=[]))
     return cases

@@ -89,7 +89,7 @@ gboolean ms_audit_load_db(const char *path, GPtrArray *records, GError **err)
         goto out;
     }
     sqlite3_busy_timeout(db, MS_SQLITE_BUSY_MS);
-    if (sqlite3_prepare_v2(db, "SELECT record_json FROM documents ORDER BY file, sha256", -1, &st,
+    if (sqlite3_prepare_v2(db, "SELECT record_json FROM documents ORDER BY file, sha256, part", -1, &st,
                            NULL) != SQLITE_OK) {
         db_fail(db, path, "not a motionscan database", err);
         goto out;
@@ -243,6 +243,13 @@ static audit_doc *doc_new(JsonObject *rec, guint index, GHashTable *names, doubl
                                        : "unknown");
         d->failed = TRUE;
     }
+    JsonObject *b = ms_json_obj(rec, "boundary");
+    JsonNode *review = ms_json_member(b, "review");
+    double page = 0, conf = 0;
+    if (review && JSON_NODE_HOLDS_VALUE(review) &&
+        json_node_get_value_type(review) == G_TYPE_BOOLEAN && json_node_get_boolean(review) &&
+        ms_json_num(b, "page", &page) && ms_json_num(b, "confidence", &conf))
+        flag(d, "filing boundary on page %.0f to check: confidence %.2f", page, conf);
     flag_pages(d, low);
     flag_values(d, low);
     flag_disagreements(d);
@@ -310,8 +317,17 @@ static gboolean render_images(audit_doc *d, ms_doc *doc, const ms_audit_options 
 {
     ms_limits lim = MS_LIMITS_INIT;
     int n = MIN(ms_doc_page_count(doc), opt->max_image_pages);
+    /* a filing of a stapled stack draws its own pages (images by page number) */
+    double first = 1, last = n;
+    JsonArray *range = ms_json_arr(ms_json_obj(d->rec, "part"), "pages");
+    if (range && json_array_get_length(range) == 2) {
+        ms_json_node_num(json_array_get_element(range, 0), &first);
+        ms_json_node_num(json_array_get_element(range, 1), &last);
+    }
+    if (d->images->len < (guint)MAX(n, 0)) g_array_set_size(d->images, (guint)n);
     for (int i = 0; i < n; i++) {
         GError *e = NULL;
+        if (i + 1 < first || i + 1 > last) continue;
         PIX *pix = preview(doc, i, opt->image_width, &lim, &e);
         l_uint8 *png = NULL;
         size_t len = 0;

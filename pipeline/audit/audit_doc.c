@@ -346,8 +346,10 @@ static void page_images(doc_writer *w)
         if (ms_json_num(p, "ocr_confidence", &conf))
             g_string_append_printf(h, ", OCR confidence %.1f", conf);
         g_string_append(h, "</figcaption>");
+        /* images are the file's pages; a stack's part shows its own */
+        guint at = number >= 1 && number <= G_MAXUINT ? (guint)number - 1 : i;
         const audit_image *im =
-            i < d->images->len ? &g_array_index(d->images, audit_image, i) : NULL;
+            at < d->images->len ? &g_array_index(d->images, audit_image, at) : NULL;
         if (im && im->src) {
             g_string_append(h, "<div class=\"sheet\"><img");
             ms_html_attr(h, "src", im->src);
@@ -361,6 +363,42 @@ static void page_images(doc_writer *w)
         g_string_append(h, "</figure>\n");
     }
     g_string_append(h, "</section>\n");
+}
+
+/* "part 2 of 3, pages 4-6; boundary on page 4: caption, new_title
+ * (confidence 0.80)"; nothing for a file that is one filing. */
+static void part_line(GString *h, JsonObject *rec)
+{
+    JsonObject *part = ms_json_obj(rec, "part"), *b = ms_json_obj(rec, "boundary");
+    JsonArray *pages = ms_json_arr(part, "pages"), *cues = ms_json_arr(b, "cues");
+    double index = 1, count = 1, first = 0, last = 0, page = 0, conf = 0;
+    ms_json_num(part, "index", &index);
+    ms_json_num(part, "count", &count);
+    JsonArray *nf = ms_json_arr(rec, "non_filing_pages");
+    if (count <= 1 && !(nf && json_array_get_length(nf))) return;
+    if (pages && json_array_get_length(pages) == 2) {
+        ms_json_node_num(json_array_get_element(pages, 0), &first);
+        ms_json_node_num(json_array_get_element(pages, 1), &last);
+    }
+    g_string_append_printf(h, "<br><span class=\"part\">part %.0f of %.0f, pages %.0f-%.0f",
+                           index, count, first, last);
+    ms_json_num(b, "page", &page);
+    ms_json_num(b, "confidence", &conf);
+    g_string_append_printf(h, "; boundary on page %.0f: ", page);
+    for (guint i = 0; cues && i < json_array_get_length(cues); i++) {
+        JsonNode *c = json_array_get_element(cues, i);
+        if (i) g_string_append(h, ", ");
+        if (JSON_NODE_HOLDS_VALUE(c) && json_node_get_value_type(c) == G_TYPE_STRING)
+            ms_html_escape(h, json_node_get_string(c));
+    }
+    g_string_append_printf(h, " (confidence %.2f)</span>", conf);
+    for (guint i = 0; nf && i < json_array_get_length(nf); i++) {
+        JsonObject *q = ms_json_elem_obj(nf, i);
+        double p = 0;
+        ms_json_num(q, "page", &p);
+        g_string_append_printf(h, "%s page %.0f: ", i ? ";" : "<br>pages of no filing:", p);
+        ms_html_escape(h, ms_json_str(q, "kind"));
+    }
 }
 
 static void doc_header(doc_writer *w)
@@ -390,6 +428,7 @@ static void doc_header(doc_writer *w)
     }
     g_string_append(h, "<br>title: ");
     ms_html_escape(h, ms_json_str(d->rec, "title"));
+    part_line(h, d->rec);
     g_string_append(h, "</p></header>\n");
     if (d->flags->len) {
         g_string_append(h, "<section id=\"flags\"><h2>Flags</h2><ul>");

@@ -258,6 +258,10 @@ static void index_row(GString *h, const index_entry *e)
     ms_html_attr(h, "data-sort", d->file);
     g_string_append_c(h, '>');
     link_to(h, d, d->file);
+    double index = 1, count = 1;
+    JsonObject *part = ms_json_obj(d->rec, "part");
+    if (ms_json_num(part, "count", &count) && count > 1 && ms_json_num(part, "index", &index))
+        g_string_append_printf(h, " <span class=\"part\">part %.0f of %.0f</span>", index, count);
     g_string_append(h, "</td></tr>\n");
 }
 

@@ -141,7 +141,11 @@ static ms_cal_event *new_event(JsonObject *rec, const char *kind, const char *su
     ms_cal_event *e = g_new0(ms_cal_event, 1);
     e->kind = kind;
     e->sha256 = g_strdup(ms_json_str(rec, "sha256"));
-    e->uid = g_strdup_printf("%s-1-%s@motionscan", e->sha256, kind);
+    /* one event per filing: a stapled stack's part is in the UID (1 for a
+     * file that is one filing, so older feeds keep their UIDs) */
+    double part = 1;
+    if (!ms_json_num(ms_json_obj(rec, "part"), "index", &part) || part < 1 || part > 1e6) part = 1;
+    e->uid = g_strdup_printf("%s-%.0f-%s@motionscan", e->sha256, part, kind);
     e->ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
     icalcomponent_add_property(e->ev, icalproperty_new_uid(e->uid));
     icalcomponent_add_property(e->ev, icalproperty_new_summary(summary));

@@ -33,7 +33,7 @@ typedef struct {
     char *rules, *password, *tessdata, *lang;
     int jobs, dpi, max_pages, ocr_timeout_ms, doc_timeout_s, max_decode_mb, worker_mb;
     gint64 max_pixels;
-    gboolean no_deskew, no_orient, bgnorm, one_reading, no_second_look;
+    gboolean no_deskew, no_orient, bgnorm, one_reading, no_second_look, no_split;
 } engine_options;
 
 void ms_cli_engine_defaults(engine_options *o);

@@ -94,6 +94,7 @@ void ms_cli_engine_add_entries(GOptionContext *oc, engine_options *o)
         {"background-norm", 0, 0, G_OPTION_ARG_NONE, &o->bgnorm, "Normalise uneven backgrounds before thresholding (off by default: see README)", NULL},
         {"one-reading", 0, 0, G_OPTION_ARG_NONE, &o->one_reading, "Never read a poor page a second time from the grey image", NULL},
         {"no-second-look", 0, 0, G_OPTION_ARG_NONE, &o->no_second_look, "Do not re-read A-number and country words from their boxes", NULL},
+        {"no-split", 0, 0, G_OPTION_ARG_NONE, &o->no_split, "One record per file: do not split stapled stacks into their filings", NULL},
         {"worker-memory-mb", 0, 0, G_OPTION_ARG_INT, &o->worker_mb, "Address space of each worker process in MB (default 3072; 0: no limit)", "N"},
         {NULL}};
     g_option_context_add_main_entries(oc, shared, NULL);
@@ -140,6 +141,7 @@ ms_context ms_cli_engine_context(const engine_options *o, const ms_ruleset *rs)
     ctx.ocr.deskew = !o->no_deskew;
     ctx.worker_exe = self_exe();
     ctx.worker_mem_bytes = (gint64)o->worker_mb << 20;
+    ctx.no_split = o->no_split;
     return ctx;
 }
 

@@ -259,6 +259,56 @@ static void save_text(const char *dir, GHashTable *shared, const char *path, con
     g_string_free(out, TRUE);
 }
 
+/* Part [first, last] of a text: a new text from copies of those pages'
+ * words, so evidence keeps the file's page numbers. */
+static ms_text *part_text(const ms_text *t, int first, int last)
+{
+    GArray *words = g_array_new(FALSE, FALSE, sizeof(ms_word));
+    for (guint i = 0; i < t->words->len; i++) {
+        const ms_word *w = &g_array_index(t->words, ms_word, i);
+        if (w->page < first || w->page > last) continue;
+        ms_word c = *w;
+        c.text = g_strdup(w->text);
+        g_array_append_val(words, c);
+    }
+    return ms_text_build(words, last);
+}
+
+/* A stack's only filing whose other pages are blank: its fields come from
+ * the whole text, exactly as for a file that is not a stack. */
+static gboolean one_filing_and_blanks(const ms_stack *st)
+{
+    for (guint i = 0; i < st->non_filing->len; i++)
+        if (strcmp(g_array_index(st->non_filing, ms_stack_page, i).kind, "blank") != 0) return FALSE;
+    return st->parts->len == 1;
+}
+
+/* The fields: one extraction for a single filing (r->x), one per filing of a
+ * stapled stack (r->parts), from that filing's pages only. */
+static void extract_parts(const ms_context *ctx, ms_worker *w, ms_result *r, const ms_text *t)
+{
+    ms_stack *st = ctx->no_split ? NULL : ms_stack_find(ctx->rules, w->matcher, t);
+    r->stack_unsplit = ctx->no_split;
+    if (!st || (st->parts->len == 1 && !st->non_filing->len)) {
+        r->x = ms_extract(ctx->rules, w->matcher, t);
+        ms_stack_free(st);
+        return;
+    }
+    gboolean whole = one_filing_and_blanks(st);
+    for (guint i = 0; i < st->parts->len; i++) {
+        ms_stack_part *sp = &g_array_index(st->parts, ms_stack_part, i);
+        ms_part part = {.first = sp->first, .last = sp->last, .boundary_page = sp->page,
+                        .confidence = sp->confidence, .review = sp->review,
+                        .cues = g_steal_pointer(&sp->cues)};
+        ms_text *pt = whole ? NULL : part_text(t, sp->first, sp->last);
+        part.x = ms_extract(ctx->rules, w->matcher, pt ? pt : t);
+        ms_text_free(pt);
+        g_array_append_val(r->parts, part);
+    }
+    g_array_append_vals(r->non_filing, st->non_filing->data, st->non_filing->len);
+    ms_stack_free(st);
+}
+
 /* A transcript instead of a scan: for rule authors checking a wording. */
 static void process_plain_text(const ms_context *ctx, ms_worker *w, ms_result *r)
 {
@@ -289,7 +339,7 @@ static void process_plain_text(const ms_context *ctx, ms_worker *w, ms_result *r
         ms_page_result *pr = &g_array_index(r->pages, ms_page_result, i);
         pr->number = (int)i + 1, pr->source = "text", pr->dpi = ctx->dpi, pr->conf = -1;
     }
-    r->x = ms_extract(ctx->rules, w->matcher, t);
+    extract_parts(ctx, w, r, t);
     ms_text_free(t);
     g_free(data);
 }
@@ -449,7 +499,7 @@ ms_result *ms_doc_job_finish(const ms_context *ctx, ms_worker *w, ms_doc_job *jo
         }
         ms_text *text = ms_text_build(words, n);
         if (ctx->save_text_dir) save_text(ctx->save_text_dir, ctx->save_text_shared, r->path, text);
-        r->x = ms_extract(ctx->rules, w->matcher, text);
+        extract_parts(ctx, w, r, text);
         ms_text_free(text);
         r->t_extract = (g_get_monotonic_time() - t2) / 1e6;
     }

@@ -38,6 +38,7 @@ typedef struct {
     const char *worker_exe;
     gint64 worker_mem_bytes; /* RLIMIT_AS of each worker; 0 = none */
     gboolean no_follow;      /* open inputs with O_NOFOLLOW (watch's claimed files) */
+    gboolean no_split;       /* one record per file: stapled stacks are not split */
 } ms_context;
 
 typedef struct {

@@ -23,6 +23,9 @@ ms_result *ms_result_new(const char *path)
     r->format = "unknown";
     r->pages = g_array_new(FALSE, TRUE, sizeof(ms_page_result));
     g_array_set_clear_func(r->pages, ms_page_result_clear);
+    r->parts = g_array_new(FALSE, TRUE, sizeof(ms_part));
+    g_array_set_clear_func(r->parts, ms_part_clear);
+    r->non_filing = g_array_new(FALSE, TRUE, sizeof(ms_stack_page));
     return r;
 }
 
@@ -34,6 +37,8 @@ void ms_result_free(ms_result *r)
     g_free(r->error_message);
     g_array_free(r->pages, TRUE);
     ms_extraction_free(r->x);
+    g_array_free(r->parts, TRUE);
+    g_array_free(r->non_filing, TRUE);
     g_free(r);
 }
 
@@ -146,11 +151,12 @@ static void add_location(JsonBuilder *b, const ms_result *r, int page, const flo
     g_free(src);
 }
 
-static void add_pages(JsonBuilder *b, const ms_result *r)
+/* The pages [first, last] (1-based) of the record's part. */
+static void add_pages(JsonBuilder *b, const ms_result *r, int first, int last)
 {
     json_builder_set_member_name(b, "pages");
     json_builder_begin_array(b);
-    for (guint i = 0; i < r->pages->len; i++) {
+    for (guint i = (guint)MAX(first - 1, 0); i < r->pages->len && (int)i < last; i++) {
         const ms_page_result *p = &g_array_index(r->pages, ms_page_result, i);
         json_builder_begin_object(b);
         json_builder_set_member_name(b, "number");
@@ -188,9 +194,9 @@ static void add_pages(JsonBuilder *b, const ms_result *r)
 }
 
 /* Every date the response clock could start from, with where it was read. */
-static void add_date_candidates(JsonBuilder *b, const ms_result *r, const char *rules_dir)
+static void add_date_candidates(JsonBuilder *b, const ms_result *r, const ms_extraction *x,
+                                const char *rules_dir)
 {
-    const ms_extraction *x = r->x;
     add_string_or_null(b, "filed_date_kind", x ? x->filed_kind : NULL);
     json_builder_set_member_name(b, "date_candidates");
     json_builder_begin_array(b);
@@ -206,9 +212,9 @@ static void add_date_candidates(JsonBuilder *b, const ms_result *r, const char *
     json_builder_end_array(b);
 }
 
-static void add_fields(JsonBuilder *b, const ms_result *r, const char *rules_dir)
+static void add_fields(JsonBuilder *b, const ms_result *r, const ms_extraction *x,
+                       const char *rules_dir)
 {
-    const ms_extraction *x = r->x;
     add_string_or_null(b, "filer", x ? x->filer : NULL);
     add_string_or_null(b, "motion_type", x ? x->motion_type : NULL);
     json_builder_set_member_name(b, "removal_countries");
@@ -231,7 +237,7 @@ static void add_fields(JsonBuilder *b, const ms_result *r, const char *rules_dir
     add_string_or_null(b, "hearing_date", x ? x->hearing_date : NULL);
     add_string_or_null(b, "hearing_time", x ? x->hearing_time : NULL);
     add_string_or_null(b, "filed_date", x ? x->filed_date : NULL);
-    add_date_candidates(b, r, rules_dir);
+    add_date_candidates(b, r, x, rules_dir);
     add_strings(b, "a_numbers", x ? x->a_numbers : NULL);
     add_strings(b, "authorities", x ? x->authorities : NULL);
     json_builder_set_member_name(b, "response_due");
@@ -327,6 +333,13 @@ static void add_file_name(JsonBuilder *b, const char *path)
 
 JsonNode *ms_record_build(const ms_result *r, const char *rules_dir)
 {
+    return ms_record_build_part(r, 0, rules_dir);
+}
+
+JsonNode *ms_record_build_part(const ms_result *r, guint part, const char *rules_dir)
+{
+    int first = 1, last = (int)r->pages->len;
+    ms_result_part_pages(r, part, &first, &last);
     JsonBuilder *b = json_builder_new();
     json_builder_begin_object(b);
     json_builder_set_member_name(b, "schema_version");
@@ -350,8 +363,9 @@ JsonNode *ms_record_build(const ms_result *r, const char *rules_dir)
     } else {
         json_builder_add_null_value(b);
     }
-    add_fields(b, r, rules_dir);
-    add_pages(b, r);
+    ms_record_add_part(b, r, part);
+    add_fields(b, r, ms_result_part_extraction(r, part), rules_dir);
+    add_pages(b, r, first, last);
     json_builder_set_member_name(b, "timings_ms");
     json_builder_begin_object(b);
     const struct { const char *name; double v; } t[] = {

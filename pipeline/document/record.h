@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "extractors/extract.h"
+#include "extractors/stack.h"
 
 #define MS_SCHEMA_VERSION 1
 
@@ -31,6 +32,17 @@ typedef struct {
     char *error;            /* why the page failed, when source is "error" */
 } ms_page_result;
 
+/* One filing of a stapled stack (extractors/stack.h): its pages, its own
+ * fields (from those pages only) and the boundary that opens it. */
+typedef struct {
+    int first, last;    /* 1-based pages, inclusive */
+    ms_extraction *x;   /* owned */
+    int boundary_page;  /* where the boundary was found (= first) */
+    double confidence;  /* of that boundary, 0-1 */
+    gboolean review;    /* confidence below MS_STACK_REVIEW_BELOW */
+    GPtrArray *cues;    /* owned array of static const char*: the boundary's cues */
+} ms_part;
+
 typedef struct {
     char *path;
     char sha256[65];
@@ -38,9 +50,16 @@ typedef struct {
     const char *format;
     char *error_code; /* NULL when the file was processed */
     char *error_message;
+    gboolean stack_unsplit; /* --no-split: the file was read as one filing */
     gboolean skipped; /* known from an earlier run (--skip-known): hashed, not processed */
     GArray *pages;    /* ms_page_result */
-    ms_extraction *x; /* NULL on error */
+    ms_extraction *x; /* NULL on error, and when the file was split (see parts) */
+    /* Filled when the file holds several filings or pages that belong to no
+     * filing (a fax cover, a separator, a blank sheet): one ms_part per
+     * filing, each with its own extraction, and x is NULL.  Empty otherwise:
+     * the file is one filing, part 1 of 1, with x. */
+    GArray *parts;      /* ms_part */
+    GArray *non_filing; /* ms_stack_page (extractors/stack.h): pages of no filing */
     double t_read, t_pages, t_extract, t_total; /* seconds */
 } ms_result;
 
@@ -52,9 +71,27 @@ void ms_result_free(ms_result *r);
 /* Mark the result failed with err's stable code and message. */
 void ms_result_fail(ms_result *r, const GError *err);
 
-/* The record as a JSON object.  `rules_dir` names the rule files in evidence
+/* Free what a part owns (x, cues); not the struct (a GArray clear func). */
+void ms_part_clear(gpointer part);
+
+/* How many records the result gives: its parts, or 1. */
+guint ms_result_part_count(const ms_result *r);
+/* Part i's page range (1-based, inclusive); for an unsplit file [1, pages]
+ * ([0, 0] when no page was read). */
+void ms_result_part_pages(const ms_result *r, guint i, int *first, int *last);
+
+/* Part i's record (i < ms_result_part_count(r)): its `part`, `boundary`,
+ * fields, evidence and pages.  A single filing's record is today's with
+ * part 1 of 1. */
+JsonNode *ms_record_build_part(const ms_result *r, guint i, const char *rules_dir);
+/* The record as a JSON object (the first part's).  `rules_dir` names the rule files in evidence
  * ("rules/motion.rules:12" rather than an absolute path). */
 JsonNode *ms_record_build(const ms_result *r, const char *rules_dir);
+/* The extraction of part i (NULL on error). */
+const ms_extraction *ms_result_part_extraction(const ms_result *r, guint i);
+/* The members part, boundary and non_filing_pages of part i's record
+ * (record_part.c). */
+void ms_record_add_part(JsonBuilder *b, const ms_result *r, guint i);
 /* An OCR page's reading, reading_reason and second_look members (nothing for
  * other pages); record_reading.c. */
 void ms_record_add_reading(JsonBuilder *b, const ms_page_result *p);

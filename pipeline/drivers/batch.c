@@ -201,11 +201,14 @@ gboolean ms_batch_run(const ms_context *ctx_in, const ms_batch_options *opt, GPt
     gint64 next_show = 0;
     for (guint i = 0; i < paths->len; i++) {
         ms_result *r = next_result(results, s, opt, (int)paths->len, t0, &next_show);
-        JsonNode *rec = ms_record_build(r, opt->rules_dir);
-        for (guint k = 0; ok && k < opt->sinks->len; k++)
-            ok = ms_sink_write(g_ptr_array_index(opt->sinks, k), json_node_get_object(rec), err);
-        /* after a write error, keep draining so the workers finish */
-        json_node_unref(rec);
+        /* one record per filing of a stapled stack; after a write error,
+         * keep draining so the workers finish */
+        for (guint part = 0; part < ms_result_part_count(r); part++) {
+            JsonNode *rec = ms_record_build_part(r, part, opt->rules_dir);
+            for (guint k = 0; ok && k < opt->sinks->len; k++)
+                ok = ms_sink_write(g_ptr_array_index(opt->sinks, k), json_node_get_object(rec), err);
+            json_node_unref(rec);
+        }
         count(stats, r);
         ms_result_free(r);
     }

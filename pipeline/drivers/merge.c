@@ -27,10 +27,12 @@ static gint by_file(gconstpointer a, gconstpointer b)
     return strcmp(record_file(*(JsonObject *const *)a), record_file(*(JsonObject *const *)b));
 }
 
-/* Keep `rec` (a reference the array takes) under its file, replacing an
- * earlier record of that file. */
+/* Keep `rec` (a reference the array takes) under its file.  The records of
+ * one file in one input are its parts (a stapled stack's filings) and are all
+ * kept; a file that an earlier input also holds replaces that input's
+ * records (NULL in `out` until the merge compacts it). */
 static gboolean keep(GPtrArray *out, GHashTable *index, JsonObject *rec, const char *input,
-                     int *duplicates, GError **err)
+                     guint which, int *duplicates, GError **err)
 {
     const char *file = record_file(rec);
     if (!file) {
@@ -39,24 +41,34 @@ static gboolean keep(GPtrArray *out, GHashTable *index, JsonObject *rec, const c
         json_object_unref(rec);
         return FALSE;
     }
-    gpointer at = NULL;
-    if (g_hash_table_lookup_extended(index, file, NULL, &at)) {
-        guint i = GPOINTER_TO_UINT(at);
+    guint from = GPOINTER_TO_UINT(g_hash_table_lookup(index, file));
+    if (from && from != which + 1) {
         (*duplicates)++;
-        g_hash_table_remove(index, file); /* its key lives in the record it frees */
-        json_object_unref(g_ptr_array_index(out, i));
-        g_ptr_array_index(out, i) = rec;
-        g_hash_table_insert(index, (gpointer)record_file(rec), GUINT_TO_POINTER(i));
-        return TRUE;
+        for (guint i = 0; i < out->len; i++) {
+            JsonObject *old = g_ptr_array_index(out, i);
+            if (old && strcmp(record_file(old), file) == 0) {
+                json_object_unref(old);
+                g_ptr_array_index(out, i) = NULL;
+            }
+        }
     }
-    g_hash_table_insert(index, (gpointer)file, GUINT_TO_POINTER(out->len));
+    g_hash_table_replace(index, g_strdup(file), GUINT_TO_POINTER(which + 1));
     g_ptr_array_add(out, rec);
     return TRUE;
 }
 
+/* Drop the places of the records a later input replaced (already freed). */
+static void compact(GPtrArray *out)
+{
+    for (guint i = out->len; i-- > 0;)
+        if (!g_ptr_array_index(out, i)) g_ptr_array_steal_index(out, i);
+}
+
 gboolean ms_merge_load(char **inputs, int n, GPtrArray *out, int *duplicates, GError **err)
 {
-    GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
+    /* file -> 1 + the position of the input that gave its records (an input
+     * named twice is two inputs) */
+    GHashTable *index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     gboolean ok = TRUE;
     *duplicates = 0;
     for (int i = 0; ok && i < n; i++) {
@@ -65,10 +77,11 @@ gboolean ms_merge_load(char **inputs, int n, GPtrArray *out, int *duplicates, GE
                                   : ms_audit_load_jsonl(inputs[i], recs, err);
         for (guint k = 0; ok && k < recs->len; k++)
             ok = keep(out, index, json_object_ref(g_ptr_array_index(recs, k)), inputs[i],
-                      duplicates, err);
+                      (guint)i, duplicates, err);
         g_ptr_array_unref(recs);
     }
     g_hash_table_destroy(index);
-    if (ok) g_ptr_array_sort(out, by_file);
+    compact(out);
+    if (ok) g_ptr_array_sort(out, by_file); /* stable: a file's parts keep their order */
     return ok;
 }

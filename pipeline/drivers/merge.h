@@ -24,9 +24,10 @@
 
 #include <glib.h>
 
-/* Merge the records of `inputs` (n of them) into `out` (sorted, keyed by
- * file), an array of JsonObject references that frees them.  *duplicates
- * gets the records that were already there.  Errors: MS_ERR_USAGE, naming
+/* Merge the records of `inputs` (n of them) into `out` (sorted by file, a
+ * stapled stack's parts in their order), an array of JsonObject references
+ * that frees them.  A file that several inputs hold keeps the last input's
+ * records; *duplicates counts those repeats.  Errors: MS_ERR_USAGE, naming
  * the input. */
 gboolean ms_merge_load(char **inputs, int n, GPtrArray *out, int *duplicates, GError **err);
 

@@ -163,6 +163,17 @@ static gboolean write_json_file(const char *path, JsonNode *node, gboolean prett
     return ok;
 }
 
+/* The entry's record, then the records of a stapled stack's other filings
+ * ("more_records": one per part after the first). */
+static gboolean write_parts(ms_sink *sink, JsonObject *entry, GError **err)
+{
+    gboolean ok = ms_sink_write(sink, json_object_get_object_member(entry, "record"), err);
+    JsonArray *more = ms_json_arr(entry, "more_records");
+    for (guint i = 0; ok && more && i < json_array_get_length(more); i++)
+        ok = ms_sink_write(sink, ms_json_elem_obj(more, i), err);
+    return ok;
+}
+
 /* A recorded content (not a duplicate, not empty): `where` it went. */
 static void note_known(ms_journal *jn, JsonObject *rec, const char *where)
 {
@@ -189,14 +200,14 @@ static gboolean apply_entry(ms_journal *jn, JsonObject *entry, gboolean again, G
         note_known(jn, rec, where);
         g_free(where);
     }
-    ok = ok && ms_sink_write(jn->jsonl_sink, rec, err) &&
+    ok = ok && write_parts(jn->jsonl_sink, entry, err) &&
          fsync_fd(fileno(jn->jsonl), jn->jsonl_path, err);
     if (ok && jn->csv_sink)
-        ok = ms_sink_write(jn->csv_sink, rec, err) && fsync_fd(jn->csv_fd, jn->opt.csv, err);
+        ok = write_parts(jn->csv_sink, entry, err) && fsync_fd(jn->csv_fd, jn->opt.csv, err);
     if (ok && jn->db &&
         !(again && g_strcmp0(status, "error") == 0 &&
           ms_sink_db_has_error(jn->db, ms_json_str(rec, "file"))))
-        ok = ms_sink_write(jn->db, rec, err);
+        ok = write_parts(jn->db, entry, err);
     if (ok && failed) {
         char *path =
             g_strconcat(jn->dir[MS_WATCH_FAILED], G_DIR_SEPARATOR_S, claim, ".error.json", NULL);
@@ -249,6 +260,8 @@ static void make_duplicate(ms_result *r)
     g_clear_pointer(&r->error_code, g_free);
     g_clear_pointer(&r->error_message, g_free);
     g_array_set_size(r->pages, 0);
+    g_array_set_size(r->parts, 0);
+    g_array_set_size(r->non_filing, 0);
     g_clear_pointer(&r->x, ms_extraction_free);
 }
 
@@ -477,6 +490,12 @@ gboolean ms_journal_commit(ms_journal *jn, const char *claim, ms_result *r, char
     json_object_set_string_member(we->entry, "dest", ms_watch_dir_names[d]);
     json_object_set_object_member(we->entry, "record",
                                   json_object_ref(json_node_get_object(rec)));
+    if (ms_result_part_count(r) > 1) { /* the other filings of a stapled stack */
+        JsonArray *more = json_array_new();
+        for (guint i = 1; i < ms_result_part_count(r); i++)
+            json_array_add_element(more, ms_record_build_part(r, i, jn->opt.rules_dir));
+        json_object_set_array_member(we->entry, "more_records", more);
+    }
     *where = g_build_filename(ms_watch_dir_names[d], claim, NULL);
     note_known(jn, json_node_get_object(rec), *where);
     gboolean first = g_queue_is_empty(&jn->waiting);

@@ -5,7 +5,8 @@
  * database when asked for.  ms_journal_commit() records one finished file
  * in four steps, each made durable before the next:
  *
- *   1. journal/NAME := {record, dest, the byte sizes of records.jsonl,
+ *   1. journal/NAME := {record (and more_records: a stapled stack's other
+ *      filings, one record each), dest, the byte sizes of records.jsonl,
  *      known.tsv and the CSV}   (a temporary file, fsynced, renamed)
  *   2. append to known.tsv, records.jsonl and the CSV (each fsynced), write
  *      the database (one transaction), and failed/NAME.error.json
@@ -16,8 +17,8 @@
  * exists.  ms_journal_open() finishes it after a kill: if its file is still
  * in processing/, the three files are cut back to the sizes it noted (which
  * also removes a line torn by the kill) and step 2 is done again with the
- * same record; the database holds an ok record idempotently (documents are
- * keyed by sha256) and an error record already in `errors` is not written
+ * same records; the database holds an ok record idempotently (documents are
+ * keyed by (sha256, part)) and an error record already in `errors` is not written
  * again (ms_sink_sqlite_has_error).  An entry whose file has left
  * processing/ was complete and is removed.  A torn last line of
  * records.jsonl or known.tsv is cut.

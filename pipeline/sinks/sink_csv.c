@@ -19,7 +19,11 @@
  *   proceeding_type, judge, hearing_date, hearing_time, filed_date,
  *   response_due (YYYY-MM-DD; empty when the court sets it or none applies),
  *   response_basis, a_numbers (";"), authorities (";"), filed_date_kind,
- *   date_candidates ("kind:YYYY-MM-DD", ";")
+ *   date_candidates ("kind:YYYY-MM-DD", ";"),
+ *   part_index, part_count, part_first_page, part_last_page (the filing of a
+ *   stapled stack the row is: one row per filing, see README "Stapled
+ *   stacks"), boundary_confidence, boundary_review (true/false),
+ *   boundary_cues (";"), non_filing_pages ("page:kind", ";")
  *
  * A null value is an empty field.
  *
@@ -57,7 +61,9 @@ static const char *const columns[] = {
     "title",       "pages",    "ocr_pages",  "min_ocr_confidence", "schema_version",
     "proceeding_type", "judge", "hearing_date", "hearing_time", "filed_date",
     "response_due", "response_basis", "a_numbers", "authorities",
-    "filed_date_kind", "date_candidates",
+    "filed_date_kind", "date_candidates", "part_index", "part_count", "part_first_page",
+    "part_last_page", "boundary_confidence", "boundary_review", "boundary_cues",
+    "non_filing_pages",
 };
 
 /* One field, guarded and quoted as the header comment says. */
@@ -164,6 +170,48 @@ static void add_page_cells(csv_row *row, JsonArray *pages)
     }
 }
 
+/* A number member in printf format `fmt` ("%.0f", "%.2f"), '.' whatever the
+ * locale; empty when missing. */
+static void add_num_cell(csv_row *row, JsonObject *o, const char *name, const char *fmt)
+{
+    double v;
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    if (ms_json_num(o, name, &v)) add_cell(row, g_ascii_formatd(buf, sizeof buf, fmt, v));
+    else add_cell(row, NULL);
+}
+
+/* The part of a stapled stack: index, count, pages, its boundary's
+ * confidence, review flag and cues, and the file's non-filing pages. */
+static void add_part_cells(csv_row *row, JsonObject *rec)
+{
+    JsonObject *part = ms_json_obj(rec, "part"), *bnd = ms_json_obj(rec, "boundary");
+    add_num_cell(row, part, "index", "%.0f");
+    add_num_cell(row, part, "count", "%.0f");
+    JsonArray *pages = ms_json_arr(part, "pages");
+    for (guint i = 0; i < 2; i++) {
+        JsonNode *n = pages && i < json_array_get_length(pages) ? json_array_get_element(pages, i) : NULL;
+        double v;
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+        add_cell(row, n && ms_json_node_num(n, &v) ? g_ascii_formatd(buf, sizeof buf, "%.0f", v) : NULL);
+    }
+    add_num_cell(row, bnd, "confidence", "%.2f");
+    JsonNode *review = ms_json_member(bnd, "review");
+    gboolean flagged = review && JSON_NODE_HOLDS_VALUE(review) &&
+                       json_node_get_value_type(review) == G_TYPE_BOOLEAN && json_node_get_boolean(review);
+    add_cell(row, bnd ? (flagged ? "true" : "false") : NULL);
+    add_strings_cell(row, ms_json_arr(bnd, "cues"));
+    GString *nf = g_string_new(NULL);
+    JsonArray *np = ms_json_arr(rec, "non_filing_pages");
+    for (guint i = 0; np && i < json_array_get_length(np); i++) {
+        JsonObject *q = ms_json_elem_obj(np, i);
+        double page = 0;
+        ms_json_num(q, "page", &page);
+        g_string_append_printf(nf, "%s%.0f:%s", i ? ";" : "", page, ms_json_str(q, "kind") ?: "");
+    }
+    add_cell(row, nf->str);
+    g_string_free(nf, TRUE);
+}
+
 static void build_row(csv_row *row, JsonObject *rec)
 {
     JsonObject *error = ms_json_obj(rec, "error");
@@ -197,6 +245,7 @@ static void build_row(csv_row *row, JsonObject *rec)
     add_strings_cell(row, ms_json_arr(rec, "authorities"));
     add_cell(row, ms_json_str(rec, "filed_date_kind"));
     add_candidates_cell(row, ms_json_arr(rec, "date_candidates"));
+    add_part_cells(row, rec);
 }
 
 /* Write the row and flush it, so a crash loses at most the row being written. */

@@ -38,9 +38,10 @@ static const struct {
 } params[MS_PG__STATEMENTS] = {
     /* 25 text, 20 int8 */
     [MS_PG_UPSERT_DOC] = {3, {25, 25, 20}}, [MS_PG_TOUCH_DOC] = {2, {25, 20}},
-    [MS_PG_ADD_ERROR] = {3, {25, 25, 20}},  [MS_PG_DEL_PAGES] = {1, {25}},
-    [MS_PG_DEL_FIELDS] = {1, {25}},         [MS_PG_DEL_EVIDENCE] = {1, {25}},
-    [MS_PG_DEL_MENTIONS] = {1, {25}},       [MS_PG_ADD_PAGES] = {2, {25, 25}},
+    [MS_PG_ADD_ERROR] = {3, {25, 25, 20}},  [MS_PG_DEL_PAGES] = {2, {25, 25}},
+    [MS_PG_DEL_FIELDS] = {2, {25, 25}},     [MS_PG_DEL_EVIDENCE] = {2, {25, 25}},
+    [MS_PG_DEL_MENTIONS] = {2, {25, 25}},   [MS_PG_ADD_PAGES] = {2, {25, 25}},
+    [MS_PG_DEL_EXTRA_PARTS] = {2, {25, 25}},
     [MS_PG_ADD_FIELDS] = {2, {25, 25}},     [MS_PG_ADD_EVIDENCE] = {2, {25, 25}},
     [MS_PG_ADD_MENTIONS] = {2, {25, 25}},   [MS_PG_HAS_ERROR] = {1, {25}},
 };
@@ -214,7 +215,7 @@ static gboolean replace_rows(pg_sink *s, const char *sha, const char *json, GErr
 {
     const char *v[] = {sha, json};
     gboolean ok = TRUE;
-    for (int d = MS_PG_DEL_PAGES; ok && d <= MS_PG_DEL_MENTIONS; d++) ok = run(s, d, v, NULL, err);
+    for (int d = MS_PG_DEL_EXTRA_PARTS; ok && d <= MS_PG_DEL_MENTIONS; d++) ok = run(s, d, v, NULL, err);
     for (int a = MS_PG_ADD_PAGES; ok && a <= MS_PG_ADD_MENTIONS; a++) ok = run(s, a, v, NULL, err);
     return ok;
 }

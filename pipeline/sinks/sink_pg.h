@@ -78,7 +78,8 @@ typedef enum {
     MS_PG_UPSERT_DOC, /* $1 sha256, $2 record_json, $3 run id: RETURNING a row if written */
     MS_PG_TOUCH_DOC,  /* $1 sha256, $2 run id */
     MS_PG_ADD_ERROR,  /* $1 sha256 or NULL, $2 record_json, $3 run id */
-    MS_PG_DEL_PAGES,  /* $1 sha256, for these four */
+    MS_PG_DEL_EXTRA_PARTS, /* $1 sha256, $2 record_json (its part), for these five */
+    MS_PG_DEL_PAGES,
     MS_PG_DEL_FIELDS,
     MS_PG_DEL_EVIDENCE,
     MS_PG_DEL_MENTIONS,

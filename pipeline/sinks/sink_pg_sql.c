@@ -67,6 +67,31 @@ const char *const ms_pg_migrations[] = {
     "  sequence INTEGER NOT NULL, dtstamp TEXT NOT NULL, content TEXT NOT NULL,"
     "  cancelled INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1)),"
     "  PRIMARY KEY (feed, uid));",
+    /* 3 -> 4: stapled stacks: one document row per filing, keyed by
+     * (sha256, part); older documents become part 1 of 1 */
+    "ALTER TABLE pages DROP CONSTRAINT pages_sha256_fkey;"
+    "ALTER TABLE fields DROP CONSTRAINT fields_sha256_fkey;"
+    "ALTER TABLE evidence DROP CONSTRAINT evidence_sha256_fkey;"
+    "ALTER TABLE country_mentions DROP CONSTRAINT country_mentions_sha256_fkey;"
+    "ALTER TABLE documents ADD COLUMN part INTEGER NOT NULL DEFAULT 1,"
+    "  ADD COLUMN part_count INTEGER NOT NULL DEFAULT 1,"
+    "  ADD COLUMN first_page INTEGER, ADD COLUMN last_page INTEGER;"
+    "UPDATE documents d SET first_page = 1,"
+    "  last_page = (SELECT count(*) FROM pages p WHERE p.sha256 = d.sha256);"
+    "ALTER TABLE documents DROP CONSTRAINT documents_pkey, ADD PRIMARY KEY (sha256, part);"
+    "ALTER TABLE pages ADD COLUMN part INTEGER NOT NULL DEFAULT 1;"
+    "ALTER TABLE pages DROP CONSTRAINT pages_pkey, ADD PRIMARY KEY (sha256, part, number),"
+    "  ADD FOREIGN KEY (sha256, part) REFERENCES documents (sha256, part) ON DELETE CASCADE;"
+    "ALTER TABLE fields ADD COLUMN part INTEGER NOT NULL DEFAULT 1;"
+    "ALTER TABLE fields DROP CONSTRAINT fields_pkey, ADD PRIMARY KEY (sha256, part, field, position),"
+    "  ADD FOREIGN KEY (sha256, part) REFERENCES documents (sha256, part) ON DELETE CASCADE;"
+    "ALTER TABLE evidence ADD COLUMN part INTEGER NOT NULL DEFAULT 1;"
+    "ALTER TABLE evidence DROP CONSTRAINT evidence_pkey, ADD PRIMARY KEY (sha256, part, idx),"
+    "  ADD FOREIGN KEY (sha256, part) REFERENCES documents (sha256, part) ON DELETE CASCADE;"
+    "ALTER TABLE country_mentions ADD COLUMN part INTEGER NOT NULL DEFAULT 1;"
+    "ALTER TABLE country_mentions DROP CONSTRAINT country_mentions_pkey,"
+    "  ADD PRIMARY KEY (sha256, part, idx),"
+    "  ADD FOREIGN KEY (sha256, part) REFERENCES documents (sha256, part) ON DELETE CASCADE;",
 };
 /* A step added to SQLite's schema must be added here too: the build stops. */
 G_STATIC_ASSERT(G_N_ELEMENTS(ms_pg_migrations) == MS_PG_SCHEMA_VERSION);
@@ -78,6 +103,11 @@ G_STATIC_ASSERT(G_N_ELEMENTS(ms_pg_migrations) == MS_PG_SCHEMA_VERSION);
                    "->'bbox'->>1)::numeric)::integer, ((" j "->'bbox'->>2)::numeric)::integer, ((" \
     j "->'bbox'->>3)::numeric)::integer, " INT(j, "dpi") ", (" j "->>'confidence')::float8, " j    \
     "->>'rule', " j "->>'rule_source'"
+/* The record's part of its file: part.index, part.count and part.pages of
+ * the record $2 (an older record, an error: part 1 of 1). */
+#define PART_OF(j) "COALESCE(((" j "->'part'->>'index')::numeric)::integer, 1)"
+#define PART_COUNT_OF(j) "COALESCE(((" j "->'part'->>'count')::numeric)::integer, 1)"
+#define PART_PAGE_OF(j, k) "((" j "->'part'->'pages'->>" k ")::numeric)::integer"
 /* The elements of array member m of the record $2, with their 1-based index. */
 #define ELEMENTS(m)                                                                                \
     " FROM jsonb_array_elements(CASE jsonb_typeof($2::jsonb->'" m "') WHEN 'array'"                \
@@ -87,13 +117,17 @@ const char *const ms_pg_statements[MS_PG__STATEMENTS] = {
     [MS_PG_UPSERT_DOC] =
         "INSERT INTO documents AS d (sha256, file, size, format, status, error_code,"
         " error_message, filer, motion_type, nationality_code, a_number, respondent, court,"
-        " detained, title, record_json, first_run_id, last_run_id)"
+        " detained, title, record_json, first_run_id, last_run_id, part, part_count, first_page,"
+        " last_page)"
         " SELECT $1, j->>'file', (j->>'size')::bigint, j->>'format', j->>'status',"
         " j->'error'->>'code', j->'error'->>'message', j->>'filer', j->>'motion_type',"
         " j->'nationality'->>'code', j->>'a_number', j->>'respondent', j->>'court',"
         " CASE j->'detained' WHEN 'true' THEN 1 WHEN 'false' THEN 0 END, j->>'title',"
-        " $2, $3, $3 FROM (SELECT $2::jsonb AS j) AS r"
-        " ON CONFLICT (sha256) DO UPDATE SET file = excluded.file, size = excluded.size,"
+        " $2, $3, $3, " PART_OF("j") ", " PART_COUNT_OF("j") ", " PART_PAGE_OF("j", "0") ", "
+        PART_PAGE_OF("j", "1") " FROM (SELECT $2::jsonb AS j) AS r"
+        " ON CONFLICT (sha256, part) DO UPDATE SET file = excluded.file, size = excluded.size,"
+        " part_count = excluded.part_count, first_page = excluded.first_page,"
+        " last_page = excluded.last_page,"
         " format = excluded.format, status = excluded.status, error_code = excluded.error_code,"
         " error_message = excluded.error_message, filer = excluded.filer,"
         " motion_type = excluded.motion_type, nationality_code = excluded.nationality_code,"
@@ -111,20 +145,24 @@ const char *const ms_pg_statements[MS_PG__STATEMENTS] = {
         " j->'error'->>'message' FROM (SELECT $2::jsonb AS j) AS r"
         " ON CONFLICT (run_id, file) DO UPDATE SET sha256 = excluded.sha256,"
         " error_code = excluded.error_code, error_message = excluded.error_message",
-    [MS_PG_DEL_PAGES] = "DELETE FROM pages WHERE sha256 = $1",
-    [MS_PG_DEL_FIELDS] = "DELETE FROM fields WHERE sha256 = $1",
-    [MS_PG_DEL_EVIDENCE] = "DELETE FROM evidence WHERE sha256 = $1",
-    [MS_PG_DEL_MENTIONS] = "DELETE FROM country_mentions WHERE sha256 = $1",
+    [MS_PG_DEL_EXTRA_PARTS] =
+        "DELETE FROM documents WHERE sha256 = $1 AND part > " PART_COUNT_OF("$2::jsonb"),
+    [MS_PG_DEL_PAGES] = "DELETE FROM pages WHERE sha256 = $1 AND part = " PART_OF("$2::jsonb"),
+    [MS_PG_DEL_FIELDS] = "DELETE FROM fields WHERE sha256 = $1 AND part = " PART_OF("$2::jsonb"),
+    [MS_PG_DEL_EVIDENCE] =
+        "DELETE FROM evidence WHERE sha256 = $1 AND part = " PART_OF("$2::jsonb"),
+    [MS_PG_DEL_MENTIONS] =
+        "DELETE FROM country_mentions WHERE sha256 = $1 AND part = " PART_OF("$2::jsonb"),
     [MS_PG_ADD_PAGES] =
-        "INSERT INTO pages (sha256, number, source, dpi, width, height, words, ocr_confidence,"
+        "INSERT INTO pages (sha256, part, number, source, dpi, width, height, words, ocr_confidence,"
         " skew_degrees, error_code, error_message)"
-        " SELECT $1, " INT("v", "number") ", v->>'source', " INT("v", "dpi") ", " INT("v", "width")
+        " SELECT $1, " PART_OF("$2::jsonb") ", " INT("v", "number") ", v->>'source', " INT("v", "dpi") ", " INT("v", "width")
         ", " INT("v", "height") ", " INT("v", "words") ", (v->>'ocr_confidence')::float8,"
         " (v->>'skew_degrees')::float8, v->'error'->>'code', v->'error'->>'message'"
         ELEMENTS("pages"),
     [MS_PG_ADD_FIELDS] =
-        "INSERT INTO fields (sha256, field, position, value)"
-        " SELECT $1, f.name, e.i, x.val #>> '{}'"
+        "INSERT INTO fields (sha256, part, field, position, value)"
+        " SELECT $1, " PART_OF("$2::jsonb") ", f.name, e.i, x.val #>> '{}'"
         " FROM (VALUES ('filer', NULL), ('motion_type', NULL), ('removal_countries', 'code'),"
         " ('nationality', 'code'), ('a_number', NULL), ('a_numbers', NULL), ('respondent', NULL),"
         " ('court', NULL), ('detained', NULL), ('proceeding_type', NULL), ('judge', NULL),"
@@ -137,14 +175,14 @@ const char *const ms_pg_statements[MS_PG__STATEMENTS] = {
         " WHEN jsonb_typeof(e.v) = 'object' THEN e.v->f.sub END AS val) AS x"
         " WHERE jsonb_typeof(x.val) IN ('string', 'number', 'boolean')",
     [MS_PG_ADD_EVIDENCE] =
-        "INSERT INTO evidence (sha256, idx, field, value, text, page, x0, y0, x1, y1, dpi,"
+        "INSERT INTO evidence (sha256, part, idx, field, value, text, page, x0, y0, x1, y1, dpi,"
         " confidence, rule, rule_source)"
-        " SELECT $1, e.i - 1, v->>'field', v->>'value', v->>'text', " LOCATION("v")
+        " SELECT $1, " PART_OF("$2::jsonb") ", e.i - 1, v->>'field', v->>'value', v->>'text', " LOCATION("v")
         ELEMENTS("evidence"),
     [MS_PG_ADD_MENTIONS] =
-        "INSERT INTO country_mentions (sha256, idx, code, name, text, role, page, x0, y0, x1,"
+        "INSERT INTO country_mentions (sha256, part, idx, code, name, text, role, page, x0, y0, x1,"
         " y1, dpi, confidence, rule, rule_source)"
-        " SELECT $1, e.i - 1, v->>'code', v->>'name', v->>'text', v->>'role', " LOCATION("v")
+        " SELECT $1, " PART_OF("$2::jsonb") ", e.i - 1, v->>'code', v->>'name', v->>'text', v->>'role', " LOCATION("v")
         ELEMENTS("country_mentions"),
     [MS_PG_HAS_ERROR] = "SELECT 1 FROM errors WHERE file = $1 LIMIT 1",
 };

@@ -22,6 +22,7 @@ enum {
     ST_OLD_DOC,
     ST_UPSERT_DOC,
     ST_TOUCH_DOC,
+    ST_DEL_EXTRA_PARTS,
     ST_DEL_PAGES,
     ST_DEL_FIELDS,
     ST_DEL_EVIDENCE,
@@ -41,13 +42,16 @@ static const char *const statements[ST__COUNT] = {
     [ST_BEGIN] = "BEGIN IMMEDIATE",
     [ST_COMMIT] = "COMMIT",
     [ST_ROLLBACK] = "ROLLBACK",
-    [ST_OLD_DOC] = "SELECT status, record_json FROM documents WHERE sha256 = ?1",
+    [ST_OLD_DOC] = "SELECT status, record_json FROM documents WHERE sha256 = ?1 AND part = ?2",
     [ST_UPSERT_DOC] =
         "INSERT INTO documents (sha256, file, size, format, status, error_code, error_message,"
         " filer, motion_type, nationality_code, a_number, respondent, court, detained, title,"
-        " record_json, first_run_id, last_run_id)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)"
-        " ON CONFLICT (sha256) DO UPDATE SET file = excluded.file, size = excluded.size,"
+        " record_json, first_run_id, last_run_id, part, part_count, first_page, last_page)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17,"
+        " ?18, ?19, ?20, ?21)"
+        " ON CONFLICT (sha256, part) DO UPDATE SET file = excluded.file, size = excluded.size,"
+        " part_count = excluded.part_count, first_page = excluded.first_page,"
+        " last_page = excluded.last_page,"
         " format = excluded.format, status = excluded.status, error_code = excluded.error_code,"
         " error_message = excluded.error_message, filer = excluded.filer,"
         " motion_type = excluded.motion_type, nationality_code = excluded.nationality_code,"
@@ -55,19 +59,24 @@ static const char *const statements[ST__COUNT] = {
         " court = excluded.court, detained = excluded.detained, title = excluded.title,"
         " record_json = excluded.record_json, last_run_id = excluded.last_run_id",
     [ST_TOUCH_DOC] = "UPDATE documents SET last_run_id = ?2 WHERE sha256 = ?1",
-    [ST_DEL_PAGES] = "DELETE FROM pages WHERE sha256 = ?1",
-    [ST_DEL_FIELDS] = "DELETE FROM fields WHERE sha256 = ?1",
-    [ST_DEL_EVIDENCE] = "DELETE FROM evidence WHERE sha256 = ?1",
-    [ST_DEL_MENTIONS] = "DELETE FROM country_mentions WHERE sha256 = ?1",
-    [ST_ADD_PAGE] = "INSERT INTO pages (sha256, number, source, dpi, width, height, words,"
+    /* the parts a file no longer has (it was split otherwise, or not at all) */
+    [ST_DEL_EXTRA_PARTS] = "DELETE FROM documents WHERE sha256 = ?1 AND part > ?2",
+    [ST_DEL_PAGES] = "DELETE FROM pages WHERE sha256 = ?1 AND part = ?2",
+    [ST_DEL_FIELDS] = "DELETE FROM fields WHERE sha256 = ?1 AND part = ?2",
+    [ST_DEL_EVIDENCE] = "DELETE FROM evidence WHERE sha256 = ?1 AND part = ?2",
+    [ST_DEL_MENTIONS] = "DELETE FROM country_mentions WHERE sha256 = ?1 AND part = ?2",
+    /* ?1 sha256 and ?2 part in every row statement */
+    [ST_ADD_PAGE] = "INSERT INTO pages (sha256, part, number, source, dpi, width, height, words,"
                     " ocr_confidence, skew_degrees, error_code, error_message)"
-                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    [ST_ADD_FIELD] = "INSERT INTO fields (sha256, field, position, value) VALUES (?1, ?2, ?4, ?3)",
-    [ST_ADD_EVIDENCE] = "INSERT INTO evidence (sha256, idx, field, value, text, " LOCATION_COLUMNS
-                        ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-    [ST_ADD_MENTION] = "INSERT INTO country_mentions (sha256, idx, code, name, text, role, "
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    [ST_ADD_FIELD] = "INSERT INTO fields (sha256, part, field, position, value)"
+                     " VALUES (?1, ?2, ?3, ?5, ?4)",
+    [ST_ADD_EVIDENCE] = "INSERT INTO evidence (sha256, part, idx, field, value, text, "
+                        LOCATION_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                        " ?12, ?13, ?14, ?15)",
+    [ST_ADD_MENTION] = "INSERT INTO country_mentions (sha256, part, idx, code, name, text, role, "
                        LOCATION_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-                       " ?12, ?13, ?14, ?15)",
+                       " ?12, ?13, ?14, ?15, ?16)",
     [ST_ADD_ERROR] = "INSERT OR REPLACE INTO errors (run_id, file, sha256, error_code, error_message)"
                      " VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_END_RUN] = "UPDATE runs SET finished_at = ?2, files = ?3, ok = ?4, failed = ?5, skipped = ?6"
@@ -99,6 +108,8 @@ typedef struct {
     GHashTable *known; /* sha256 of documents ok when opened; NULL unless asked */
     const char *doc;   /* the file of the record being written, for messages */
     int files, ok, failed, skipped;
+    /* the record being written: its part of the file (1 of 1 but for stacks) */
+    int part, part_count, first_page, last_page;
 } sqlite_sink;
 
 /* Run a prepared statement to its end and make it ready for reuse.  A
@@ -213,6 +224,12 @@ static gboolean add_document(sqlite_sink *s, JsonObject *rec, const char *sha, c
     bind_member(st, 15, rec, "title");
     bind_text(st, 16, json);
     sqlite3_bind_int64(st, 17, s->run_id);
+    sqlite3_bind_int(st, 18, s->part);
+    sqlite3_bind_int(st, 19, s->part_count);
+    if (s->first_page > 0) sqlite3_bind_int(st, 20, s->first_page);
+    else sqlite3_bind_null(st, 20);
+    if (s->last_page > 0) sqlite3_bind_int(st, 21, s->last_page);
+    else sqlite3_bind_null(st, 21);
     return step(s, ST_UPSERT_DOC, "cannot store the document", err);
 }
 
@@ -231,11 +248,12 @@ static gboolean add_fields(sqlite_sink *s, JsonObject *rec, const char *sha, GEr
                                               : NULL;
             if (!v || !JSON_NODE_HOLDS_VALUE(v)) continue;
             bind_text(st, 1, sha);
-            bind_text(st, 2, field_values[f].field);
+            sqlite3_bind_int(st, 2, s->part);
+            bind_text(st, 3, field_values[f].field);
             if (json_node_get_value_type(v) == G_TYPE_BOOLEAN) /* as the JSON spells it */
-                bind_text(st, 3, json_node_get_boolean(v) ? "true" : "false");
-            else bind_node(st, 3, v);
-            sqlite3_bind_int(st, 4, (int)i + 1);
+                bind_text(st, 4, json_node_get_boolean(v) ? "true" : "false");
+            else bind_node(st, 4, v);
+            sqlite3_bind_int(st, 5, (int)i + 1);
             if (!step(s, ST_ADD_FIELD, "cannot store a field", err)) return FALSE;
         }
     }
@@ -250,16 +268,17 @@ static gboolean add_pages(sqlite_sink *s, JsonObject *rec, const char *sha, GErr
         JsonObject *p = ms_json_elem_obj(pages, i);
         JsonObject *error = ms_json_obj(p, "error");
         bind_text(st, 1, sha);
-        bind_member(st, 2, p, "number");
-        bind_member(st, 3, p, "source");
-        bind_member(st, 4, p, "dpi");
-        bind_member(st, 5, p, "width");
-        bind_member(st, 6, p, "height");
-        bind_member(st, 7, p, "words");
-        bind_member(st, 8, p, "ocr_confidence");
-        bind_member(st, 9, p, "skew_degrees");
-        bind_member(st, 10, error, "code");
-        bind_member(st, 11, error, "message");
+        sqlite3_bind_int(st, 2, s->part);
+        bind_member(st, 3, p, "number");
+        bind_member(st, 4, p, "source");
+        bind_member(st, 5, p, "dpi");
+        bind_member(st, 6, p, "width");
+        bind_member(st, 7, p, "height");
+        bind_member(st, 8, p, "words");
+        bind_member(st, 9, p, "ocr_confidence");
+        bind_member(st, 10, p, "skew_degrees");
+        bind_member(st, 11, error, "code");
+        bind_member(st, 12, error, "message");
         if (!step(s, ST_ADD_PAGE, "cannot store a page", err)) return FALSE;
     }
     return TRUE;
@@ -286,11 +305,12 @@ static gboolean add_evidence(sqlite_sink *s, JsonObject *rec, const char *sha, G
     for (guint i = 0; ev && i < json_array_get_length(ev); i++) {
         JsonObject *e = ms_json_elem_obj(ev, i);
         bind_text(st, 1, sha);
-        sqlite3_bind_int(st, 2, (int)i);
-        bind_member(st, 3, e, "field");
-        bind_member(st, 4, e, "value");
-        bind_member(st, 5, e, "text");
-        bind_location(st, 6, e);
+        sqlite3_bind_int(st, 2, s->part);
+        sqlite3_bind_int(st, 3, (int)i);
+        bind_member(st, 4, e, "field");
+        bind_member(st, 5, e, "value");
+        bind_member(st, 6, e, "text");
+        bind_location(st, 7, e);
         if (!step(s, ST_ADD_EVIDENCE, "cannot store evidence", err)) return FALSE;
     }
     return TRUE;
@@ -303,12 +323,13 @@ static gboolean add_mentions(sqlite_sink *s, JsonObject *rec, const char *sha, G
     for (guint i = 0; ms && i < json_array_get_length(ms); i++) {
         JsonObject *m = ms_json_elem_obj(ms, i);
         bind_text(st, 1, sha);
-        sqlite3_bind_int(st, 2, (int)i);
-        bind_member(st, 3, m, "code");
-        bind_member(st, 4, m, "name");
-        bind_member(st, 5, m, "text");
-        bind_member(st, 6, m, "role");
-        bind_location(st, 7, m);
+        sqlite3_bind_int(st, 2, s->part);
+        sqlite3_bind_int(st, 3, (int)i);
+        bind_member(st, 4, m, "code");
+        bind_member(st, 5, m, "name");
+        bind_member(st, 6, m, "text");
+        bind_member(st, 7, m, "role");
+        bind_location(st, 8, m);
         if (!step(s, ST_ADD_MENTION, "cannot store a country mention", err)) return FALSE;
     }
     return TRUE;
@@ -341,6 +362,7 @@ static gboolean old_document(sqlite_sink *s, const char *sha, char **status, cha
 {
     sqlite3_stmt *st = s->st[ST_OLD_DOC];
     bind_text(st, 1, sha);
+    sqlite3_bind_int(st, 2, s->part);
     int rc = sqlite3_step(st);
     gboolean found = rc == SQLITE_ROW;
     if (found) {
@@ -355,10 +377,30 @@ static gboolean old_document(sqlite_sink *s, const char *sha, char **status, cha
     return found;
 }
 
+static int int_of(JsonNode *n, int fallback)
+{
+    double v;
+    return n && ms_json_node_num(n, &v) && v >= 1 && v <= G_MAXINT ? (int)v : fallback;
+}
+
+/* The record's part of its file: part.index, part.count, part.pages; a
+ * record without them (an older one, an error) is part 1 of 1. */
+static void read_part(sqlite_sink *s, JsonObject *rec)
+{
+    JsonObject *part = ms_json_obj(rec, "part");
+    JsonArray *pages = ms_json_arr(part, "pages");
+    gboolean two = pages && json_array_get_length(pages) == 2;
+    s->part = int_of(ms_json_member(part, "index"), 1);
+    s->part_count = MAX(int_of(ms_json_member(part, "count"), 1), s->part);
+    s->first_page = two ? int_of(json_array_get_element(pages, 0), 0) : 0;
+    s->last_page = two ? int_of(json_array_get_element(pages, 1), 0) : 0;
+}
+
 /* The body of one record's transaction. */
 static gboolean store(sqlite_sink *s, JsonObject *rec, const char *status, GError **err)
 {
     const char *sha = ms_json_str(rec, "sha256");
+    read_part(s, rec);
     gboolean is_error = strcmp(status, "error") == 0;
     if (strcmp(status, "skipped") == 0) return !sha || touch_document(s, sha, err);
     if (is_error && !add_error(s, rec, sha, err)) return FALSE;
@@ -379,8 +421,9 @@ static gboolean store(sqlite_sink *s, JsonObject *rec, const char *status, GErro
         goto out;
     }
     ok = add_document(s, rec, sha, json, err);
-    for (int d = ST_DEL_PAGES; ok && d <= ST_DEL_MENTIONS; d++) {
+    for (int d = ST_DEL_EXTRA_PARTS; ok && d <= ST_DEL_MENTIONS; d++) {
         bind_text(s->st[d], 1, sha);
+        sqlite3_bind_int(s->st[d], 2, d == ST_DEL_EXTRA_PARTS ? s->part_count : s->part);
         ok = step(s, d, "cannot replace a document's rows", err);
     }
     ok = ok && add_fields(s, rec, sha, err) && add_evidence(s, rec, sha, err) &&

@@ -45,7 +45,7 @@
 
 #include "pipeline/sinks/sink.h"
 
-#define MS_SQLITE_SCHEMA_VERSION 3
+#define MS_SQLITE_SCHEMA_VERSION 4
 /* How long a writer waits for another process's transaction. */
 #define MS_SQLITE_BUSY_MS 10000
 

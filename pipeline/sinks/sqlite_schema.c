@@ -113,7 +113,68 @@ static const char *const migrations[] = {
     "  content TEXT NOT NULL,"      /* the VEVENT as exported, less SEQUENCE and DTSTAMP */
     "  cancelled INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1)),"
     "  PRIMARY KEY (feed, uid));",
-    /* 3 -> 4: append here */
+    /* 3 -> 4: stapled stacks (extractors/stack.c): one document row per
+     * filing of a file, keyed by (sha256, part); a file that is one filing is
+     * part 1 of 1, as every document of an older database becomes.  The
+     * tables are rebuilt (SQLite cannot change a primary key), the key's
+     * columns first (see step 0), and renamed into place. */
+    "CREATE TABLE documents_v4 ("
+    "  sha256 TEXT NOT NULL,"
+    "  part INTEGER NOT NULL DEFAULT 1,"       /* 1..part_count, in page order */
+    "  part_count INTEGER NOT NULL DEFAULT 1," /* filings the file holds */
+    "  first_page INTEGER, last_page INTEGER," /* the part's pages in the file */
+    "  file TEXT NOT NULL, size INTEGER NOT NULL, format TEXT NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('ok', 'error')),"
+    "  error_code TEXT, error_message TEXT, filer TEXT, motion_type TEXT, nationality_code TEXT,"
+    "  a_number TEXT, respondent TEXT, court TEXT, detained INTEGER CHECK (detained IN (0, 1)),"
+    "  title TEXT, record_json TEXT NOT NULL,"
+    "  first_run_id INTEGER NOT NULL REFERENCES runs (id),"
+    "  last_run_id INTEGER NOT NULL REFERENCES runs (id),"
+    "  PRIMARY KEY (sha256, part));"
+    "INSERT INTO documents_v4 (sha256, part, part_count, first_page, last_page, file, size, format, status, error_code, error_message, filer, motion_type, nationality_code, a_number, respondent, court, detained, title, record_json, first_run_id, last_run_id)"
+    "  SELECT sha256, 1, 1, 1, (SELECT count(*) FROM pages p WHERE p.sha256 = d.sha256), file, size, format, status, error_code, error_message, filer, motion_type, nationality_code, a_number, respondent, court, detained, title, record_json, first_run_id, last_run_id"
+    "  FROM documents d;"
+    "CREATE TABLE pages_v4 ("
+    "  sha256 TEXT NOT NULL, part INTEGER NOT NULL, number INTEGER NOT NULL,"
+    "  source TEXT NOT NULL, dpi INTEGER, width INTEGER, height INTEGER, words INTEGER,"
+    "  ocr_confidence REAL, skew_degrees REAL, error_code TEXT, error_message TEXT,"
+    "  PRIMARY KEY (sha256, part, number),"
+    "  FOREIGN KEY (sha256, part) REFERENCES documents_v4 (sha256, part) ON DELETE CASCADE)"
+    "  WITHOUT ROWID;"
+    "INSERT INTO pages_v4 SELECT sha256, 1, number, source, dpi, width, height, words,"
+    "  ocr_confidence, skew_degrees, error_code, error_message FROM pages;"
+    "CREATE TABLE fields_v4 ("
+    "  sha256 TEXT NOT NULL, part INTEGER NOT NULL, field TEXT NOT NULL, position INTEGER NOT NULL,"
+    "  value TEXT NOT NULL,"
+    "  PRIMARY KEY (sha256, part, field, position),"
+    "  FOREIGN KEY (sha256, part) REFERENCES documents_v4 (sha256, part) ON DELETE CASCADE)"
+    "  WITHOUT ROWID;"
+    "INSERT INTO fields_v4 SELECT sha256, 1, field, position, value FROM fields;"
+    "CREATE TABLE evidence_v4 ("
+    "  sha256 TEXT NOT NULL, part INTEGER NOT NULL, idx INTEGER NOT NULL,"
+    "  field TEXT NOT NULL, value TEXT, text TEXT, page INTEGER, x0 INTEGER, y0 INTEGER, x1 INTEGER, y1 INTEGER, dpi INTEGER, confidence REAL, rule TEXT, rule_source TEXT,"
+    "  PRIMARY KEY (sha256, part, idx),"
+    "  FOREIGN KEY (sha256, part) REFERENCES documents_v4 (sha256, part) ON DELETE CASCADE)"
+    "  WITHOUT ROWID;"
+    "INSERT INTO evidence_v4 SELECT sha256, 1, idx, field, value, text, page, x0, y0, x1, y1, dpi, confidence, rule, rule_source FROM evidence;"
+    "CREATE TABLE country_mentions_v4 ("
+    "  sha256 TEXT NOT NULL, part INTEGER NOT NULL, idx INTEGER NOT NULL,"
+    "  code TEXT NOT NULL, name TEXT, text TEXT, role TEXT NOT NULL, page INTEGER, x0 INTEGER, y0 INTEGER, x1 INTEGER, y1 INTEGER, dpi INTEGER, confidence REAL, rule TEXT, rule_source TEXT,"
+    "  PRIMARY KEY (sha256, part, idx),"
+    "  FOREIGN KEY (sha256, part) REFERENCES documents_v4 (sha256, part) ON DELETE CASCADE)"
+    "  WITHOUT ROWID;"
+    "INSERT INTO country_mentions_v4 SELECT sha256, 1, idx, code, name, text, role, page, x0, y0, x1, y1, dpi, confidence, rule, rule_source"
+    "  FROM country_mentions;"
+    "DROP TABLE pages; DROP TABLE fields; DROP TABLE evidence; DROP TABLE country_mentions;"
+    "DROP TABLE documents;"
+    "ALTER TABLE documents_v4 RENAME TO documents;"
+    "ALTER TABLE pages_v4 RENAME TO pages;"
+    "ALTER TABLE fields_v4 RENAME TO fields;"
+    "ALTER TABLE evidence_v4 RENAME TO evidence;"
+    "ALTER TABLE country_mentions_v4 RENAME TO country_mentions;"
+    "CREATE INDEX documents_motion_type ON documents (motion_type);"
+    "CREATE INDEX fields_field_value ON fields (field, value);",
+    /* 4 -> 5: append here */
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(migrations) == MS_SQLITE_SCHEMA_VERSION);
 

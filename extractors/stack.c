@@ -1,0 +1,317 @@
+/* stack — filing boundaries in a stapled stack (see stack.h). */
+#include "extractors/stack.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extractors/anumber.h"
+
+/* The cues of rules/stack.rules, as indexes. */
+enum { CUE_CAPTION, CUE_TITLE, CUE_CERT, CUE_PAGENUM, CUE_EXHIBIT, CUE_PROPOSED, CUE_FAX_COVER,
+       CUE_SEPARATOR, CUE_FAX_HEADER, N_CUES };
+static const char *const cue_names[N_CUES] = {"caption",        "title",     "certificate",
+                                              "page_number",    "exhibit",   "proposed_order",
+                                              "fax_cover",      "separator", "fax_header"};
+
+/* What speaks for a new filing on a page, and against it.  A page opens a
+ * filing at START_AT or more: a caption with a new title, or a caption with a
+ * new A-number, or a caption after a certificate of service, opens one; a
+ * caption alone (a second page repeating it) does not.  An exhibit or a
+ * proposed order outweighs any caption it repeats. */
+#define W_CAPTION 3
+#define W_NEW_ANUMBER 3
+#define W_NEW_TITLE 1
+#define W_AFTER_CERTIFICATE 2
+#define W_PAGE_ONE 2
+#define W_AFTER_LAST_PAGE 1
+#define W_AFTER_NON_FILING 2
+/* A blank sheet is weaker: a duplex scan puts one inside a filing. */
+#define W_AFTER_BLANK 1
+/* The filing's own caption and title again, and no other A-number: a page
+ * that repeats them (or a copy of the same filing), never a new filing. */
+#define W_SAME_TITLE -3
+/* Exhibits and a proposed order close a filing: a captioned page after them
+ * that is neither opens the next. */
+#define W_AFTER_ATTACHMENT 1
+#define W_PAGE_CONTINUED -4
+#define W_EXHIBIT -6
+#define W_PROPOSED_ORDER -6
+#define START_AT 4
+/* Fewer letters and digits than this (the fax header left out): blank.  A
+ * last page with a signer's name alone ("Megan Kurtz 2") has more. */
+#define BLANK_BELOW 6
+/* A separator sheet carries little else. */
+#define SEPARATOR_BELOW 80
+
+typedef struct {
+    gboolean cue[N_CUES];
+    int num_k, num_n;  /* page numbering found ("Page k of n", "- k -": n = 0), k = 0: none */
+    char *title;       /* the first title line, upper-cased letters only, or NULL */
+    GPtrArray *anums;  /* char*: the A-numbers on the page */
+    int alnum;         /* letters and digits, the fax header left out */
+    const char *kind;  /* NULL for a filing page, else the non-filing kind */
+} page_info;
+
+static int cue_index(const char *value)
+{
+    for (int i = 0; i < N_CUES; i++)
+        if (value && strcmp(value, cue_names[i]) == 0) return i;
+    return -1;
+}
+
+static char *squeeze_upper(const char *s, gsize len)
+{
+    GString *o = g_string_new(NULL);
+    for (gsize i = 0; i < len; i++)
+        if (g_ascii_isalpha(s[i])) g_string_append_c(o, g_ascii_toupper(s[i]));
+    return g_string_free(o, FALSE);
+}
+
+/* "Page 2 of 4" gives 2 and 4, "- 3 -" gives 3 and 0. */
+static void page_numbers(const char *s, gsize len, page_info *pi)
+{
+    char *m = g_strndup(s, len), *p = m;
+    while (*p && !g_ascii_isdigit(*p)) p++;
+    pi->num_k = atoi(p);
+    while (g_ascii_isdigit(*p)) p++;
+    while (*p && !g_ascii_isdigit(*p)) p++;
+    pi->num_n = *p ? atoi(p) : 0;
+    g_free(m);
+}
+
+static void note_cue(page_info *pi, int cue, const char *s, const ms_match *mt)
+{
+    if (cue == CUE_TITLE && !pi->title) pi->title = squeeze_upper(s + mt->start, mt->end - mt->start);
+    if (cue == CUE_PAGENUM && !pi->cue[cue]) page_numbers(s + mt->start, mt->end - mt->start, pi);
+    pi->cue[cue] = TRUE;
+}
+
+/* The cues on one page: `s` is the page's text, `len` bytes. */
+static void find_cues(const ms_ruleset *rs, ms_matcher *m, const char *s, gsize len,
+                      page_info *pi, GArray *hits)
+{
+    const GPtrArray *rules = ms_ruleset_for_field(rs, "stack_cue");
+    for (guint i = 0; rules && i < rules->len; i++) {
+        const ms_rule *r = g_ptr_array_index(rules, i);
+        int cue = cue_index(r->value);
+        if (cue < 0 || r->on_marked) continue;
+        g_array_set_size(hits, 0);
+        ms_rule_match_all(r, m, s, 0, len, hits);
+        for (guint j = 0; j < hits->len; j++) {
+            const ms_match *mt = &g_array_index(hits, ms_match, j);
+            note_cue(pi, cue, s, mt);
+        }
+    }
+}
+
+static void find_anumbers(const ms_ruleset *rs, ms_matcher *m, const char *s, gsize len,
+                          page_info *pi, GArray *hits)
+{
+    const GPtrArray *rules = ms_ruleset_for_field(rs, "a_number");
+    for (guint i = 0; rules && i < rules->len; i++) {
+        const ms_rule *r = g_ptr_array_index(rules, i);
+        if (r->on_marked) continue;
+        g_array_set_size(hits, 0);
+        ms_rule_match_all(r, m, s, 0, len, hits);
+        for (guint j = 0; j < hits->len; j++) {
+            const ms_match *mt = &g_array_index(hits, ms_match, j);
+            if (mt->vend <= mt->vstart) continue;
+            char *a = ms_anumber_normalize(s + mt->vstart, mt->vend - mt->vstart);
+            if (a && !g_ptr_array_find_with_equal_func(pi->anums, a, g_str_equal, NULL))
+                g_ptr_array_add(pi->anums, a);
+            else g_free(a);
+        }
+    }
+}
+
+/* Letters and digits on the page, leaving out a first line the fax header
+ * rule matches. */
+static int count_alnum(const ms_ruleset *rs, ms_matcher *m, const char *s, gsize len,
+                       GArray *hits)
+{
+    gsize from = 0;
+    const GPtrArray *rules = ms_ruleset_for_field(rs, "stack_cue");
+    for (guint i = 0; rules && i < rules->len; i++) {
+        const ms_rule *r = g_ptr_array_index(rules, i);
+        if (cue_index(r->value) != CUE_FAX_HEADER) continue;
+        g_array_set_size(hits, 0);
+        const char *nl = memchr(s, '\n', len);
+        gsize first_end = nl ? (gsize)(nl - s) : len;
+        ms_rule_match_all(r, m, s, 0, first_end, hits);
+        if (hits->len) from = MAX(from, first_end);
+    }
+    int n = 0;
+    for (gsize i = from; i < len; i++) n += g_ascii_isalnum(s[i]) || (guchar)s[i] >= 0xC0;
+    return n;
+}
+
+static void read_page(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, guint p,
+                      page_info *pi, GArray *hits)
+{
+    gsize start = g_array_index(t->pages, gsize, p);
+    gsize end = p + 1 < t->pages->len ? g_array_index(t->pages, gsize, p + 1) : t->str->len;
+    const char *s = t->str->str + start;
+    gsize len = end - start;
+    pi->anums = g_ptr_array_new_with_free_func(g_free);
+    find_cues(rs, m, s, len, pi, hits);
+    find_anumbers(rs, m, s, len, pi, hits);
+    pi->alnum = count_alnum(rs, m, s, len, hits);
+    if (pi->cue[CUE_SEPARATOR] && pi->alnum < SEPARATOR_BELOW) pi->kind = "separator";
+    else if (pi->alnum < BLANK_BELOW) pi->kind = "blank";
+    else if (pi->cue[CUE_FAX_COVER] && !pi->cue[CUE_CAPTION]) pi->kind = "fax_cover";
+}
+
+/* The filing being read: what its pages said so far. */
+typedef struct {
+    GPtrArray *anums; /* char* (borrowed from page_info) */
+    const char *title;
+    gboolean ended;        /* its last page had a certificate of service */
+    gboolean last_page;    /* its last page was "Page n of n" */
+    const char *after_gap; /* the kind of a non-filing page after its last page, or NULL */
+    gboolean attachments;  /* it has reached its exhibits or its proposed order */
+} current;
+
+static gboolean shares_anumber(const GPtrArray *have, const GPtrArray *page)
+{
+    for (guint i = 0; i < page->len; i++)
+        if (g_ptr_array_find_with_equal_func((GPtrArray *)have, g_ptr_array_index(page, i),
+                                             g_str_equal, NULL))
+            return TRUE;
+    return FALSE;
+}
+
+static void add(int *score, GPtrArray *cues, int weight, const char *cue)
+{
+    *score += weight;
+    g_ptr_array_add(cues, (gpointer)cue);
+}
+
+/* How strongly page `pi` opens a new filing after `cur`; the cues go to `cues`. */
+static int start_score(const page_info *pi, const current *cur, GPtrArray *cues)
+{
+    int s = 0;
+    if (pi->cue[CUE_CAPTION]) add(&s, cues, W_CAPTION, "caption");
+    if (pi->anums->len && cur->anums->len && !shares_anumber(cur->anums, pi->anums))
+        add(&s, cues, W_NEW_ANUMBER, "new_a_number");
+    if (pi->title && (!cur->title || strcmp(pi->title, cur->title) != 0))
+        add(&s, cues, W_NEW_TITLE, "new_title");
+    else if (pi->title && pi->cue[CUE_CAPTION] &&
+             (!pi->anums->len || !cur->anums->len || shares_anumber(cur->anums, pi->anums)))
+        add(&s, cues, W_SAME_TITLE, "same_title");
+    if (cur->ended) add(&s, cues, W_AFTER_CERTIFICATE, "after_certificate");
+    if (pi->num_k == 1) add(&s, cues, W_PAGE_ONE, "page_1");
+    if (pi->num_k > 1) add(&s, cues, W_PAGE_CONTINUED, "page_continued");
+    if (cur->last_page) add(&s, cues, W_AFTER_LAST_PAGE, "after_last_page");
+    if (cur->after_gap && strcmp(cur->after_gap, "blank") == 0)
+        add(&s, cues, W_AFTER_BLANK, "after_blank_page");
+    else if (cur->after_gap)
+        add(&s, cues, W_AFTER_NON_FILING, "after_non_filing_page");
+    if (cur->attachments && !pi->cue[CUE_EXHIBIT] && !pi->cue[CUE_PROPOSED])
+        add(&s, cues, W_AFTER_ATTACHMENT, "after_attachments");
+    if (pi->cue[CUE_EXHIBIT]) add(&s, cues, W_EXHIBIT, "exhibit");
+    if (pi->cue[CUE_PROPOSED]) add(&s, cues, W_PROPOSED_ORDER, "proposed_order");
+    return s;
+}
+
+/* The page joins the filing: what it says is carried on. */
+static void absorb(current *cur, const page_info *pi)
+{
+    for (guint i = 0; i < pi->anums->len; i++)
+        if (!g_ptr_array_find_with_equal_func(cur->anums, g_ptr_array_index(pi->anums, i),
+                                              g_str_equal, NULL))
+            g_ptr_array_add(cur->anums, g_ptr_array_index(pi->anums, i));
+    if (!cur->title && pi->title) cur->title = pi->title;
+    cur->ended = pi->cue[CUE_CERT];
+    cur->last_page = pi->num_k > 0 && pi->num_k == pi->num_n;
+    cur->after_gap = NULL;
+    cur->attachments = cur->attachments || pi->cue[CUE_EXHIBIT] || pi->cue[CUE_PROPOSED];
+}
+
+static void open_part(ms_stack *st, current *cur, int page, int score, GPtrArray *cues)
+{
+    ms_stack_part part = {.first = page, .last = page, .page = page, .cues = cues};
+    part.confidence = score >= G_MAXINT / 2 ? 1.0 : MIN(1.0, 0.6 + 0.1 * (score - START_AT));
+    part.review = part.confidence < MS_STACK_REVIEW_BELOW;
+    g_array_append_val(st->parts, part);
+    g_ptr_array_set_size(cur->anums, 0);
+    cur->title = NULL;
+    cur->attachments = FALSE;
+}
+
+static void place_page(ms_stack *st, current *cur, const page_info *pi, int page)
+{
+    if (pi->kind) {
+        ms_stack_page np = {page, pi->kind};
+        g_array_append_val(st->non_filing, np);
+        cur->after_gap = pi->kind;
+        return;
+    }
+    GPtrArray *cues = g_ptr_array_new();
+    if (!st->parts->len) {
+        g_ptr_array_add(cues, "first_filing_page");
+        open_part(st, cur, page, G_MAXINT, cues);
+    } else {
+        int score = start_score(pi, cur, cues);
+        if (score >= START_AT) open_part(st, cur, page, score, cues);
+        else g_ptr_array_free(cues, TRUE);
+    }
+    g_array_index(st->parts, ms_stack_part, st->parts->len - 1).last = page;
+    absorb(cur, pi);
+}
+
+static void clear_part(gpointer p)
+{
+    ms_stack_part *part = p;
+    if (part->cues) g_ptr_array_free(part->cues, TRUE);
+}
+
+static ms_stack *stack_new(void)
+{
+    ms_stack *st = g_new0(ms_stack, 1);
+    st->parts = g_array_new(FALSE, TRUE, sizeof(ms_stack_part));
+    g_array_set_clear_func(st->parts, clear_part);
+    st->non_filing = g_array_new(FALSE, TRUE, sizeof(ms_stack_page));
+    return st;
+}
+
+ms_stack *ms_stack_whole(int n_pages)
+{
+    ms_stack *st = stack_new();
+    GPtrArray *cues = g_ptr_array_new();
+    g_ptr_array_add(cues, "whole_file");
+    ms_stack_part part = {.first = 1, .last = MAX(n_pages, 1), .page = 1, .confidence = 1,
+                          .cues = cues};
+    g_array_append_val(st->parts, part);
+    return st;
+}
+
+ms_stack *ms_stack_find(const ms_ruleset *rs, ms_matcher *m, const ms_text *t)
+{
+    guint n = t->pages->len;
+    page_info *pages = g_new0(page_info, MAX(n, 1));
+    GArray *hits = g_array_new(FALSE, FALSE, sizeof(ms_match));
+    for (guint p = 0; p < n; p++) read_page(rs, m, t, p, &pages[p], hits);
+    ms_stack *st = stack_new();
+    current cur = {.anums = g_ptr_array_new()};
+    for (guint p = 0; p < n; p++) place_page(st, &cur, &pages[p], (int)p + 1);
+    if (!st->parts->len) { /* nothing but blank pages: the file is one part */
+        ms_stack_free(st);
+        st = ms_stack_whole((int)n);
+    }
+    g_ptr_array_free(cur.anums, TRUE);
+    for (guint p = 0; p < n; p++) {
+        g_ptr_array_free(pages[p].anums, TRUE);
+        g_free(pages[p].title);
+    }
+    g_free(pages);
+    g_array_free(hits, TRUE);
+    return st;
+}
+
+void ms_stack_free(ms_stack *s)
+{
+    if (!s) return;
+    g_array_free(s->parts, TRUE);
+    g_array_free(s->non_filing, TRUE);
+    g_free(s);
+}

@@ -1,0 +1,192 @@
+#!/usr/bin/python3
+"""Score motionscan's splitting of stapled stacks.
+
+    /usr/bin/python3 tools/evaluate_stacks.py MOTIONSCAN SET_DIR [--jobs N] [--text]
+                     [--records FILE] [--min-f1 0.98] [--min-field 0.9] [--no-failures]
+    /usr/bin/python3 tools/evaluate_stacks.py MOTIONSCAN SET_DIR --singles [--text] ...
+
+With a stack set (tools/gen_evalset2.py --stacks; expected/NAME.json holds
+parts: [{pages: [first, last], ...fields...}] and non_filing_pages) it runs
+`MOTIONSCAN run` on SET_DIR (or on SET_DIR/truth/*.txt with --text: the exact
+text, no OCR) and prints:
+
+  * boundary precision, recall and F1 over (file, first page of a part): a
+    boundary is right when a part the program wrote starts on the page a part
+    of the truth starts on;
+  * the non-filing pages (fax covers, separators, blank sheets) found;
+  * per field, the accuracy over the truth's parts (a part the program did not
+    find counts as wrong on every field), the fields of tools/evaluate.py;
+  * the failures (boundaries missed or invented, then wrong fields), unless
+    --no-failures (for the sealed seeds).
+
+With --singles the set holds single filings (gen_evalset.py, gen_evalset2.py,
+samples/): every file must give exactly one part, none may be split.
+
+Exit status: 1 when the F1 is below --min-f1, a core field below --min-field,
+or (--singles) a filing was split; 2 when motionscan could not run; else 0.
+Standard library only.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import evaluate  # noqa: E402
+
+
+def stem(path):
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def run(exe, root, jobs, text, out_file):
+    if text:
+        tdir = os.path.join(root, "truth")
+        inputs = [os.path.join(tdir, n) for n in sorted(os.listdir(tdir)) if n.endswith(".txt")]
+        cmd = [exe, "run", "--text", "-q", "--jobs", str(jobs), "--out", out_file] + inputs
+    else:
+        cmd = [exe, "run", "-q", "--jobs", str(jobs), "--out", out_file, root]
+    proc = subprocess.run(cmd, stderr=subprocess.PIPE, text=True)
+    if proc.returncode not in (0, 1):
+        print("evaluate_stacks: motionscan exited %d: %s" % (proc.returncode, proc.stderr.strip()),
+              file=sys.stderr)
+        sys.exit(2)
+
+
+def load_parts(path):
+    """{file stem: [record, ...]} in part order."""
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                r = json.loads(line)
+                out.setdefault(stem(r.get("file", "")), []).append(r)
+    for recs in out.values():
+        recs.sort(key=lambda r: (r.get("part") or {}).get("index", 1))
+    return out
+
+
+def load_truth(root):
+    exp_dir = os.path.join(root, "expected")
+    out = {}
+    for name in sorted(os.listdir(exp_dir)):
+        if name.endswith(".json"):
+            with open(os.path.join(exp_dir, name), encoding="utf-8") as f:
+                e = json.load(f)
+            out[stem(e["file"])] = e
+    if not out:
+        raise SystemExit("evaluate_stacks: no expected records in %s" % exp_dir)
+    return out
+
+
+def first_page(rec):
+    return ((rec.get("part") or {}).get("pages") or [1])[0]
+
+
+def score_boundaries(truth, got, failures):
+    tp = fp = fn = 0
+    for name, exp in truth.items():
+        want = {p["pages"][0] for p in exp["parts"]}
+        have = {first_page(r) for r in got.get(name, []) if r.get("status") == "ok"}
+        tp += len(want & have)
+        fp += len(have - want)
+        fn += len(want - have)
+        if want != have:
+            failures.append("%s: parts start on %s, expected %s" % (name, sorted(have), sorted(want)))
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f1, (tp, fp, fn)
+
+
+def score_non_filing(truth, got):
+    right = total = found = 0
+    for name, exp in truth.items():
+        want = {(q["page"], q["kind"]) for q in exp.get("non_filing_pages", [])}
+        recs = got.get(name, [])
+        have = {(q["page"], q["kind"]) for q in (recs[0].get("non_filing_pages", []) if recs else [])}
+        right += len(want & have)
+        total += len(want)
+        found += len(have)
+    return right, total, found
+
+
+def score_fields(truth, got, failures):
+    right = {f: 0 for f in evaluate.FIELDS}
+    n = 0
+    for name, exp in truth.items():
+        by_first = {first_page(r): r for r in got.get(name, [])}
+        for part in exp["parts"]:
+            n += 1
+            rec = by_first.get(part["pages"][0])
+            for f, (g, w) in evaluate.values(rec, part).items():
+                if g == w:
+                    right[f] += 1
+                elif rec is not None:
+                    failures.append("%s part at page %d: %s: got %s, expected %s"
+                                    % (name, part["pages"][0], f, evaluate.show(g), evaluate.show(w)))
+    return {f: right[f] / n if n else 1.0 for f in right}, n
+
+
+def stacks(a, got):
+    truth = load_truth(a.set_dir)
+    bfail, ffail = [], []
+    p, r, f1, (tp, fp, fn) = score_boundaries(truth, got, bfail)
+    nf_right, nf_total, nf_found = score_non_filing(truth, got)
+    acc, n = score_fields(truth, got, ffail)
+    print("stacks: %d files, %d filings%s" % (len(truth), n, " (exact text)" if a.text else ""))
+    print("boundaries: precision %.3f, recall %.3f, F1 %.3f (%d right, %d invented, %d missed)"
+          % (p, r, f1, tp, fp, fn))
+    print("non-filing pages: %d of %d found with their kind (%d reported)" % (nf_right, nf_total, nf_found))
+    print("per-part field accuracy:")
+    for f in evaluate.FIELDS:
+        print("  %-26s %.3f" % (evaluate.LABEL.get(f, f), acc[f]))
+    if not a.no_failures:
+        for line in bfail + ffail:
+            print("  FAIL " + line)
+    bad = []
+    if f1 < a.min_f1:
+        bad.append("boundary F1 %.3f < %.3f" % (f1, a.min_f1))
+    bad += ["%s %.3f < %.3f" % (f, acc[f], a.min_field) for f in evaluate.CORE if acc[f] < a.min_field]
+    return bad
+
+
+def singles(a, got):
+    split = sorted(name for name, recs in got.items()
+                   if len(recs) != 1 or (recs[0].get("part") or {}).get("count", 1) != 1)
+    print("single filings: %d files, %d split" % (len(got), len(split)))
+    for name in split:
+        pages = [(r.get("part") or {}).get("pages") for r in got[name]]
+        print("  SPLIT %s: %s" % (name, pages) if not a.no_failures else "  SPLIT (a file)")
+    return ["%d single filing(s) split" % len(split)] if split else []
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("motionscan")
+    ap.add_argument("set_dir")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--text", action="store_true", help="run on SET_DIR/truth/*.txt (the exact text)")
+    ap.add_argument("--records", help="records to read (written by a run when missing)")
+    ap.add_argument("--singles", action="store_true", help="a set of single filings: none may be split")
+    ap.add_argument("--min-f1", type=float, default=0.98)
+    ap.add_argument("--min-field", type=float, default=0.0)
+    ap.add_argument("--no-failures", action="store_true", help="print no failure list (sealed seeds)")
+    a = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = a.records or os.path.join(tmp, "records.jsonl")
+        if not (a.records and os.path.exists(a.records)):
+            run(a.motionscan, a.set_dir, a.jobs, a.text, out)
+        got = load_parts(out)
+    bad = singles(a, got) if a.singles else stacks(a, got)
+    for b in bad:
+        print("evaluate_stacks: " + b, file=sys.stderr)
+    sys.exit(1 if bad else 0)
+
+
+if __name__ == "__main__":
+    main()
