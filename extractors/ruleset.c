@@ -486,3 +486,20 @@ gboolean ms_rule_match_all(const ms_rule *rule, ms_matcher *m, const char *subje
     }
     return TRUE;
 }
+
+void ms_ruleset_match_field(const ms_ruleset *rs, ms_matcher *m, const char *field,
+                            const char *text, const char *marked, const gsize *scope_start,
+                            const gsize *scope_end, const ms_field_visitor *v)
+{
+    const GPtrArray *rules = ms_ruleset_for_field(rs, field);
+    GArray *hits = g_array_new(FALSE, FALSE, sizeof(ms_match));
+    for (guint i = 0; i < rules->len; i++) {
+        const ms_rule *r = g_ptr_array_index(rules, i);
+        gsize from = scope_start[r->scope], to = scope_end[r->scope];
+        if (from >= to || (v->rule && !v->rule(r, v->user))) continue;
+        g_array_set_size(hits, 0);
+        ms_rule_match_all(r, m, r->on_marked ? marked : text, from, to, hits);
+        for (guint j = 0; j < hits->len; j++) v->hit(r, &g_array_index(hits, ms_match, j), v->user);
+    }
+    g_array_free(hits, TRUE);
+}

@@ -121,4 +121,21 @@ void ms_matcher_free(ms_matcher *m);
 gboolean ms_rule_match_all(const ms_rule *rule, ms_matcher *m, const char *subject, gsize from,
                            gsize to, GArray *out);
 
+/* What ms_ruleset_match_field() calls: `rule` (NULL: every rule) says
+ * whether a rule is matched at all; `hit` gets each match of each rule. */
+typedef struct {
+    gboolean (*rule)(const ms_rule *rule, gpointer user);
+    void (*hit)(const ms_rule *rule, const ms_match *hit, gpointer user);
+    gpointer user;
+} ms_field_visitor;
+
+/* Match every rule that sets `field`, in file order, inside its scope:
+ * scope_start[rule->scope] to scope_end[rule->scope] (an ms_sections' arrays),
+ * in `text`, or in `marked` (ms_countries_mark) for a rule that uses
+ * {{COUNTRY}} or {{DEMONYM}}.  Each rule's matches reach v->hit in text order.
+ * Nothing is kept: the visitor copies what it needs. */
+void ms_ruleset_match_field(const ms_ruleset *rs, ms_matcher *m, const char *field,
+                            const char *text, const char *marked, const gsize *scope_start,
+                            const gsize *scope_end, const ms_field_visitor *v);
+
 #endif
