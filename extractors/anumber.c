@@ -17,6 +17,7 @@
 #include "extractors/anumber.h"
 
 #include "extractors/evidence.h"
+#include "extractors/ocr_digits.h"
 
 #include <string.h>
 
@@ -29,11 +30,8 @@ static int digit_of(const char *s, gsize len, gsize *i, gboolean *real, gboolean
         *real = TRUE;
         return c - '0';
     }
-    if (strchr("OoQD", c)) return 0;
-    if (strchr("lIL|]!", c)) return 1;
-    if (strchr("Ss", c)) return 5;
-    if (c == 'B') return 8;
-    if (strchr("Zz", c)) return 2;
+    int d = ms_ocr_digit((guchar)c);
+    if (d >= 0) return d;
     if (strchr(" \t-.,;:", c)) {
         *skip = TRUE;
         return -1;

@@ -7,6 +7,7 @@
 #include <pcre2.h>
 
 #include "extractors/mentions.h"
+#include "extractors/ocr_digits.h"
 #include "extractors/rule_parse.h"
 #include "pipeline/base/limits.h"
 #include "pipeline/base/ms_error.h"
@@ -229,6 +230,7 @@ static gboolean load_data(ms_ruleset *rs, const char *dir, report *r)
         add_builtin_macro(rs, "DEMONYM", MS_MARK_DEMONYM_RE, TRUE);
         add_builtin_macro(rs, "GAZETTEER_NAMES", ms_gazetteer_pattern(rs->gaz, TRUE), FALSE);
         add_builtin_macro(rs, "GAZETTEER_DEMONYMS", ms_gazetteer_pattern(rs->gaz, FALSE), FALSE);
+        add_builtin_macro(rs, "DIGIT_LIKE", ms_ocr_digit_class(), FALSE);
     }
     char *dpath = g_build_filename(dir, "deadlines.conf", NULL);
     if (g_file_test(dpath, G_FILE_TEST_EXISTS) && !ms_deadlines_load(dpath, &rs->deadlines, r->diag, NULL))

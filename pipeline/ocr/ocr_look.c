@@ -4,7 +4,7 @@
  * Candidates, from the reading kept:
  *  - a_number: an "A" label (A, A#, A-, A:, or an A stuck to the digits) and
  *    the words after it on its line that hold only digit-like characters
- *    (0-9 and the OCR confusions O Q D o, l I | ] !, S $, B, Z), 7 to 10 of them
+ *    (0-9 and OCR's look-alikes of them, extractors/ocr_digits.h, and $), 7 to 10 of them
  *    in all; left alone when it already reads as an A-number (clean_anumber);
  *  - country: a capitalised word of 4 letters or more under MS_LOOK_SURE beside
  *    a cue that expects a country ("of", "to", "from", "designate",
@@ -19,6 +19,7 @@
  */
 #include <string.h>
 
+#include "extractors/ocr_digits.h"
 #include "pipeline/ocr/ocr_internal.h"
 
 #define MS_LOOK_SURE 85.0f
@@ -34,7 +35,7 @@ void ms_look_clear(gpointer p)
 
 static gboolean digit_like(gunichar c)
 {
-    return g_unichar_isdigit(c) || (c < 128 && strchr("OQDolI|]!SBZ", (int)c));
+    return g_unichar_isdigit(c) || ms_ocr_digit(c) >= 0;
 }
 
 /* Digit-like characters of `s` (-1 when it holds anything else but
