@@ -3,31 +3,6 @@
 
 #include <string.h>
 
-/* USPS codes for the states and territories that have immigration courts. */
-static const struct {
-    const char *name, *code;
-} states[] = {
-    {"ALABAMA", "AL"},        {"ALASKA", "AK"},         {"ARIZONA", "AZ"},
-    {"ARKANSAS", "AR"},       {"CALIFORNIA", "CA"},     {"COLORADO", "CO"},
-    {"CONNECTICUT", "CT"},    {"DELAWARE", "DE"},       {"DISTRICT OF COLUMBIA", "DC"},
-    {"FLORIDA", "FL"},        {"GEORGIA", "GA"},        {"HAWAII", "HI"},
-    {"IDAHO", "ID"},          {"ILLINOIS", "IL"},       {"INDIANA", "IN"},
-    {"IOWA", "IA"},           {"KANSAS", "KS"},         {"KENTUCKY", "KY"},
-    {"LOUISIANA", "LA"},      {"MAINE", "ME"},          {"MARYLAND", "MD"},
-    {"MASSACHUSETTS", "MA"},  {"MICHIGAN", "MI"},       {"MINNESOTA", "MN"},
-    {"MISSISSIPPI", "MS"},    {"MISSOURI", "MO"},       {"MONTANA", "MT"},
-    {"NEBRASKA", "NE"},       {"NEVADA", "NV"},         {"NEW HAMPSHIRE", "NH"},
-    {"NEW JERSEY", "NJ"},     {"NEW MEXICO", "NM"},     {"NEW YORK", "NY"},
-    {"NORTH CAROLINA", "NC"}, {"NORTH DAKOTA", "ND"},   {"OHIO", "OH"},
-    {"OKLAHOMA", "OK"},       {"OREGON", "OR"},         {"PENNSYLVANIA", "PA"},
-    {"RHODE ISLAND", "RI"},   {"SOUTH CAROLINA", "SC"}, {"SOUTH DAKOTA", "SD"},
-    {"TENNESSEE", "TN"},      {"TEXAS", "TX"},          {"UTAH", "UT"},
-    {"VERMONT", "VT"},        {"VIRGINIA", "VA"},       {"WASHINGTON", "WA"},
-    {"WEST VIRGINIA", "WV"},  {"WISCONSIN", "WI"},      {"WYOMING", "WY"},
-    {"PUERTO RICO", "PR"},    {"GUAM", "GU"},           {"NORTHERN MARIANA ISLANDS", "MP"},
-    {"VIRGIN ISLANDS", "VI"},
-};
-
 /* "SAN DIEGO" -> "San Diego"; "MCALLEN" stays "Mcallen" (good enough to
  * group by; the evidence keeps the words as written). */
 static char *title_case(const char *s)
@@ -42,7 +17,7 @@ static char *title_case(const char *s)
     return g_string_free(out, FALSE);
 }
 
-char *ms_court_normalize(const char *s, gsize len)
+char *ms_court_normalize(const ms_us_states *states, const char *s, gsize len)
 {
     char *raw = g_strndup(s, len);
     char *comma = strrchr(raw, ',');
@@ -64,10 +39,7 @@ char *ms_court_normalize(const char *s, gsize len)
         }
     }
     while (st->len && st->str[st->len - 1] == ' ') g_string_truncate(st, st->len - 1);
-    const char *code = NULL;
-    for (gsize i = 0; i < G_N_ELEMENTS(states) && !code; i++)
-        if (strcmp(st->str, states[i].name) == 0 || strcmp(st->str, states[i].code) == 0)
-            code = states[i].code;
+    const char *code = ms_us_states_code(states, st->str);
     char *out = NULL;
     if (code && *city) {
         char *c = title_case(city);

@@ -27,7 +27,8 @@ static char *clean_name(const char *s, gsize len)
     return v;
 }
 
-static char *value_of(const ms_rule *rule, const char *field, const ms_text *t, const ms_match *mt)
+static char *value_of(const ms_ruleset *rs, const ms_rule *rule, const char *field,
+                      const ms_text *t, const ms_match *mt)
 {
     if (rule->value) return g_strdup(rule->value);
     if (mt->vend <= mt->vstart) return NULL;
@@ -37,19 +38,21 @@ static char *value_of(const ms_rule *rule, const char *field, const ms_text *t, 
         const char *field;
         char *(*normalize)(const char *, gsize);
     } normalizers[] = {
-        {"a_number", ms_anumber_normalize},   {"court", ms_court_normalize},
+        {"a_number", ms_anumber_normalize},
         {"hearing_date", ms_date_normalize},  {"filed_date", ms_date_normalize},
         {"hearing_time", ms_time_normalize},  {"authority", ms_authority_normalize},
         {"received_date", ms_date_normalize}, {"ecas_date", ms_date_normalize},
         {"service_date", ms_date_normalize},  {"signature_date", ms_date_normalize},
         {"respondent", ms_respondent_normalize},
     };
+    if (strcmp(field, "court") == 0) return ms_court_normalize(ms_ruleset_us_states(rs), s, len);
     for (gsize i = 0; i < G_N_ELEMENTS(normalizers); i++)
         if (strcmp(field, normalizers[i].field) == 0) return normalizers[i].normalize(s, len);
     return clean_name(s, len);
 }
 
 typedef struct {
+    const ms_ruleset *rs;
     const ms_text *t;
     const char *field;
     char *best;
@@ -69,7 +72,7 @@ static void pick_hit(const ms_rule *r, const ms_match *mt, gpointer user)
     if (p->best_rule && (r->weight < p->best_rule->weight ||
                          (r->weight == p->best_rule->weight && mt->start >= p->best_m.start)))
         return;
-    char *v = value_of(r, p->field, p->t, mt);
+    char *v = value_of(p->rs, r, p->field, p->t, mt);
     if (!v) return;
     g_free(p->best);
     p->best = v, p->best_rule = r, p->best_m = *mt;
@@ -80,7 +83,7 @@ static char *pick_field(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
                         const char *marked, const ms_sections *sec, const char *field,
                         GArray *evidence)
 {
-    pick p = {t, field, NULL, NULL, {0}};
+    pick p = {rs, t, field, NULL, NULL, {0}};
     ms_field_visitor v = {pick_rule, pick_hit, &p};
     ms_ruleset_match_field(rs, m, field, t->str->str, marked, sec->start, sec->end, &v);
     /* The evidence is the value's own words when the rule takes the value from
@@ -130,7 +133,7 @@ GPtrArray *ms_collect_field(const ms_ruleset *rs, ms_matcher *m, const ms_text *
     for (guint j = 0; j < order->len; j++) {
         const ms_match *mt = &g_array_index(order, ms_match, j);
         const ms_rule *r = g_ptr_array_index(rule_of, mt->tstart);
-        char *v = value_of(r, field, t, mt);
+        char *v = value_of(rs, r, field, t, mt);
         if (!v || g_hash_table_contains(seen, v)) {
             g_free(v);
             continue;

@@ -214,8 +214,8 @@ static gint by_name(gconstpointer a, gconstpointer b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The gazetteer (DIR/countries.tsv), the macros it gives and the deadline
- * policy (DIR/deadlines.conf, optional).  FALSE when the gazetteer failed. */
+/* The gazetteer (DIR/countries.tsv), the US states (DIR/us_states.tsv), the
+ * macros they give and the deadline policy (DIR/deadlines.conf, optional).  FALSE when the gazetteer failed. */
 static gboolean load_data(ms_ruleset *rs, const char *dir, report *r)
 {
     char *gpath = g_build_filename(dir, "countries.tsv", NULL);
@@ -232,6 +232,12 @@ static gboolean load_data(ms_ruleset *rs, const char *dir, report *r)
         add_builtin_macro(rs, "GAZETTEER_DEMONYMS", ms_gazetteer_pattern(rs->gaz, FALSE), FALSE);
         add_builtin_macro(rs, "DIGIT_LIKE", ms_ocr_digit_class(), FALSE);
     }
+    char *spath = g_build_filename(dir, "us_states.tsv", NULL);
+    if (ms_us_states_load(spath, &rs->states, r->diag))
+        add_builtin_macro(rs, "US_STATE", ms_us_states_pattern(rs->states), FALSE);
+    else
+        r->errors++;
+    g_free(spath);
     char *dpath = g_build_filename(dir, "deadlines.conf", NULL);
     if (g_file_test(dpath, G_FILE_TEST_EXISTS) && !ms_deadlines_load(dpath, &rs->deadlines, r->diag, NULL))
         r->errors++;
@@ -365,6 +371,7 @@ void ms_ruleset_free(ms_ruleset *rs)
     ms_rule_free(rs->names);
     ms_rule_free(rs->demonyms);
     ms_gazetteer_free(rs->gaz);
+    ms_us_states_free(rs->states);
     g_free(rs);
 }
 
@@ -395,6 +402,11 @@ const GPtrArray *ms_ruleset_for_field(const ms_ruleset *rs, const char *field)
 const ms_rule *ms_ruleset_gazetteer_rule(const ms_ruleset *rs, gboolean demonyms)
 {
     return demonyms ? rs->demonyms : rs->names;
+}
+
+const ms_us_states *ms_ruleset_us_states(const ms_ruleset *rs)
+{
+    return rs->states;
 }
 
 const ms_deadlines *ms_ruleset_deadlines(const ms_ruleset *rs)

@@ -18,6 +18,8 @@
  *
  * The gazetteer supplies the built-in macros {{COUNTRY}} and {{DEMONYM}}: a
  * rule that uses them is matched against the marked text (ms_countries_mark).
+ * DIR/us_states.tsv supplies {{US_STATE}}, extractors/ocr_digits.c
+ * {{DIGIT_LIKE}}.
  * Patterns are compiled caseless, UTF and UCP, then JIT-compiled.
  *
  * Thread rules: an ms_ruleset is immutable after loading and shared read-only
@@ -31,6 +33,7 @@
 
 #include "extractors/deadline.h"
 #include "extractors/gazetteer.h"
+#include "extractors/us_states.h"
 
 typedef enum {
     MS_SCOPE_DOCUMENT = 0,
@@ -73,7 +76,7 @@ typedef struct {
 } ms_match;
 
 /* Load every *.rules file in `dir` (in name order), the gazetteer
- * `dir`/countries.tsv and, if present, the deadline policy `dir`/deadlines.conf.  Each problem is appended to `diag` as
+ * `dir`/countries.tsv, the US states `dir`/us_states.tsv and, if present, the deadline policy `dir`/deadlines.conf.  Each problem is appended to `diag` as
  * "file:line:col: error: message" followed by the line and a caret.  Returns
  * FALSE (rules_invalid) when there is any error; warnings alone do not fail. */
 gboolean ms_ruleset_load(const char *dir, ms_ruleset **out, GString *diag, GError **err);
@@ -92,6 +95,9 @@ const ms_rule *ms_ruleset_rule(const ms_ruleset *rs, guint i);
 const GPtrArray *ms_ruleset_for_field(const ms_ruleset *rs, const char *field);
 /* The internal rules that find every gazetteer name (or demonym). */
 const ms_rule *ms_ruleset_gazetteer_rule(const ms_ruleset *rs, gboolean demonyms);
+
+/* The US states and territories (DIR/us_states.tsv). */
+const ms_us_states *ms_ruleset_us_states(const ms_ruleset *rs);
 
 /* The deadline policy (DIR/deadlines.conf), or NULL when the folder has none. */
 const ms_deadlines *ms_ruleset_deadlines(const ms_ruleset *rs);
