@@ -6,6 +6,7 @@
 
 #include <pcre2.h>
 
+#include "extractors/facts.h"
 #include "extractors/mentions.h"
 #include "extractors/ocr_digits.h"
 #include "extractors/rule_parse.h"
@@ -231,6 +232,9 @@ static gboolean load_data(ms_ruleset *rs, const char *dir, report *r)
         add_builtin_macro(rs, "GAZETTEER_NAMES", ms_gazetteer_pattern(rs->gaz, TRUE), FALSE);
         add_builtin_macro(rs, "GAZETTEER_DEMONYMS", ms_gazetteer_pattern(rs->gaz, FALSE), FALSE);
         add_builtin_macro(rs, "DIGIT_LIKE", ms_ocr_digit_class(), FALSE);
+        gsize n = 0;
+        const ms_cite_form *forms = ms_cite_forms(&n);
+        for (gsize i = 0; i < n; i++) add_builtin_macro(rs, forms[i].macro, forms[i].pattern, FALSE);
     }
     char *spath = g_build_filename(dir, "us_states.tsv", NULL);
     if (ms_us_states_load(spath, &rs->states, r->diag))
