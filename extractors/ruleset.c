@@ -216,7 +216,7 @@ static gint by_name(gconstpointer a, gconstpointer b)
 }
 
 /* The gazetteer (DIR/countries.tsv), the US states (DIR/us_states.tsv), the
- * macros they give and the deadline policy (DIR/deadlines.conf, optional).  FALSE when the gazetteer failed. */
+ * fuzzy-name tables (DIR/fuzzy.conf), the macros they give and the deadline policy (DIR/deadlines.conf, optional).  FALSE when the gazetteer failed. */
 static gboolean load_data(ms_ruleset *rs, const char *dir, report *r)
 {
     char *gpath = g_build_filename(dir, "countries.tsv", NULL);
@@ -242,6 +242,9 @@ static gboolean load_data(ms_ruleset *rs, const char *dir, report *r)
     else
         r->errors++;
     g_free(spath);
+    char *fpath = g_build_filename(dir, "fuzzy.conf", NULL);
+    if (!ms_fuzzy_load(fpath, &rs->fuzzy, r->diag)) r->errors++;
+    g_free(fpath);
     char *dpath = g_build_filename(dir, "deadlines.conf", NULL);
     if (g_file_test(dpath, G_FILE_TEST_EXISTS) && !ms_deadlines_load(dpath, &rs->deadlines, r->diag, NULL))
         r->errors++;
@@ -376,6 +379,7 @@ void ms_ruleset_free(ms_ruleset *rs)
     ms_rule_free(rs->demonyms);
     ms_gazetteer_free(rs->gaz);
     ms_us_states_free(rs->states);
+    ms_fuzzy_free(rs->fuzzy);
     g_free(rs);
 }
 
@@ -406,6 +410,11 @@ const GPtrArray *ms_ruleset_for_field(const ms_ruleset *rs, const char *field)
 const ms_rule *ms_ruleset_gazetteer_rule(const ms_ruleset *rs, gboolean demonyms)
 {
     return demonyms ? rs->demonyms : rs->names;
+}
+
+const ms_fuzzy *ms_ruleset_fuzzy(const ms_ruleset *rs)
+{
+    return rs->fuzzy;
 }
 
 const ms_us_states *ms_ruleset_us_states(const ms_ruleset *rs)

@@ -32,6 +32,7 @@
 #include <glib.h>
 
 #include "extractors/deadline.h"
+#include "extractors/fuzzy.h"
 #include "extractors/gazetteer.h"
 #include "extractors/us_states.h"
 
@@ -76,7 +77,8 @@ typedef struct {
 } ms_match;
 
 /* Load every *.rules file in `dir` (in name order), the gazetteer
- * `dir`/countries.tsv, the US states `dir`/us_states.tsv and, if present, the deadline policy `dir`/deadlines.conf.  Each problem is appended to `diag` as
+ * `dir`/countries.tsv, the US states `dir`/us_states.tsv, the fuzzy-name
+ * tables `dir`/fuzzy.conf and, if present, the deadline policy `dir`/deadlines.conf.  Each problem is appended to `diag` as
  * "file:line:col: error: message" followed by the line and a caret.  Returns
  * FALSE (rules_invalid) when there is any error; warnings alone do not fail. */
 gboolean ms_ruleset_load(const char *dir, ms_ruleset **out, GString *diag, GError **err);
@@ -95,6 +97,9 @@ const ms_rule *ms_ruleset_rule(const ms_ruleset *rs, guint i);
 const GPtrArray *ms_ruleset_for_field(const ms_ruleset *rs, const char *field);
 /* The internal rules that find every gazetteer name (or demonym). */
 const ms_rule *ms_ruleset_gazetteer_rule(const ms_ruleset *rs, gboolean demonyms);
+
+/* The tables of OCR-tolerant names (DIR/fuzzy.conf). */
+const ms_fuzzy *ms_ruleset_fuzzy(const ms_ruleset *rs);
 
 /* The US states and territories (DIR/us_states.tsv). */
 const ms_us_states *ms_ruleset_us_states(const ms_ruleset *rs);

@@ -19,12 +19,14 @@ static void copy_bundled(const char *dir, const char *name)
     g_free(dst);
 }
 
-/* A rules folder holding the bundled gazetteer and US states and one rule file. */
+/* A rules folder holding the bundled gazetteer, US states, fuzzy-name tables
+ * and one rule file. */
 static char *rules_dir_with(const char *rules_text)
 {
     char *dir = g_dir_make_tmp("ms-rules-XXXXXX", NULL);
     copy_bundled(dir, "countries.tsv");
     copy_bundled(dir, "us_states.tsv");
+    copy_bundled(dir, "fuzzy.conf");
     char *rpath = g_build_filename(dir, "t.rules", NULL);
     g_assert_true(g_file_set_contents(rpath, rules_text, -1, NULL));
     g_free(rpath);
