@@ -21,9 +21,11 @@ char *ms_court_normalize(const ms_us_states *states, const char *s, gsize len)
 {
     char *raw = g_strndup(s, len);
     char *comma = strrchr(raw, ',');
-    if (!comma) {
+    if (!comma) comma = strrchr(raw, ';'); /* OCR's ";" for "," */
+    if (!comma) { /* a city alone: the court of that city, if the table has one */
+        const char *court = ms_us_states_court(states, g_strstrip(raw));
         g_free(raw);
-        return NULL;
+        return g_strdup(court);
     }
     *comma = 0;
     char *city = g_strstrip(raw);
@@ -74,6 +76,19 @@ static char *title_case_given(char *v)
     return g_string_free(out, FALSE);
 }
 
+/* Where the surname starts in a name all in capitals, given names first:
+ * the last word, or the word before a particle ("WILMER VASQUEZ DE LEON");
+ * two surnames cannot be told from two given names ("AISSATOU MENDOZA
+ * LOPEZ" gives "LOPEZ"), which is why the rules weigh this form lowest. */
+static guint caps_surname(char **w, guint n)
+{
+    static const char *const particles[] = {"DE", "DEL", "LA", "LAS", "LOS", "DA", "DAS", "DO",
+                                            "DOS", "VAN", "VON", "DI", "Y", NULL};
+    for (guint i = 1; i + 1 < n; i++)
+        if (g_strv_contains(particles, w[i])) return i - 1 > 0 ? i - 1 : i;
+    return n - 1;
+}
+
 /* "Carlos MENDOZA LOPEZ" -> "MENDOZA LOPEZ, Carlos": given names first, the
  * surname in capitals.  A name already "SURNAME, Given" (or any other form)
  * is only trimmed. */
@@ -95,6 +110,8 @@ char *ms_respondent_normalize(const char *s, gsize len)
         if (!caps) break;
         first_caps = i - 1;
     }
+    if (!strchr(v, ',') && first_caps == 0 && n >= 2) /* "GRACE OKAFOR": see caps_surname() */
+        first_caps = caps_surname(w, n);
     if (!strchr(v, ',') && first_caps > 0 && first_caps < n) {
         char *sur = g_strjoinv(" ", w + first_caps);
         char *tmp = w[first_caps];

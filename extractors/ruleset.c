@@ -237,10 +237,14 @@ static gboolean load_data(ms_ruleset *rs, const char *dir, report *r)
         for (gsize i = 0; i < n; i++) add_builtin_macro(rs, forms[i].macro, forms[i].pattern, FALSE);
     }
     char *spath = g_build_filename(dir, "us_states.tsv", NULL);
-    if (ms_us_states_load(spath, &rs->states, r->diag))
+    char *cpath = g_build_filename(dir, "courts.tsv", NULL);
+    if (ms_us_states_load(spath, &rs->states, r->diag)) {
         add_builtin_macro(rs, "US_STATE", ms_us_states_pattern(rs->states), FALSE);
-    else
+        ms_us_states_add_courts(rs->states, cpath);
+    } else {
         r->errors++;
+    }
+    g_free(cpath);
     g_free(spath);
     char *fpath = g_build_filename(dir, "fuzzy.conf", NULL);
     if (!ms_fuzzy_load(fpath, &rs->fuzzy, r->diag)) r->errors++;

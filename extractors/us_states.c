@@ -5,6 +5,7 @@
 
 struct ms_us_states {
     GHashTable *code_of; /* upper-case name or code -> code (owned keys and values) */
+    GHashTable *court_of; /* upper-case city -> "City, ST" (owned keys and values) */
     char *pattern;
 };
 
@@ -48,6 +49,7 @@ gboolean ms_us_states_load(const char *path, ms_us_states **out, GString *diag)
     }
     ms_us_states *s = g_new0(ms_us_states, 1);
     s->code_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    s->court_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     GString *names = g_string_new(NULL), *codes = g_string_new(NULL);
     char **lines = g_strsplit(data, "\n", -1);
     int errors = 0;
@@ -81,6 +83,7 @@ void ms_us_states_free(ms_us_states *s)
 {
     if (!s) return;
     g_hash_table_destroy(s->code_of);
+    g_hash_table_destroy(s->court_of);
     g_free(s->pattern);
     g_free(s);
 }
@@ -97,4 +100,37 @@ const char *ms_us_states_code(const ms_us_states *s, const char *name_or_code)
 const char *ms_us_states_pattern(const ms_us_states *s)
 {
     return s->pattern;
+}
+
+void ms_us_states_add_courts(ms_us_states *s, const char *path)
+{
+    char *data = NULL;
+    if (!g_file_get_contents(path, &data, NULL, NULL)) return;
+    char **lines = g_strsplit(data, "\n", -1);
+    for (char **l = lines; *l; l++) {
+        char *tab = strchr(*l, '\t'), *comma = NULL;
+        if (**l == '#' || !tab) continue;
+        *tab = 0;
+        comma = strrchr(*l, ',');
+        char *st = comma ? g_strstrip(g_strdup(comma + 1)) : NULL;
+        gboolean known = st && ms_us_states_code(s, st);
+        g_free(st);
+        if (!known) continue;
+        char *city = g_ascii_strup(*l, comma - *l);
+        if (!g_hash_table_contains(s->court_of, city))
+            g_hash_table_insert(s->court_of, city, g_strdup(*l));
+        else
+            g_free(city);
+    }
+    g_strfreev(lines);
+    g_free(data);
+}
+
+const char *ms_us_states_court(const ms_us_states *s, const char *city)
+{
+    if (!s) return NULL;
+    char *up = g_ascii_strup(city, -1);
+    const char *court = g_hash_table_lookup(s->court_of, up);
+    g_free(up);
+    return court;
 }

@@ -22,6 +22,15 @@ void ms_us_states_free(ms_us_states *s);
  * between words), or NULL (also when `s` is NULL). */
 const char *ms_us_states_code(const ms_us_states *s, const char *name_or_code);
 
+/* Add the cities of the courts table (rules/courts.tsv: "City, ST<TAB>..."
+ * lines, the calendar's time zones), so a court named by its city alone
+ * ("CHARLOTTE IMMIGRATION COURT") gets its state.  A missing file adds none;
+ * a row whose state is not in the table is skipped. */
+void ms_us_states_add_courts(ms_us_states *s, const char *path);
+
+/* "City, ST" of the court in `city` (any case), or NULL. */
+const char *ms_us_states_court(const ms_us_states *s, const char *city);
+
 /* PCRE2 source matching any name (white space as \s+) or any code (case
  * sensitive), as an alternation without word bounds. */
 const char *ms_us_states_pattern(const ms_us_states *s);

@@ -330,6 +330,8 @@ static void test_court_normalize(void)
         {"Falls Church, Virginia", "Falls Church, VA"}, {"EL PASO,  TX", "El Paso, TX"},
         {"New York, N.Y.", "New York, NY"},    {"TEGUCIGALPA, HONDURAS", NULL},
         {"NO COMMA HERE", NULL},     {"HAGATNA, GUAM", "Hagatna, GU"},
+        {"CHARLOTTE", "Charlotte, NC"}, {"Salt Lake City", "Salt Lake City, UT"},
+        {"CHAPARRAL; NM", "Chaparral, NM"},
         {"Washington, District of Columbia", "Washington, DC"},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
