@@ -17,7 +17,7 @@
  * a number must still hold 8 or 9 digits); the words become one word with that
  * text.  An A-number's readings must agree: two that give the same number
  * outvote a third, and readings that each give another number keep none
- * (agreed()).  Every look is recorded (ms_look) with all three readings.
+ * (ms_look_agreed()).  Every look is recorded (ms_look) with all three readings.
  */
 #include <string.h>
 
@@ -180,7 +180,7 @@ static char *number_of(const char *text)
  * even with a better confidence); when every reading that gives a number
  * gives another one, none is kept (MS_LOOK_REFUSED): null is the honest
  * answer.  With a single number read, the choice by confidence stands. */
-static int agreed(const ms_look *l)
+int ms_look_agreed(const ms_look *l)
 {
     char *num[3];
     int readable = 0, best = -1;
@@ -238,7 +238,7 @@ static void look_at(TessBaseAPI *api, PIX *grey, int dpi, ms_reading *r, guint i
     pixDestroy(&g8);
     for (int k = 1; k < 3; k++)
         if (eligible(kind, l.text[k]) && l.conf[k] > l.conf[l.kept]) l.kept = k;
-    if (strcmp(kind, "a_number") == 0) l.kept = agreed(&l);
+    if (strcmp(kind, "a_number") == 0) l.kept = ms_look_agreed(&l);
     if (l.kept == MS_LOOK_REFUSED)
         replace_words(r, i, end, l.box, MS_LOOK_UNREAD, 0);
     else if (l.kept)
