@@ -88,13 +88,18 @@ void ms_us_states_free(ms_us_states *s)
     g_free(s);
 }
 
+/* `key` in `table`, compared in capitals. */
+static const char *lookup_upper(GHashTable *table, const char *key)
+{
+    char *up = g_ascii_strup(key, -1);
+    const char *v = g_hash_table_lookup(table, up);
+    g_free(up);
+    return v;
+}
+
 const char *ms_us_states_code(const ms_us_states *s, const char *name_or_code)
 {
-    if (!s) return NULL;
-    char *up = g_ascii_strup(name_or_code, -1);
-    const char *code = g_hash_table_lookup(s->code_of, up);
-    g_free(up);
-    return code;
+    return s ? lookup_upper(s->code_of, name_or_code) : NULL;
 }
 
 const char *ms_us_states_pattern(const ms_us_states *s)
@@ -128,9 +133,5 @@ void ms_us_states_add_courts(ms_us_states *s, const char *path)
 
 const char *ms_us_states_court(const ms_us_states *s, const char *city)
 {
-    if (!s) return NULL;
-    char *up = g_ascii_strup(city, -1);
-    const char *court = g_hash_table_lookup(s->court_of, up);
-    g_free(up);
-    return court;
+    return s ? lookup_upper(s->court_of, city) : NULL;
 }
