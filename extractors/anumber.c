@@ -17,6 +17,7 @@
 #include "extractors/anumber.h"
 
 #include "extractors/evidence.h"
+#include "extractors/ocr_digits.h"
 
 #include <string.h>
 
@@ -29,11 +30,8 @@ static int digit_of(const char *s, gsize len, gsize *i, gboolean *real, gboolean
         *real = TRUE;
         return c - '0';
     }
-    if (strchr("OoQD", c)) return 0;
-    if (strchr("lIL|]!", c)) return 1;
-    if (strchr("Ss", c)) return 5;
-    if (c == 'B') return 8;
-    if (strchr("Zz", c)) return 2;
+    int d = ms_ocr_digit((guchar)c);
+    if (d >= 0) return d;
     if (strchr(" \t-.,;:", c)) {
         *skip = TRUE;
         return -1;
@@ -101,27 +99,21 @@ static gint by_start(gconstpointer a, gconstpointer b)
     return y->rule->weight - x->rule->weight;
 }
 
+static void add_occurrence(const ms_rule *r, const ms_match *h, gpointer all)
+{
+    occurrence o = {*h, r, NULL};
+    g_array_append_val((GArray *)all, o);
+}
+
 /* Every match of every a_number rule, in text order; of overlapping matches
  * only the heaviest is kept. */
 static GArray *occurrences(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
                            const char *marked, const ms_sections *sec)
 {
-    const GPtrArray *rules = ms_ruleset_for_field(rs, "a_number");
     GArray *all = g_array_new(FALSE, TRUE, sizeof(occurrence));
     g_array_set_clear_func(all, occurrence_clear);
-    GArray *hits = g_array_new(FALSE, FALSE, sizeof(ms_match));
-    for (guint i = 0; i < rules->len; i++) {
-        const ms_rule *r = g_ptr_array_index(rules, i);
-        gsize from = sec->start[r->scope], to = sec->end[r->scope];
-        if (from >= to) continue;
-        g_array_set_size(hits, 0);
-        ms_rule_match_all(r, m, r->on_marked ? marked : t->str->str, from, to, hits);
-        for (guint j = 0; j < hits->len; j++) {
-            occurrence o = {g_array_index(hits, ms_match, j), r, NULL};
-            g_array_append_val(all, o);
-        }
-    }
-    g_array_free(hits, TRUE);
+    ms_field_visitor v = {NULL, add_occurrence, all};
+    ms_ruleset_match_field(rs, m, "a_number", t->str->str, marked, sec->start, sec->end, &v);
     g_array_sort(all, by_start);
     GArray *kept = g_array_new(FALSE, TRUE, sizeof(occurrence));
     g_array_set_clear_func(kept, occurrence_clear);

@@ -3,31 +3,6 @@
 
 #include <string.h>
 
-/* USPS codes for the states and territories that have immigration courts. */
-static const struct {
-    const char *name, *code;
-} states[] = {
-    {"ALABAMA", "AL"},        {"ALASKA", "AK"},         {"ARIZONA", "AZ"},
-    {"ARKANSAS", "AR"},       {"CALIFORNIA", "CA"},     {"COLORADO", "CO"},
-    {"CONNECTICUT", "CT"},    {"DELAWARE", "DE"},       {"DISTRICT OF COLUMBIA", "DC"},
-    {"FLORIDA", "FL"},        {"GEORGIA", "GA"},        {"HAWAII", "HI"},
-    {"IDAHO", "ID"},          {"ILLINOIS", "IL"},       {"INDIANA", "IN"},
-    {"IOWA", "IA"},           {"KANSAS", "KS"},         {"KENTUCKY", "KY"},
-    {"LOUISIANA", "LA"},      {"MAINE", "ME"},          {"MARYLAND", "MD"},
-    {"MASSACHUSETTS", "MA"},  {"MICHIGAN", "MI"},       {"MINNESOTA", "MN"},
-    {"MISSISSIPPI", "MS"},    {"MISSOURI", "MO"},       {"MONTANA", "MT"},
-    {"NEBRASKA", "NE"},       {"NEVADA", "NV"},         {"NEW HAMPSHIRE", "NH"},
-    {"NEW JERSEY", "NJ"},     {"NEW MEXICO", "NM"},     {"NEW YORK", "NY"},
-    {"NORTH CAROLINA", "NC"}, {"NORTH DAKOTA", "ND"},   {"OHIO", "OH"},
-    {"OKLAHOMA", "OK"},       {"OREGON", "OR"},         {"PENNSYLVANIA", "PA"},
-    {"RHODE ISLAND", "RI"},   {"SOUTH CAROLINA", "SC"}, {"SOUTH DAKOTA", "SD"},
-    {"TENNESSEE", "TN"},      {"TEXAS", "TX"},          {"UTAH", "UT"},
-    {"VERMONT", "VT"},        {"VIRGINIA", "VA"},       {"WASHINGTON", "WA"},
-    {"WEST VIRGINIA", "WV"},  {"WISCONSIN", "WI"},      {"WYOMING", "WY"},
-    {"PUERTO RICO", "PR"},    {"GUAM", "GU"},           {"NORTHERN MARIANA ISLANDS", "MP"},
-    {"VIRGIN ISLANDS", "VI"},
-};
-
 /* "SAN DIEGO" -> "San Diego"; "MCALLEN" stays "Mcallen" (good enough to
  * group by; the evidence keeps the words as written). */
 static char *title_case(const char *s)
@@ -42,13 +17,15 @@ static char *title_case(const char *s)
     return g_string_free(out, FALSE);
 }
 
-char *ms_court_normalize(const char *s, gsize len)
+char *ms_court_normalize(const ms_us_states *states, const char *s, gsize len)
 {
     char *raw = g_strndup(s, len);
     char *comma = strrchr(raw, ',');
-    if (!comma) {
+    if (!comma) comma = strrchr(raw, ';'); /* OCR's ";" for "," */
+    if (!comma) { /* a city alone: the court of that city, if the table has one */
+        const char *court = ms_us_states_court(states, g_strstrip(raw));
         g_free(raw);
-        return NULL;
+        return g_strdup(court);
     }
     *comma = 0;
     char *city = g_strstrip(raw);
@@ -64,10 +41,7 @@ char *ms_court_normalize(const char *s, gsize len)
         }
     }
     while (st->len && st->str[st->len - 1] == ' ') g_string_truncate(st, st->len - 1);
-    const char *code = NULL;
-    for (gsize i = 0; i < G_N_ELEMENTS(states) && !code; i++)
-        if (strcmp(st->str, states[i].name) == 0 || strcmp(st->str, states[i].code) == 0)
-            code = states[i].code;
+    const char *code = ms_us_states_code(states, st->str);
     char *out = NULL;
     if (code && *city) {
         char *c = title_case(city);
@@ -102,6 +76,19 @@ static char *title_case_given(char *v)
     return g_string_free(out, FALSE);
 }
 
+/* Where the surname starts in a name all in capitals, given names first:
+ * the last word, or the word before a particle ("WILMER VASQUEZ DE LEON");
+ * two surnames cannot be told from two given names ("AISSATOU MENDOZA
+ * LOPEZ" gives "LOPEZ"), which is why the rules weigh this form lowest. */
+static guint caps_surname(char **w, guint n)
+{
+    static const char *const particles[] = {"DE", "DEL", "LA", "LAS", "LOS", "DA", "DAS", "DO",
+                                            "DOS", "VAN", "VON", "DI", "Y", NULL};
+    for (guint i = 1; i + 1 < n; i++)
+        if (g_strv_contains(particles, w[i])) return i - 1 > 0 ? i - 1 : i;
+    return n - 1;
+}
+
 /* "Carlos MENDOZA LOPEZ" -> "MENDOZA LOPEZ, Carlos": given names first, the
  * surname in capitals.  A name already "SURNAME, Given" (or any other form)
  * is only trimmed. */
@@ -123,6 +110,8 @@ char *ms_respondent_normalize(const char *s, gsize len)
         if (!caps) break;
         first_caps = i - 1;
     }
+    if (!strchr(v, ',') && first_caps == 0 && n >= 2) /* "GRACE OKAFOR": see caps_surname() */
+        first_caps = caps_surname(w, n);
     if (!strchr(v, ',') && first_caps > 0 && first_caps < n) {
         char *sur = g_strjoinv(" ", w + first_caps);
         char *tmp = w[first_caps];

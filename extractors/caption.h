@@ -9,9 +9,11 @@
 
 #include <glib.h>
 
-/* "ATLANTA, GEORGIA" -> "Atlanta, GA"; NULL when the state is not a US
- * state or territory. */
-char *ms_court_normalize(const char *s, gsize len);
+#include "extractors/us_states.h"
+
+/* "ATLANTA, GEORGIA" -> "Atlanta, GA"; NULL when the state is not one of
+ * `states` (rules/us_states.tsv). */
+char *ms_court_normalize(const ms_us_states *states, const char *s, gsize len);
 
 /* "Carlos MENDOZA LOPEZ" -> "MENDOZA LOPEZ, Carlos"; other forms are trimmed
  * of trailing punctuation.  NULL when nothing is left. */

@@ -50,32 +50,31 @@ static void set_role(ms_mention *mn, const char *role, const ms_rule *rule, int 
     mn->weight = weight;
 }
 
+typedef struct {
+    gboolean mask; /* not_country: overlapping mentions are masked */
+    GArray *mentions;
+} role_pass;
+
+static void role_hit(const ms_rule *r, const ms_match *h, gpointer user)
+{
+    role_pass *p = user;
+    for (guint k = 0; k < p->mentions->len; k++) {
+        ms_mention *mn = &g_array_index(p->mentions, ms_mention, k);
+        gboolean inside = p->mask ? mn->start < h->tend && mn->end > h->tstart /* overlaps */
+                                  : mn->start >= h->tstart && mn->end <= h->tend;
+        if (!inside) continue;
+        if (p->mask) set_role(mn, "not_country", r, 10000);
+        else set_role(mn, r->value, r, r->weight);
+    }
+}
+
 /* Apply every rule of `field` to the mentions inside its target spans. */
 static void apply_rules(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, const char *marked,
                         const ms_sections *sec, const char *field, GArray *mentions)
 {
-    const GPtrArray *rules = ms_ruleset_for_field(rs, field);
-    gboolean mask = strcmp(field, "not_country") == 0;
-    GArray *hits = g_array_new(FALSE, FALSE, sizeof(ms_match));
-    for (guint i = 0; i < rules->len; i++) {
-        const ms_rule *r = g_ptr_array_index(rules, i);
-        gsize from = sec->start[r->scope], to = sec->end[r->scope];
-        if (from >= to) continue;
-        g_array_set_size(hits, 0);
-        ms_rule_match_all(r, m, r->on_marked ? marked : t->str->str, from, to, hits);
-        for (guint j = 0; j < hits->len; j++) {
-            const ms_match *h = &g_array_index(hits, ms_match, j);
-            for (guint k = 0; k < mentions->len; k++) {
-                ms_mention *mn = &g_array_index(mentions, ms_mention, k);
-                gboolean inside = mask ? mn->start < h->tend && mn->end > h->tstart /* overlaps */
-                                       : mn->start >= h->tstart && mn->end <= h->tend;
-                if (!inside) continue;
-                if (mask) set_role(mn, "not_country", r, 10000);
-                else set_role(mn, r->value, r, r->weight);
-            }
-        }
-    }
-    g_array_free(hits, TRUE);
+    role_pass p = {strcmp(field, "not_country") == 0, mentions};
+    ms_field_visitor v = {NULL, role_hit, &p};
+    ms_ruleset_match_field(rs, m, field, t->str->str, marked, sec->start, sec->end, &v);
 }
 
 /* "JORDAN, Chad": a mention that is a word of the respondent's name. */

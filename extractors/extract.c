@@ -27,7 +27,8 @@ static char *clean_name(const char *s, gsize len)
     return v;
 }
 
-static char *value_of(const ms_rule *rule, const char *field, const ms_text *t, const ms_match *mt)
+static char *value_of(const ms_ruleset *rs, const ms_rule *rule, const char *field,
+                      const ms_text *t, const ms_match *mt)
 {
     if (rule->value) return g_strdup(rule->value);
     if (mt->vend <= mt->vstart) return NULL;
@@ -37,16 +38,44 @@ static char *value_of(const ms_rule *rule, const char *field, const ms_text *t, 
         const char *field;
         char *(*normalize)(const char *, gsize);
     } normalizers[] = {
-        {"a_number", ms_anumber_normalize},   {"court", ms_court_normalize},
+        {"a_number", ms_anumber_normalize},
         {"hearing_date", ms_date_normalize},  {"filed_date", ms_date_normalize},
         {"hearing_time", ms_time_normalize},  {"authority", ms_authority_normalize},
         {"received_date", ms_date_normalize}, {"ecas_date", ms_date_normalize},
         {"service_date", ms_date_normalize},  {"signature_date", ms_date_normalize},
         {"respondent", ms_respondent_normalize},
     };
+    if (strcmp(field, "court") == 0) return ms_court_normalize(ms_ruleset_us_states(rs), s, len);
     for (gsize i = 0; i < G_N_ELEMENTS(normalizers); i++)
         if (strcmp(field, normalizers[i].field) == 0) return normalizers[i].normalize(s, len);
     return clean_name(s, len);
+}
+
+typedef struct {
+    const ms_ruleset *rs;
+    const ms_text *t;
+    const char *field;
+    char *best;
+    const ms_rule *best_rule;
+    ms_match best_m;
+} pick;
+
+static gboolean pick_rule(const ms_rule *r, gpointer user)
+{
+    const pick *p = user;
+    return !p->best_rule || r->weight >= p->best_rule->weight;
+}
+
+static void pick_hit(const ms_rule *r, const ms_match *mt, gpointer user)
+{
+    pick *p = user;
+    if (p->best_rule && (r->weight < p->best_rule->weight ||
+                         (r->weight == p->best_rule->weight && mt->start >= p->best_m.start)))
+        return;
+    char *v = value_of(p->rs, r, p->field, p->t, mt);
+    if (!v) return;
+    g_free(p->best);
+    p->best = v, p->best_rule = r, p->best_m = *mt;
 }
 
 /* The strongest match of the rules for `field`: highest weight, then earliest. */
@@ -54,37 +83,17 @@ static char *pick_field(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
                         const char *marked, const ms_sections *sec, const char *field,
                         GArray *evidence)
 {
-    const GPtrArray *rules = ms_ruleset_for_field(rs, field);
-    GArray *hits = g_array_new(FALSE, FALSE, sizeof(ms_match));
-    char *best = NULL;
-    const ms_rule *best_rule = NULL;
-    ms_match best_m = {0};
-    for (guint i = 0; i < rules->len; i++) {
-        const ms_rule *r = g_ptr_array_index(rules, i);
-        if (best_rule && r->weight < best_rule->weight) continue;
-        gsize from = sec->start[r->scope], to = sec->end[r->scope];
-        if (from >= to) continue;
-        g_array_set_size(hits, 0);
-        ms_rule_match_all(r, m, r->on_marked ? marked : t->str->str, from, to, hits);
-        for (guint j = 0; j < hits->len; j++) {
-            ms_match *mt = &g_array_index(hits, ms_match, j);
-            if (best_rule && (r->weight < best_rule->weight ||
-                              (r->weight == best_rule->weight && mt->start >= best_m.start)))
-                continue;
-            char *v = value_of(r, field, t, mt);
-            if (!v) continue;
-            g_free(best);
-            best = v, best_rule = r, best_m = *mt;
-        }
-    }
-    g_array_free(hits, TRUE);
+    pick p = {rs, t, field, NULL, NULL, {0}};
+    ms_field_visitor v = {pick_rule, pick_hit, &p};
+    ms_ruleset_match_field(rs, m, field, t->str->str, marked, sec->start, sec->end, &v);
     /* The evidence is the value's own words when the rule takes the value from
      * a group ("RAMIREZ TORRES, Yusmary", not the whole caption). */
-    gboolean grouped = best_m.vend > best_m.vstart;
-    if (best)
-        ms_evidence_add(evidence, t, field, best, best_rule, grouped ? best_m.vstart : best_m.start,
-                        grouped ? best_m.vend : best_m.end);
-    return best;
+    gboolean grouped = p.best_m.vend > p.best_m.vstart;
+    if (p.best)
+        ms_evidence_add(evidence, t, field, p.best, p.best_rule,
+                        grouped ? p.best_m.vstart : p.best_m.start,
+                        grouped ? p.best_m.vend : p.best_m.end);
+    return p.best;
 }
 
 static gint by_start(gconstpointer a, gconstpointer b)
@@ -93,23 +102,24 @@ static gint by_start(gconstpointer a, gconstpointer b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
+static void collect_hit(const ms_rule *r, const ms_match *mt, gpointer user)
+{
+    gpointer *both = user; /* the matches and, parallel to them, their rules */
+    g_array_append_val((GArray *)both[0], *mt);
+    g_ptr_array_add(both[1], (gpointer)r);
+}
+
 /* Every value of a many-valued field (citations, a family's A-numbers), each
  * once, in the order the text gives them; evidence for each. */
 GPtrArray *ms_collect_field(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
                             const char *marked, const ms_sections *sec, const char *field,
                             GArray *evidence)
 {
-    const GPtrArray *rules = ms_ruleset_for_field(rs, field);
     GArray *hits = g_array_new(FALSE, FALSE, sizeof(ms_match));
     GPtrArray *rule_of = g_ptr_array_new(); /* parallel to hits */
-    for (guint i = 0; i < rules->len; i++) {
-        const ms_rule *r = g_ptr_array_index(rules, i);
-        gsize from = sec->start[r->scope], to = sec->end[r->scope];
-        if (from >= to) continue;
-        guint before = hits->len;
-        ms_rule_match_all(r, m, r->on_marked ? marked : t->str->str, from, to, hits);
-        for (guint j = before; j < hits->len; j++) g_ptr_array_add(rule_of, (gpointer)r);
-    }
+    gpointer both[2] = {hits, rule_of};
+    ms_field_visitor collect = {NULL, collect_hit, both};
+    ms_ruleset_match_field(rs, m, field, t->str->str, marked, sec->start, sec->end, &collect);
     /* sort the matches by position, carrying their rules along */
     GArray *order = g_array_new(FALSE, FALSE, sizeof(ms_match));
     for (guint j = 0; j < hits->len; j++) {
@@ -123,7 +133,7 @@ GPtrArray *ms_collect_field(const ms_ruleset *rs, ms_matcher *m, const ms_text *
     for (guint j = 0; j < order->len; j++) {
         const ms_match *mt = &g_array_index(order, ms_match, j);
         const ms_rule *r = g_ptr_array_index(rule_of, mt->tstart);
-        char *v = value_of(r, field, t, mt);
+        char *v = value_of(rs, r, field, t, mt);
         if (!v || g_hash_table_contains(seen, v)) {
             g_free(v);
             continue;

@@ -109,19 +109,48 @@ static char *section_part(const char *p)
     return g_string_free(o, FALSE);
 }
 
+static const ms_cite_form cite_forms[] = {
+    {"USC", "U.S.C.", "U\\.?\\s?S\\.?\\s?C\\.?\\s*A?\\.?"},
+    {"CFR", "C.F.R.", "(?:C\\.?\\s?F\\.?\\s?R|CER)\\.?"}, /* OCR's "CER.", "C.F R." */
+    {"I_AND_N", "I&N", "[I1l|]\\s?&\\s?N"},                /* OCR's 1 or l for the I */
+};
+
+const ms_cite_form *ms_cite_forms(gsize *n)
+{
+    *n = G_N_ELEMENTS(cite_forms);
+    return cite_forms;
+}
+
+/* Form i of cite_forms, compiled once (never freed): the codes anchored at
+ * the start, I&N between the volume and "Dec". */
+static const GRegex *cite_form_re(gsize i)
+{
+    static GRegex *re[G_N_ELEMENTS(cite_forms)];
+    if (g_once_init_enter(&re[i])) {
+        char *src = i == 2 ? g_strdup_printf("(?<=\\d )(?:%s)(?= Dec)", cite_forms[i].pattern)
+                           : g_strdup_printf("^(?:%s)", cite_forms[i].pattern);
+        GRegex *r = g_regex_new(src, G_REGEX_CASELESS, 0, NULL); /* no JIT: Valgrind */
+        g_free(src);
+        g_once_init_leave(&re[i], r);
+    }
+    return re[i];
+}
+
+/* "29 1&N Dec." -> "29 I&N Dec.", "A. G." -> "A.G." */
+static char *mend_decision(const char *c)
+{
+    char *o = g_regex_replace_literal(cite_form_re(2), c, -1, 0, cite_forms[2].canonical, 0, NULL);
+    char *p;
+    while ((p = strstr(o, "A. G."))) memmove(p + 2, p + 3, strlen(p + 3) + 1);
+    return o;
+}
+
 char *ms_authority_normalize(const char *s, gsize len)
 {
     char *c = squeeze(s, len);
     char *out = NULL;
     if (g_str_has_prefix(c, "Matter of") || g_str_has_prefix(c, "matter of")) {
-        GString *o = g_string_new(c);
-        /* "I & N" -> "I&N", "A. G." -> "A.G." */
-        char *p;
-        while ((p = strstr(o->str, "I & N"))) g_string_erase(o, p - o->str + 1, 1), g_string_erase(o, p - o->str + 2, 1);
-        for (const char *bad = " 1&N "; (p = strstr(o->str, bad)) || (p = strstr(o->str, " l&N "));)
-            p[1] = 'I'; /* OCR's 1 or l for the I of I&N */
-        while ((p = strstr(o->str, "A. G."))) g_string_erase(o, p - o->str + 2, 1);
-        out = g_string_free(o, FALSE);
+        out = mend_decision(c);
     } else if (g_ascii_strncasecmp(c, "INA", 3) == 0) {
         char *sec = section_part(c + 3);
         out = *sec ? g_strdup_printf("INA § %s", sec) : NULL;
@@ -131,11 +160,13 @@ char *ms_authority_normalize(const char *s, gsize len)
         const char *p = c;
         while (g_ascii_isdigit(*p)) p++;
         while (*p == ' ') p++;
-        gboolean usc = *p == 'U' || *p == 'u';
-        /* skip the code's name ("U.S.C.", "C.F.R.", "CER.") to the section */
+        const char *code = NULL; /* "U.S.C.", or "C.F.R." for its OCR forms */
+        for (gsize i = 0; i < 2 && !code; i++)
+            if (g_regex_match(cite_form_re(i), p, 0, NULL)) code = cite_forms[i].canonical;
+        /* skip the code's name to the section */
         while (*p && !g_ascii_isdigit(*p)) p++;
         char *sec = section_part(p);
-        out = *sec ? g_strdup_printf("%d %s § %s", title, usc ? "U.S.C." : "C.F.R.", sec) : NULL;
+        out = *sec && code ? g_strdup_printf("%d %s § %s", title, code, sec) : NULL;
         g_free(sec);
     }
     g_free(c);

@@ -17,4 +17,13 @@ char *ms_date_normalize(const char *s, gsize len);
 char *ms_time_normalize(const char *s, gsize len);
 char *ms_authority_normalize(const char *s, gsize len);
 
+/* The forms OCR gives the names inside citations, kept once: each is a rule
+ * macro (`macro`, built in: {{USC}}, {{CFR}}, {{I_AND_N}}, a PCRE2 source)
+ * that the citation rules match, and ms_authority_normalize() writes what
+ * it matched as `canonical`.  A static table of *n entries. */
+typedef struct {
+    const char *macro, *canonical, *pattern;
+} ms_cite_form;
+const ms_cite_form *ms_cite_forms(gsize *n);
+
 #endif

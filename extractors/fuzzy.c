@@ -1,68 +1,143 @@
 /* fuzzy — country names as OCR damaged them ("Colombra", "Turkcy",
  * "Democratic Republig of the Congo"), by a weighted edit distance.
  *
- * A substitution OCR makes often (e/c, a/o, i/l/1, o/0, r/i, c/g, u/n, h/b,
- * s/5) costs 0.5, as does a pair read as one letter (rn/m, cl/d, vv/w,
- * li/h, ri/n, in/m); any other edit costs 1, a space or hyphen gained or
- * lost 0.3.  A name of 6-9 letters allows a cost of 1, 10-17 letters 1.5,
- * longer 2; shorter names are never matched this way.  The best country must
- * beat every other by a cost of 1, the short members of the trap pairs are
- * never reached, and a text at least as close to a US place is not a country.
+ * The tables are data, rules/fuzzy.conf: the substitutions OCR makes often
+ * (e/c, a/o, i/l/1 ...) and the pairs read as one letter (rn/m, cl/d ...), at
+ * a low cost; the cost of any other edit and of a space or hyphen; the trap
+ * names never reached; the US places that win a tie.  A name of 6-9 letters
+ * allows a cost of 1, 10-17 letters 1.5, longer 2; shorter names are never
+ * matched this way.  The best country must beat every other by a cost of 1.
  */
 #include "extractors/fuzzy.h"
 
 #include <string.h>
 
-static const char *const confusions[] = {"ec", "ao", "il", "l1", "i1", "o0", "ri", "cg", "un",
-                                         "hb", "s5", "ce", "oa", "li", "1l", "1i", "0o", "ir",
-                                         "gc", "nu", "bh", "5s", NULL};
-static const char *const digraphs[][2] = {{"rn", "m"}, {"cl", "d"}, {"vv", "w"},
-                                          {"li", "h"}, {"ri", "n"}, {"in", "m"}};
-/* Trap pairs: their short members differ from each other by too little. */
-static const char *const never[] = {"niger", "nigeria", "guinea", "sudan", "congo", "dominica",
-                                    NULL};
-static const char *const us_places[] = {"columbia", "georgia", "jamaica", "lebanon", "peru",
-                                        "panama city", "new mexico", "carolina", NULL};
+struct ms_fuzzy {
+    double confusion, other, space; /* the costs */
+    GArray *letters;                /* char[2]: one letter read for another */
+    GArray *pairs;                  /* char[3]: two letters, then the one they read as */
+    char **never, **us_places;
+};
+
+void ms_fuzzy_free(ms_fuzzy *f)
+{
+    if (!f) return;
+    g_array_free(f->letters, TRUE);
+    g_array_free(f->pairs, TRUE);
+    g_strfreev(f->never);
+    g_strfreev(f->us_places);
+    g_free(f);
+}
+
+/* "e/c;a/o" into `out`: each side `na` and `nb` bytes (a pair: 2 and 1, in
+ * either order, stored two first).  FALSE on a malformed item. */
+static gboolean parse_pairs(char **items, gsize na, gsize nb, GArray *out)
+{
+    for (char **it = items; it && *it; it++) {
+        char **ab = g_strsplit(g_strstrip(*it), "/", -1);
+        gboolean ok = g_strv_length(ab) == 2;
+        if (ok && strlen(ab[0]) == nb && strlen(ab[1]) == na && na != nb) {
+            char *t = ab[0];
+            ab[0] = ab[1], ab[1] = t;
+        }
+        ok = ok && strlen(ab[0]) == na && strlen(ab[1]) == nb;
+        if (ok) {
+            char e[3] = {ab[0][0], na == 2 ? ab[0][1] : ab[1][0], na == 2 ? ab[1][0] : 0};
+            g_array_append_vals(out, e, 1);
+        }
+        g_strfreev(ab);
+        if (!ok) return FALSE;
+    }
+    return TRUE;
+}
+
+static double cost_key(GKeyFile *kf, const char *key, GError **e)
+{
+    return *e ? 0 : g_key_file_get_double(kf, "costs", key, e);
+}
+
+static gboolean parse(GKeyFile *kf, ms_fuzzy *f, GError **e)
+{
+    f->confusion = cost_key(kf, "confusion", e);
+    f->other = cost_key(kf, "other", e);
+    f->space = cost_key(kf, "space", e);
+    const char *keys[2] = {"letters", "pairs"};
+    for (int k = 0; k < 2 && !*e; k++) {
+        char **items = g_key_file_get_string_list(kf, "confusions", keys[k], NULL, e);
+        if (!*e && !parse_pairs(items, k ? 2 : 1, 1, k ? f->pairs : f->letters))
+            g_set_error(e, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                        "[confusions] %s: each item must be %s", keys[k],
+                        k ? "two letters and one, as rn/m" : "two single letters, as e/c");
+        g_strfreev(items);
+    }
+    if (!*e) f->never = g_key_file_get_string_list(kf, "traps", "never", NULL, e);
+    if (!*e) f->us_places = g_key_file_get_string_list(kf, "traps", "us_places", NULL, e);
+    return !*e;
+}
+
+gboolean ms_fuzzy_load(const char *path, ms_fuzzy **out, GString *diag)
+{
+    ms_fuzzy *f = g_new0(ms_fuzzy, 1);
+    f->letters = g_array_new(FALSE, FALSE, 2);
+    f->pairs = g_array_new(FALSE, FALSE, 3);
+    GKeyFile *kf = g_key_file_new();
+    GError *e = NULL;
+    gboolean ok = g_key_file_load_from_file(kf, path, G_KEY_FILE_NONE, &e) && parse(kf, f, &e);
+    g_key_file_free(kf);
+    *out = NULL;
+    if (!ok) {
+        g_string_append_printf(diag, "%s: error: %s\n", path, e->message);
+        g_error_free(e);
+        ms_fuzzy_free(f);
+        return FALSE;
+    }
+    *out = f;
+    return TRUE;
+}
 
 #define FUZZY_MAX 64
 
-static double sub_cost(char a, char b)
+static double sub_cost(const ms_fuzzy *f, char a, char b)
 {
     if (a == b) return 0;
     if ((a == ' ' || a == '-') && (b == ' ' || b == '-')) return 0;
-    for (const char *const *p = confusions; *p; p++)
-        if ((*p)[0] == a && (*p)[1] == b) return 0.5;
-    return 1;
+    for (guint i = 0; i < f->letters->len; i++) {
+        const char *p = &g_array_index(f->letters, char, 2 * i);
+        if ((p[0] == a && p[1] == b) || (p[0] == b && p[1] == a)) return f->confusion;
+    }
+    return f->other;
 }
 
-static double indel_cost(char c)
+static double indel_cost(const ms_fuzzy *f, char c)
 {
-    return c == ' ' || c == '-' ? 0.3 : 1;
+    return c == ' ' || c == '-' ? f->space : f->other;
 }
 
 /* Two letters of one side read as one of the other ("rn" for "m"). */
-static gboolean digraph(const char *two, char one)
+static gboolean digraph(const ms_fuzzy *f, const char *two, char one)
 {
-    for (gsize i = 0; i < G_N_ELEMENTS(digraphs); i++)
-        if (strncmp(two, digraphs[i][0], 2) == 0 && digraphs[i][1][0] == one) return TRUE;
+    for (guint i = 0; i < f->pairs->len; i++) {
+        const char *p = &g_array_index(f->pairs, char, 3 * i);
+        if (two[0] == p[0] && two[1] == p[1] && one == p[2]) return TRUE;
+    }
     return FALSE;
 }
 
-static double distance(const char *a, const char *b)
+static double distance(const ms_fuzzy *f, const char *a, const char *b)
 {
     gsize n = strlen(a), m = strlen(b);
     if (n >= FUZZY_MAX || m >= FUZZY_MAX) return 99;
     double d[FUZZY_MAX][FUZZY_MAX];
     d[0][0] = 0;
-    for (gsize i = 1; i <= n; i++) d[i][0] = d[i - 1][0] + indel_cost(a[i - 1]);
-    for (gsize j = 1; j <= m; j++) d[0][j] = d[0][j - 1] + indel_cost(b[j - 1]);
+    for (gsize i = 1; i <= n; i++) d[i][0] = d[i - 1][0] + indel_cost(f, a[i - 1]);
+    for (gsize j = 1; j <= m; j++) d[0][j] = d[0][j - 1] + indel_cost(f, b[j - 1]);
     for (gsize i = 1; i <= n; i++)
         for (gsize j = 1; j <= m; j++) {
-            double v = d[i - 1][j - 1] + sub_cost(a[i - 1], b[j - 1]);
-            v = MIN(v, d[i - 1][j] + indel_cost(a[i - 1]));
-            v = MIN(v, d[i][j - 1] + indel_cost(b[j - 1]));
-            if (i >= 2 && digraph(a + i - 2, b[j - 1])) v = MIN(v, d[i - 2][j - 1] + 0.5);
-            if (j >= 2 && digraph(b + j - 2, a[i - 1])) v = MIN(v, d[i - 1][j - 2] + 0.5);
+            double v = d[i - 1][j - 1] + sub_cost(f, a[i - 1], b[j - 1]);
+            v = MIN(v, d[i - 1][j] + indel_cost(f, a[i - 1]));
+            v = MIN(v, d[i][j - 1] + indel_cost(f, b[j - 1]));
+            if (i >= 2 && digraph(f, a + i - 2, b[j - 1])) v = MIN(v, d[i - 2][j - 1] + f->confusion);
+            if (j >= 2 && digraph(f, b + j - 2, a[i - 1])) v = MIN(v, d[i - 1][j - 2] + f->confusion);
             d[i][j] = v;
         }
     return d[n][m];
@@ -81,7 +156,7 @@ static double allowed(const char *key)
     return n < 6 ? -1 : n < 10 ? 1.0 : n < 18 ? 1.5 : 2.0;
 }
 
-static gboolean listed(const char *const *list, const char *key)
+static gboolean listed(char **list, const char *key)
 {
     for (; *list; list++)
         if (strcmp(*list, key) == 0) return TRUE;
@@ -89,6 +164,7 @@ static gboolean listed(const char *const *list, const char *key)
 }
 
 typedef struct {
+    const ms_fuzzy *f;
     const char *text;
     gsize len;
     const ms_country *best;
@@ -99,9 +175,9 @@ static void try_name(const char *key, const ms_country *c, gpointer user)
 {
     search *s = user;
     gsize kl = strlen(key);
-    if (listed(never, key) || (kl > s->len ? kl - s->len : s->len - kl) > 3) return;
-    if (key[0] != s->text[0] && sub_cost(key[0], s->text[0]) > 0.5) return;
-    double d = distance(s->text, key);
+    if (listed(s->f->never, key) || (kl > s->len ? kl - s->len : s->len - kl) > 3) return;
+    if (key[0] != s->text[0] && sub_cost(s->f, key[0], s->text[0]) > s->f->confusion) return;
+    double d = distance(s->f, s->text, key);
     if (d > allowed(key)) {
         if (c != s->best && d < s->other_cost) s->other_cost = d;
         return;
@@ -114,18 +190,19 @@ static void try_name(const char *key, const ms_country *c, gpointer user)
     }
 }
 
-const ms_country *ms_gazetteer_lookup_fuzzy(const ms_gazetteer *g, const char *text, gsize len)
+const ms_country *ms_gazetteer_lookup_fuzzy(const ms_gazetteer *g, const ms_fuzzy *f,
+                                            const char *text, gsize len)
 {
     char *down = g_ascii_strdown(text, (gssize)len);
     char **parts = g_strsplit_set(down, " \t\n", -1);
     char *key = g_strjoinv(" ", parts); /* one space between words, as keys have */
     g_strfreev(parts);
     g_free(down);
-    search s = {key, strlen(key), NULL, 99, 99};
+    search s = {f, key, strlen(key), NULL, 99, 99};
     if (letters(key) >= 6) ms_gazetteer_each_name(g, try_name, &s);
     const ms_country *out = s.best && s.other_cost - s.best_cost >= 1.0 ? s.best : NULL;
-    for (const char *const *p = us_places; out && *p; p++)
-        if (distance(key, *p) <= s.best_cost) out = NULL;
+    for (char **p = f->us_places; out && *p; p++)
+        if (distance(f, key, *p) <= s.best_cost) out = NULL;
     g_free(key);
     return out;
 }

@@ -1,7 +1,10 @@
 /* fuzzy — gazetteer names read by an OCR-weighted edit distance, for names
  * that OCR damaged past what ms_gazetteer_lookup_ocr() folds.
  *
- * Ownership: the country returned is borrowed from the gazetteer.
+ * The tables (costs, confusions, traps) are rules/fuzzy.conf, loaded with the
+ * rules.  Ownership: ms_fuzzy_load()/ms_fuzzy_free(); immutable after
+ * loading, shared read-only.  The country returned is borrowed from the
+ * gazetteer.
  */
 #ifndef MS_FUZZY_H
 #define MS_FUZZY_H
@@ -10,6 +13,13 @@
 
 #include "extractors/gazetteer.h"
 
+typedef struct ms_fuzzy ms_fuzzy;
+
+/* Load the tables (a GLib key file).  A problem is appended to `diag` as a
+ * "file: error: ..." line; FALSE then. */
+gboolean ms_fuzzy_load(const char *path, ms_fuzzy **out, GString *diag);
+void ms_fuzzy_free(ms_fuzzy *f);
+
 /* The country a damaged name stands for, by an edit distance that OCR's
  * confusions make cheap (e/c, a/o, i/l/1, rn/m, cl/d ...); only for names of
  * six letters or more, never for a name in a trap pair (Niger/Nigeria,
@@ -17,6 +27,7 @@
  * a text that is a US place ("Columbia").  NULL when no name is close enough
  * or two countries are about as close.  The caller decides that a country is
  * expected at that place. */
-const ms_country *ms_gazetteer_lookup_fuzzy(const ms_gazetteer *g, const char *text, gsize len);
+const ms_country *ms_gazetteer_lookup_fuzzy(const ms_gazetteer *g, const ms_fuzzy *f,
+                                            const char *text, gsize len);
 
 #endif

@@ -76,7 +76,8 @@ static gboolean blocked(const GArray *spans, gsize a, gsize b)
     return FALSE;
 }
 
-void ms_countries_find_fuzzy(const ms_gazetteer *g, const char *s, gsize len, GArray *spans)
+void ms_countries_find_fuzzy(const ms_gazetteer *g, const ms_fuzzy *f, const char *s, gsize len,
+                             GArray *spans)
 {
     compile_once();
     GArray *words = ms_word_spans(s, len);
@@ -87,7 +88,7 @@ void ms_countries_find_fuzzy(const ms_gazetteer *g, const char *s, gsize len, GA
         for (guint n = MIN(MAX_WORDS, words->len - i); n >= 1; n--) {
             const ms_word_span *last = &g_array_index(words, ms_word_span, i + n - 1);
             if (blocked(spans, w->start, last->end)) continue;
-            const ms_country *c = ms_gazetteer_lookup_fuzzy(g, s + w->start, last->end - w->start);
+            const ms_country *c = ms_gazetteer_lookup_fuzzy(g, f, s + w->start, last->end - w->start);
             if (!c) continue;
             g_array_append_val(found, ((ms_span){w->start, last->end, c, FALSE, TRUE}));
             i += n - 1;

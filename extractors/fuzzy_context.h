@@ -7,6 +7,7 @@
 #ifndef MS_FUZZY_CONTEXT_H
 #define MS_FUZZY_CONTEXT_H
 
+#include "extractors/fuzzy.h"
 #include "extractors/mentions.h"
 
 /* A word of a text: a run of non-space bytes without the punctuation that
@@ -23,6 +24,7 @@ GArray *ms_word_spans(const char *s, gsize len);
  * mention, that follows a cue expecting a country ("citizen of", "removed
  * to", "Nationality:", "agreement with", or a country and "," / "and") and
  * reads as a country.  `spans` must be sorted by start. */
-void ms_countries_find_fuzzy(const ms_gazetteer *g, const char *s, gsize len, GArray *spans);
+void ms_countries_find_fuzzy(const ms_gazetteer *g, const ms_fuzzy *f, const char *s, gsize len,
+                             GArray *spans);
 
 #endif

@@ -76,7 +76,7 @@ void ms_countries_find(const ms_ruleset *rs, ms_matcher *m, const char *s, gsize
     g_array_sort(all, span_cmp);
     find_damaged(gaz, s, len, all);
     g_array_sort(all, span_cmp);
-    ms_countries_find_fuzzy(gaz, s, len, all);
+    ms_countries_find_fuzzy(gaz, ms_ruleset_fuzzy(rs), s, len, all);
     g_array_sort(all, span_cmp);
     gsize last_end = 0;
     for (guint i = 0; i < all->len; i++) {

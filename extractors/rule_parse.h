@@ -32,6 +32,8 @@ struct ms_ruleset {
     GPtrArray *rules;    /* ms_rule*, owned, in load order */
     GHashTable *fields;  /* field -> GPtrArray of ms_rule* (borrowed) */
     GHashTable *macros;  /* name -> macro*, owned */
+    ms_us_states *states; /* rules/us_states.tsv */
+    ms_fuzzy *fuzzy;      /* rules/fuzzy.conf */
     ms_deadlines *deadlines; /* rules/deadlines.conf, or NULL when the folder has none */
     ms_rule *names;      /* finds gazetteer names; owned, not in rules */
     ms_rule *demonyms;   /* finds gazetteer demonyms; owned, not in rules */

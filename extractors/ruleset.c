@@ -6,7 +6,9 @@
 
 #include <pcre2.h>
 
+#include "extractors/facts.h"
 #include "extractors/mentions.h"
+#include "extractors/ocr_digits.h"
 #include "extractors/rule_parse.h"
 #include "pipeline/base/limits.h"
 #include "pipeline/base/ms_error.h"
@@ -213,8 +215,8 @@ static gint by_name(gconstpointer a, gconstpointer b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The gazetteer (DIR/countries.tsv), the macros it gives and the deadline
- * policy (DIR/deadlines.conf, optional).  FALSE when the gazetteer failed. */
+/* The gazetteer (DIR/countries.tsv), the US states (DIR/us_states.tsv), the
+ * fuzzy-name tables (DIR/fuzzy.conf), the macros they give and the deadline policy (DIR/deadlines.conf, optional).  FALSE when the gazetteer failed. */
 static gboolean load_data(ms_ruleset *rs, const char *dir, report *r)
 {
     char *gpath = g_build_filename(dir, "countries.tsv", NULL);
@@ -229,7 +231,24 @@ static gboolean load_data(ms_ruleset *rs, const char *dir, report *r)
         add_builtin_macro(rs, "DEMONYM", MS_MARK_DEMONYM_RE, TRUE);
         add_builtin_macro(rs, "GAZETTEER_NAMES", ms_gazetteer_pattern(rs->gaz, TRUE), FALSE);
         add_builtin_macro(rs, "GAZETTEER_DEMONYMS", ms_gazetteer_pattern(rs->gaz, FALSE), FALSE);
+        add_builtin_macro(rs, "DIGIT_LIKE", ms_ocr_digit_class(), FALSE);
+        gsize n = 0;
+        const ms_cite_form *forms = ms_cite_forms(&n);
+        for (gsize i = 0; i < n; i++) add_builtin_macro(rs, forms[i].macro, forms[i].pattern, FALSE);
     }
+    char *spath = g_build_filename(dir, "us_states.tsv", NULL);
+    char *cpath = g_build_filename(dir, "courts.tsv", NULL);
+    if (ms_us_states_load(spath, &rs->states, r->diag)) {
+        add_builtin_macro(rs, "US_STATE", ms_us_states_pattern(rs->states), FALSE);
+        ms_us_states_add_courts(rs->states, cpath);
+    } else {
+        r->errors++;
+    }
+    g_free(cpath);
+    g_free(spath);
+    char *fpath = g_build_filename(dir, "fuzzy.conf", NULL);
+    if (!ms_fuzzy_load(fpath, &rs->fuzzy, r->diag)) r->errors++;
+    g_free(fpath);
     char *dpath = g_build_filename(dir, "deadlines.conf", NULL);
     if (g_file_test(dpath, G_FILE_TEST_EXISTS) && !ms_deadlines_load(dpath, &rs->deadlines, r->diag, NULL))
         r->errors++;
@@ -363,6 +382,8 @@ void ms_ruleset_free(ms_ruleset *rs)
     ms_rule_free(rs->names);
     ms_rule_free(rs->demonyms);
     ms_gazetteer_free(rs->gaz);
+    ms_us_states_free(rs->states);
+    ms_fuzzy_free(rs->fuzzy);
     g_free(rs);
 }
 
@@ -393,6 +414,16 @@ const GPtrArray *ms_ruleset_for_field(const ms_ruleset *rs, const char *field)
 const ms_rule *ms_ruleset_gazetteer_rule(const ms_ruleset *rs, gboolean demonyms)
 {
     return demonyms ? rs->demonyms : rs->names;
+}
+
+const ms_fuzzy *ms_ruleset_fuzzy(const ms_ruleset *rs)
+{
+    return rs->fuzzy;
+}
+
+const ms_us_states *ms_ruleset_us_states(const ms_ruleset *rs)
+{
+    return rs->states;
 }
 
 const ms_deadlines *ms_ruleset_deadlines(const ms_ruleset *rs)
@@ -485,4 +516,21 @@ gboolean ms_rule_match_all(const ms_rule *rule, ms_matcher *m, const char *subje
         }
     }
     return TRUE;
+}
+
+void ms_ruleset_match_field(const ms_ruleset *rs, ms_matcher *m, const char *field,
+                            const char *text, const char *marked, const gsize *scope_start,
+                            const gsize *scope_end, const ms_field_visitor *v)
+{
+    const GPtrArray *rules = ms_ruleset_for_field(rs, field);
+    GArray *hits = g_array_new(FALSE, FALSE, sizeof(ms_match));
+    for (guint i = 0; i < rules->len; i++) {
+        const ms_rule *r = g_ptr_array_index(rules, i);
+        gsize from = scope_start[r->scope], to = scope_end[r->scope];
+        if (from >= to || (v->rule && !v->rule(r, v->user))) continue;
+        g_array_set_size(hits, 0);
+        ms_rule_match_all(r, m, r->on_marked ? marked : text, from, to, hits);
+        for (guint j = 0; j < hits->len; j++) v->hit(r, &g_array_index(hits, ms_match, j), v->user);
+    }
+    g_array_free(hits, TRUE);
 }

@@ -18,6 +18,8 @@
  *
  * The gazetteer supplies the built-in macros {{COUNTRY}} and {{DEMONYM}}: a
  * rule that uses them is matched against the marked text (ms_countries_mark).
+ * DIR/us_states.tsv supplies {{US_STATE}}, extractors/ocr_digits.c
+ * {{DIGIT_LIKE}}.
  * Patterns are compiled caseless, UTF and UCP, then JIT-compiled.
  *
  * Thread rules: an ms_ruleset is immutable after loading and shared read-only
@@ -30,7 +32,9 @@
 #include <glib.h>
 
 #include "extractors/deadline.h"
+#include "extractors/fuzzy.h"
 #include "extractors/gazetteer.h"
+#include "extractors/us_states.h"
 
 typedef enum {
     MS_SCOPE_DOCUMENT = 0,
@@ -73,7 +77,8 @@ typedef struct {
 } ms_match;
 
 /* Load every *.rules file in `dir` (in name order), the gazetteer
- * `dir`/countries.tsv and, if present, the deadline policy `dir`/deadlines.conf.  Each problem is appended to `diag` as
+ * `dir`/countries.tsv, the US states `dir`/us_states.tsv, the fuzzy-name
+ * tables `dir`/fuzzy.conf and, if present, the deadline policy `dir`/deadlines.conf.  Each problem is appended to `diag` as
  * "file:line:col: error: message" followed by the line and a caret.  Returns
  * FALSE (rules_invalid) when there is any error; warnings alone do not fail. */
 gboolean ms_ruleset_load(const char *dir, ms_ruleset **out, GString *diag, GError **err);
@@ -92,6 +97,12 @@ const ms_rule *ms_ruleset_rule(const ms_ruleset *rs, guint i);
 const GPtrArray *ms_ruleset_for_field(const ms_ruleset *rs, const char *field);
 /* The internal rules that find every gazetteer name (or demonym). */
 const ms_rule *ms_ruleset_gazetteer_rule(const ms_ruleset *rs, gboolean demonyms);
+
+/* The tables of OCR-tolerant names (DIR/fuzzy.conf). */
+const ms_fuzzy *ms_ruleset_fuzzy(const ms_ruleset *rs);
+
+/* The US states and territories (DIR/us_states.tsv). */
+const ms_us_states *ms_ruleset_us_states(const ms_ruleset *rs);
 
 /* The deadline policy (DIR/deadlines.conf), or NULL when the folder has none. */
 const ms_deadlines *ms_ruleset_deadlines(const ms_ruleset *rs);
@@ -120,5 +131,22 @@ void ms_matcher_free(ms_matcher *m);
  * the matcher (ms_matcher_take_warnings()), so it reaches the record. */
 gboolean ms_rule_match_all(const ms_rule *rule, ms_matcher *m, const char *subject, gsize from,
                            gsize to, GArray *out);
+
+/* What ms_ruleset_match_field() calls: `rule` (NULL: every rule) says
+ * whether a rule is matched at all; `hit` gets each match of each rule. */
+typedef struct {
+    gboolean (*rule)(const ms_rule *rule, gpointer user);
+    void (*hit)(const ms_rule *rule, const ms_match *hit, gpointer user);
+    gpointer user;
+} ms_field_visitor;
+
+/* Match every rule that sets `field`, in file order, inside its scope:
+ * scope_start[rule->scope] to scope_end[rule->scope] (an ms_sections' arrays),
+ * in `text`, or in `marked` (ms_countries_mark) for a rule that uses
+ * {{COUNTRY}} or {{DEMONYM}}.  Each rule's matches reach v->hit in text order.
+ * Nothing is kept: the visitor copies what it needs. */
+void ms_ruleset_match_field(const ms_ruleset *rs, ms_matcher *m, const char *field,
+                            const char *text, const char *marked, const gsize *scope_start,
+                            const gsize *scope_end, const ms_field_visitor *v);
 
 #endif

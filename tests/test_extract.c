@@ -329,10 +329,14 @@ static void test_court_normalize(void)
         {"ATLANTA, GEORGIA", "Atlanta, GA"},   {"SAN DIEGO, CALIFORNIA", "San Diego, CA"},
         {"Falls Church, Virginia", "Falls Church, VA"}, {"EL PASO,  TX", "El Paso, TX"},
         {"New York, N.Y.", "New York, NY"},    {"TEGUCIGALPA, HONDURAS", NULL},
-        {"NO COMMA HERE", NULL},
+        {"NO COMMA HERE", NULL},     {"HAGATNA, GUAM", "Hagatna, GU"},
+        {"CHARLOTTE", "Charlotte, NC"}, {"Salt Lake City", "Salt Lake City, UT"},
+        {"CHAPARRAL; NM", "Chaparral, NM"},
+        {"Washington, District of Columbia", "Washington, DC"},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
-        char *got = ms_court_normalize(cases[i].in, strlen(cases[i].in));
+        char *got = ms_court_normalize(ms_ruleset_us_states(ms_test_rules()), cases[i].in,
+                                       strlen(cases[i].in));
         g_assert_cmpstr(got, ==, cases[i].out);
         g_free(got);
     }

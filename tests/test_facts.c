@@ -61,6 +61,10 @@ static void test_authorities(void)
          "Matter of C-I-G-M- & L-V-S-G-, 29 I&N Dec. 291 (BIA 2025)"},
         {"Matter of C-I-G-M- & L-V-S-G-, 29 1&N Dec.\n291 (BIA 2025)",
          "Matter of C-I-G-M- & L-V-S-G-, 29 I&N Dec. 291 (BIA 2025)"},
+        /* every OCR form the rule accepts is mended, not only some */
+        {"Matter of X-Y-, 28 |&N Dec. 1 (BIA 2020)", "Matter of X-Y-, 28 I&N Dec. 1 (BIA 2020)"},
+        {"Matter of X-Y-, 28 l & N Dec. 1 (BIA 2020)", "Matter of X-Y-, 28 I&N Dec. 1 (BIA 2020)"},
+        {"8 C.F R. § 1208.2(c)(1)", "8 C.F.R. § 1208.2(c)(1)"},
         {"INA § 240(b)(5)(C\\(ii)", "INA § 240(b)(5)(C)(ii)"},
     };
     check(ms_authority_normalize, cases, G_N_ELEMENTS(cases));

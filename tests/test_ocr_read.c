@@ -215,6 +215,33 @@ static void test_second_look(void)
     pixDestroy(&page);
 }
 
+/* The readings of an A-number vote (no OCR: the readings are given). */
+static void test_anumber_agree(void)
+{
+    static const struct {
+        const char *page, *grey, *sauvola;
+        float conf[3];
+        int kept, want;
+    } cases[] = {
+        /* two agree against a better-confidence third */
+        {"A245-298-653", "A245-298-053", "A245-298-653", {55, 83, 73}, 1, 2},
+        /* the same number written with and without the old number's 0, and
+         * with OCR's Q for 0 */
+        {"AQ81322767", "A81322767", NULL, {40, 80, -1}, 1, 1},
+        /* three different numbers: none is kept */
+        {"AZ20-424-305", "A229-424-305", "A29-424-305", {30, 80, 70}, 1, MS_LOOK_REFUSED},
+        /* one number read: the choice by confidence stands */
+        {"A 222 659 612", NULL, NULL, {86, -1, -1}, 0, 0},
+        {"A-0965-968-255", "A-0915-968-25", "A-0915-968-2", {18, 22, 22}, 0, 0},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        ms_look l = {"a_number", {0, 0, 1, 1}, {(char *)cases[i].page, (char *)cases[i].grey,
+                                                (char *)cases[i].sauvola},
+                     {cases[i].conf[0], cases[i].conf[1], cases[i].conf[2]}, cases[i].kept};
+        g_assert_cmpint(ms_look_agreed(&l), ==, cases[i].want);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -224,5 +251,6 @@ int main(int argc, char **argv)
     g_test_add_func("/ocr-read/fax-standard", test_fax_standard);
     g_test_add_func("/ocr-read/second-reading", test_second_reading);
     g_test_add_func("/ocr-read/second-look", test_second_look);
+    g_test_add_func("/ocr-read/anumber-readings-agree", test_anumber_agree);
     return g_test_run();
 }

@@ -90,7 +90,8 @@ static void test_fuzzy_gates(void)
         {"Irau", NULL},       {"Smithson", NULL},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
-        const ms_country *c = ms_gazetteer_lookup_fuzzy(g, cases[i].in, strlen(cases[i].in));
+        const ms_country *c = ms_gazetteer_lookup_fuzzy(g, ms_ruleset_fuzzy(ms_test_rules()),
+                                                        cases[i].in, strlen(cases[i].in));
         g_assert_cmpstr(c ? c->code : NULL, ==, cases[i].code);
     }
 }

@@ -6,21 +6,29 @@
 #include "pipeline/base/ms_error.h"
 #include "tests/testutil.h"
 
-/* A rules folder holding the bundled gazetteer and one rule file. */
-static char *rules_dir_with(const char *rules_text)
+static void copy_bundled(const char *dir, const char *name)
 {
-    char *dir = g_dir_make_tmp("ms-rules-XXXXXX", NULL);
-    char *src = g_build_filename(MS_TEST_RULES_DIR, "countries.tsv", NULL);
-    char *dst = g_build_filename(dir, "countries.tsv", NULL);
+    char *src = g_build_filename(MS_TEST_RULES_DIR, name, NULL);
+    char *dst = g_build_filename(dir, name, NULL);
     char *data = NULL;
     gsize len = 0;
     g_assert_true(g_file_get_contents(src, &data, &len, NULL));
     g_assert_true(g_file_set_contents(dst, data, (gssize)len, NULL));
-    char *rpath = g_build_filename(dir, "t.rules", NULL);
-    g_assert_true(g_file_set_contents(rpath, rules_text, -1, NULL));
     g_free(data);
     g_free(src);
     g_free(dst);
+}
+
+/* A rules folder holding the bundled gazetteer, US states, fuzzy-name tables
+ * and one rule file. */
+static char *rules_dir_with(const char *rules_text)
+{
+    char *dir = g_dir_make_tmp("ms-rules-XXXXXX", NULL);
+    copy_bundled(dir, "countries.tsv");
+    copy_bundled(dir, "us_states.tsv");
+    copy_bundled(dir, "fuzzy.conf");
+    char *rpath = g_build_filename(dir, "t.rules", NULL);
+    g_assert_true(g_file_set_contents(rpath, rules_text, -1, NULL));
     g_free(rpath);
     return dir;
 }
@@ -44,6 +52,29 @@ static char *load_diag(const char *rules_text, gboolean *ok)
     g_string_free(diag, TRUE);
     g_free(dir);
     return out;
+}
+
+/* Without DIR/us_states.tsv the rules do not load, and the message names it;
+ * a bad line is reported with its line number. */
+static void test_us_states_required(void)
+{
+    char *dir = rules_dir_with("[rule r]\nfield = filer\nvalue = dhs\npattern = \\bDHS\\b\n");
+    char *path = g_build_filename(dir, "us_states.tsv", NULL);
+    const char *bad[] = {NULL, "# states\nGA\tGeorgia\nGeorgia\n"};
+    for (gsize i = 0; i < G_N_ELEMENTS(bad); i++) {
+        if (bad[i]) g_assert_true(g_file_set_contents(path, bad[i], -1, NULL));
+        else g_assert_cmpint(g_remove(path), ==, 0);
+        GString *diag = g_string_new(NULL);
+        ms_ruleset *rs = NULL;
+        GError *err = NULL;
+        g_assert_false(ms_ruleset_load(dir, &rs, diag, &err));
+        g_assert_error(err, MS_ERROR, MS_ERR_RULES);
+        g_assert_nonnull(strstr(diag->str, bad[i] ? "us_states.tsv:3: error:" : "us_states.tsv"));
+        g_clear_error(&err);
+        g_string_free(diag, TRUE);
+    }
+    g_free(path);
+    g_free(dir);
 }
 
 static void test_pcre2_error_has_column_and_caret(void)
@@ -187,6 +218,7 @@ int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/rules/pcre2-error-column", test_pcre2_error_has_column_and_caret);
+    g_test_add_func("/rules/us-states-required", test_us_states_required);
     g_test_add_func("/rules/error-inside-macro", test_error_inside_macro_points_at_reference);
     g_test_add_func("/rules/semantic-errors", test_semantic_errors);
     g_test_add_func("/rules/examples-checked", test_examples_are_checked);

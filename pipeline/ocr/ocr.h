@@ -54,10 +54,15 @@ typedef struct {
     float box[4];         /* on the page as given */
     char *text[3];        /* owned: as first read, on the grey page, on a Sauvola binarisation */
     float conf[3];        /* their confidences; -1 when that reading gave nothing */
-    int kept;             /* index into text[] of the reading kept */
+    int kept;             /* index into text[] of the reading kept, or MS_LOOK_REFUSED */
 } ms_look;
 
-extern const char *const ms_look_reading_names[3]; /* "page", "grey", "sauvola" */
+/* kept: the readings of an A-number all gave different numbers, so none is
+ * kept; its words become the one word MS_LOOK_UNREAD, which no rule reads as
+ * an A-number (the filing's other occurrences still vote). */
+#define MS_LOOK_REFUSED 3
+#define MS_LOOK_UNREAD "A-unreadable"
+extern const char *const ms_look_reading_names[4]; /* "page", "grey", "sauvola", "none" */
 void ms_look_clear(gpointer look);
 
 /* The evidence behind the choice of reading for one page. */

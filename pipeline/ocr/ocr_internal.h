@@ -45,4 +45,9 @@ void ms_layout_rebuild(ms_reading *r);
  * best confidence is kept.  Appends what it did to `looks` (ms_look). */
 void ms_look_again(TessBaseAPI *api, PIX *grey, int dpi, ms_reading *r, GArray *looks);
 
+/* Which reading of an A-number look is kept once the readings vote: the
+ * best of two that give the same number, MS_LOOK_REFUSED when two or more
+ * give a number and no two agree, else l->kept (the choice by confidence). */
+int ms_look_agreed(const ms_look *l);
+
 #endif

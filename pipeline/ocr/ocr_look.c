@@ -4,7 +4,7 @@
  * Candidates, from the reading kept:
  *  - a_number: an "A" label (A, A#, A-, A:, or an A stuck to the digits) and
  *    the words after it on its line that hold only digit-like characters
- *    (0-9 and the OCR confusions O Q D o, l I | ] !, S $, B, Z), 7 to 10 of them
+ *    (0-9 and OCR's look-alikes of them, extractors/ocr_digits.h, and $), 7 to 10 of them
  *    in all; left alone when it already reads as an A-number (clean_anumber);
  *  - country: a capitalised word of 4 letters or more under MS_LOOK_SURE beside
  *    a cue that expects a country ("of", "to", "from", "designate",
@@ -15,16 +15,20 @@
  * number, letters for a country), and read again from a Sauvola binarisation
  * of the same cut.  The reading with the best confidence is kept (a reading of
  * a number must still hold 8 or 9 digits); the words become one word with that
- * text.  Every look is recorded (ms_look) with all three readings.
+ * text.  An A-number's readings must agree: two that give the same number
+ * outvote a third, and readings that each give another number keep none
+ * (ms_look_agreed()).  Every look is recorded (ms_look) with all three readings.
  */
 #include <string.h>
 
+#include "extractors/anumber.h"
+#include "extractors/ocr_digits.h"
 #include "pipeline/ocr/ocr_internal.h"
 
 #define MS_LOOK_SURE 85.0f
 #define MS_LOOK_MAX_WORDS 5 /* words one A-number may be split into */
 
-const char *const ms_look_reading_names[3] = {"page", "grey", "sauvola"};
+const char *const ms_look_reading_names[4] = {"page", "grey", "sauvola", "none"};
 
 void ms_look_clear(gpointer p)
 {
@@ -34,7 +38,7 @@ void ms_look_clear(gpointer p)
 
 static gboolean digit_like(gunichar c)
 {
-    return g_unichar_isdigit(c) || (c < 128 && strchr("OQDolI|]!SBZ", (int)c));
+    return g_unichar_isdigit(c) || ms_ocr_digit(c) >= 0;
 }
 
 /* Digit-like characters of `s` (-1 when it holds anything else but
@@ -161,6 +165,38 @@ static gboolean eligible(const char *kind, const char *text)
     return n >= 8 && n <= 9 && digits == n;
 }
 
+/* The A-number a reading stands for, as the rules would normalise it (OCR's
+ * look-alikes read as digits, an old 8-digit number padded), or NULL. */
+static char *number_of(const char *text)
+{
+    if (!text) return NULL;
+    const char *p = text[0] == 'A' ? text + 1 : text;
+    while (*p && strchr("#:-. ", *p)) p++;
+    return ms_anumber_normalize(p, strlen(p));
+}
+
+/* The A-number's readings decide together.  When two readings give the same
+ * number, the best of those two is kept (the third, different, one loses
+ * even with a better confidence); when every reading that gives a number
+ * gives another one, none is kept (MS_LOOK_REFUSED): null is the honest
+ * answer.  With a single number read, the choice by confidence stands. */
+int ms_look_agreed(const ms_look *l)
+{
+    char *num[3];
+    int readable = 0, best = -1;
+    for (int k = 0; k < 3; k++) readable += (num[k] = number_of(l->text[k])) != NULL;
+    for (int a = 0; a < 3; a++)
+        for (int b = a + 1; b < 3; b++) {
+            if (!num[a] || !num[b] || strcmp(num[a], num[b]) != 0) continue;
+            int k = l->conf[a] >= l->conf[b] ? a : b;
+            if (k > 0 && !eligible("a_number", l->text[k])) k = k == a ? b : a;
+            if (best < 0 || l->conf[k] > l->conf[best]) best = k;
+        }
+    for (int k = 0; k < 3; k++) g_free(num[k]);
+    if (best >= 0) return best;
+    return readable >= 2 ? MS_LOOK_REFUSED : l->kept;
+}
+
 /* Words [i, end) become one word with the kept reading's text. */
 static void replace_words(ms_reading *r, guint i, guint end, const float box[4], char *text,
                           float conf)
@@ -202,7 +238,11 @@ static void look_at(TessBaseAPI *api, PIX *grey, int dpi, ms_reading *r, guint i
     pixDestroy(&g8);
     for (int k = 1; k < 3; k++)
         if (eligible(kind, l.text[k]) && l.conf[k] > l.conf[l.kept]) l.kept = k;
-    if (l.kept) replace_words(r, i, end, l.box, l.text[l.kept], l.conf[l.kept]);
+    if (strcmp(kind, "a_number") == 0) l.kept = ms_look_agreed(&l);
+    if (l.kept == MS_LOOK_REFUSED)
+        replace_words(r, i, end, l.box, MS_LOOK_UNREAD, 0);
+    else if (l.kept)
+        replace_words(r, i, end, l.box, l.text[l.kept], l.conf[l.kept]);
     g_array_append_val(looks, l);
 }
 

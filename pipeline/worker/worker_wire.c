@@ -199,7 +199,7 @@ static GArray *looks_from(GVariantIter *it, gboolean *ok)
     while (*ok && g_variant_iter_next(it, "(&sdddd&s&s&sdddi)", &kind, &x0, &y0, &x1, &y1, &t[0],
                                       &t[1], &t[2], &c[0], &c[1], &c[2], &kept)) {
         const char *k = known_name(kind, kinds);
-        *ok = k && kept >= 0 && kept < 3 && sane(x0, -1e7, 1e7) && sane(y0, -1e7, 1e7) &&
+        *ok = k && kept >= 0 && kept <= MS_LOOK_REFUSED && sane(x0, -1e7, 1e7) && sane(y0, -1e7, 1e7) &&
               sane(x1, -1e7, 1e7) && sane(y1, -1e7, 1e7);
         for (int i = 0; *ok && i < 3; i++) *ok = g_utf8_validate(t[i], -1, NULL) && sane(c[i], -1, 100);
         if (!*ok) break;

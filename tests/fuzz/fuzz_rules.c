@@ -1,8 +1,8 @@
 /* fuzz_rules — the rule-file parser and compiler on arbitrary text.
  *
- * The input is one rule file (ms_ruleset_load_text); the gazetteer and the
- * deadline policy come from fuzz/fixture/, a five-country gazetteer that loads
- * in well under a millisecond.  A set that loads is then run on its own
+ * The input is one rule file (ms_ruleset_load_text); the gazetteer, the US
+ * states and the deadline policy come from fuzz/fixture/ (five countries, three
+ * states), which loads in well under a millisecond.  A set that loads is then run on its own
  * examples and counter-examples (ms_ruleset_test), so the match limits are
  * exercised on whatever patterns the fuzzer writes.
  */
