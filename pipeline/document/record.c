@@ -32,6 +32,7 @@ void ms_result_free(ms_result *r)
     g_free(r->path);
     g_free(r->error_code);
     g_free(r->error_message);
+    g_free(r->pdf_file), g_free(r->pdf_error_code), g_free(r->pdf_error);
     g_array_free(r->pages, TRUE);
     ms_extraction_free(r->x);
     g_free(r);
@@ -144,6 +145,27 @@ static void add_location(JsonBuilder *b, const ms_result *r, int page, const flo
     char *src = rule ? rule_source(rule, rules_dir) : NULL;
     add_string_or_null(b, "rule_source", src);
     g_free(src);
+}
+
+/* With --pdf: {file, error}, the searchable PDF written or why it was not. */
+static void add_pdf(JsonBuilder *b, const ms_result *r)
+{
+    if (!r->pdf_file && !r->pdf_error_code) return;
+    json_builder_set_member_name(b, "pdf");
+    json_builder_begin_object(b);
+    add_string_or_null(b, "file", r->pdf_file);
+    json_builder_set_member_name(b, "error");
+    if (r->pdf_error_code) {
+        json_builder_begin_object(b);
+        json_builder_set_member_name(b, "code");
+        json_builder_add_string_value(b, r->pdf_error_code);
+        json_builder_set_member_name(b, "message");
+        add_valid_string(b, r->pdf_error);
+        json_builder_end_object(b);
+    } else {
+        json_builder_add_null_value(b);
+    }
+    json_builder_end_object(b);
 }
 
 static void add_pages(JsonBuilder *b, const ms_result *r)
@@ -352,6 +374,7 @@ JsonNode *ms_record_build(const ms_result *r, const char *rules_dir)
     }
     add_fields(b, r, rules_dir);
     add_pages(b, r);
+    add_pdf(b, r);
     json_builder_set_member_name(b, "timings_ms");
     json_builder_begin_object(b);
     const struct { const char *name; double v; } t[] = {

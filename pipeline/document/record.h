@@ -42,6 +42,8 @@ typedef struct {
     GArray *pages;    /* ms_page_result */
     ms_extraction *x; /* NULL on error */
     double t_read, t_pages, t_extract, t_total; /* seconds */
+    /* --pdf: the searchable PDF written (its path), or why none was (code, message); owned */
+    char *pdf_file, *pdf_error_code, *pdf_error;
 } ms_result;
 
 /* Free what a page result owns (error, reading_reason, looks); not the struct. */
