@@ -75,8 +75,9 @@ static gboolean write_file(const ms_context *ctx, ms_worker *w, const ms_result 
                            const ms_pdf_job *job, const ms_input *in, int fd, guint64 id,
                            const char *dest, GError **err)
 {
-    char *dir = g_path_get_dirname(dest), *base = g_path_get_basename(dest);
-    char *tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
+    /* a short temporary name: one as long as NAME.pdf could pass NAME_MAX */
+    char *dir = g_path_get_dirname(dest);
+    char *tmp = g_build_filename(dir, ".motionscan-pdf-XXXXXX", NULL);
     int out = g_mkstemp_full(tmp, O_RDWR | O_CLOEXEC, 0644);
     gboolean ok = out >= 0;
     if (!ok)
@@ -96,7 +97,7 @@ static gboolean write_file(const ms_context *ctx, ms_worker *w, const ms_result 
         ok = FALSE;
     }
     if (!ok && out >= 0) unlink(tmp);
-    g_free(tmp), g_free(dir), g_free(base);
+    g_free(tmp), g_free(dir);
     return ok;
 }
 

@@ -95,6 +95,14 @@ static qpdf_oh text_stream(qpdf_data q, const char *s, size_t len)
     return qpdf_make_indirect_object(q, st);
 }
 
+/* The font, made when a page first needs it (a born-digital document never
+ * reads pdf.ttf). */
+typedef struct {
+    const char *dir;
+    gboolean made;
+    qpdf_oh oh;
+} lazy_font;
+
 /* The font in the page's /Resources /Font, made where missing. */
 static void add_font(qpdf_data q, qpdf_oh page, qpdf_oh font)
 {
@@ -113,7 +121,7 @@ static void add_font(qpdf_data q, qpdf_oh page, qpdf_oh font)
 
 /* The page's content wrapped in q ... Q (so whatever state it leaves does
  * not move the text), then the text layer; its /Rotate turned upright. */
-static gboolean add_text_layer(qpdf_data q, qpdf_oh page, const ms_pdf_page *p, qpdf_oh font,
+static gboolean add_text_layer(qpdf_data q, qpdf_oh page, const ms_pdf_page *p, lazy_font *font,
                                GError **err)
 {
     double b[4], wd, hd, cm[6];
@@ -140,7 +148,9 @@ static gboolean add_text_layer(qpdf_data q, qpdf_oh page, const ms_pdf_page *p, 
         qpdf_oh_append_item(q, contents, text_stream(q, text->str, text->len));
         g_string_free(text, TRUE);
         qpdf_oh_replace_key(q, page, "/Contents", contents);
-        add_font(q, page, font);
+        if (!font->made && !ms_pdf_font_new(q, font->dir, &font->oh, err)) return FALSE;
+        font->made = TRUE;
+        add_font(q, page, font->oh);
     }
     if (p->rotation) qpdf_oh_replace_key(q, page, "/Rotate", qpdf_oh_new_integer(q, (rotate + p->rotation) % 360));
     return !ms_pdf_qpdf_failed(q, MS_ERR_OUTPUT, "the text layer", err);
@@ -155,7 +165,7 @@ static const ms_pdf_page *job_page(const ms_pdf_job *job, int index)
 }
 
 /* A PDF input: text layers on its OCRed pages, the other pages removed. */
-static gboolean pdf_pages(qpdf_data q, const ms_pdf_job *job, qpdf_oh font, GError **err)
+static gboolean pdf_pages(qpdf_data q, const ms_pdf_job *job, lazy_font *font, GError **err)
 {
     int n = qpdf_get_num_pages(q);
     if (n <= job->last) {
@@ -177,7 +187,7 @@ static gboolean pdf_pages(qpdf_data q, const ms_pdf_job *job, qpdf_oh font, GErr
 
 /* An image input: one new page per image. */
 static gboolean image_pages(qpdf_data q, const ms_input *in, const ms_limits *lim,
-                            const ms_pdf_job *job, qpdf_oh font, GError **err)
+                            const ms_pdf_job *job, lazy_font *font, GError **err)
 {
     for (int i = job->first; i <= job->last; i++) {
         qpdf_oh page;
@@ -227,17 +237,17 @@ GBytes *ms_pdf_write(const ms_input *in, const char *password, const ms_limits *
     qpdf_silence_errors(q);
     qpdf_set_suppress_warnings(q, QPDF_TRUE);
     GBytes *out = NULL;
-    qpdf_oh font;
+    lazy_font font = {font_dir, FALSE, 0};
     gboolean ok;
     if (in->format == MS_FMT_PDF) {
         gsize len = 0;
         const char *data = g_bytes_get_data(in->bytes, &len);
         qpdf_read_memory(q, "input", data, len, password ? password : "");
         ok = !ms_pdf_qpdf_failed(q, MS_ERR_CORRUPT_PDF, "qpdf cannot read the PDF", err) &&
-             ms_pdf_font_new(q, font_dir, &font, err) && pdf_pages(q, job, font, err);
+             pdf_pages(q, job, &font, err);
     } else {
         qpdf_empty_pdf(q);
-        ok = ms_pdf_font_new(q, font_dir, &font, err) && image_pages(q, in, lim, job, font, err);
+        ok = image_pages(q, in, lim, job, &font, err);
     }
     if (ok) {
         set_info(q, job);
