@@ -21,9 +21,12 @@ from 03), and a copy of 02 whose name leaves no room for ".pdf".  Then:
   carry no text layer of ours;
 - the name that cannot be written costs the PDF, not the record: status ok,
   pdf.error output_failed, and the batch goes on;
+- a worker that crashes inside qpdf_write (the test-only preload library)
+  costs that PDF only: the record is ok with pdf.error worker_crashed, and
+  the next input gets its PDF from a new worker; no temporary file is left;
 - `watch --pdf` writes the PDF of a file it records.
 
-usage: e2e_pdf.py MOTIONSCAN SAMPLES_DIR WORKDIR
+usage: e2e_pdf.py MOTIONSCAN SAMPLES_DIR WORKDIR FAULTINJECT_SO
 """
 import json
 import os
@@ -169,6 +172,9 @@ def check_run(exe, src, long_name, work):
     recs = {os.path.basename(r["file"]): r for r in map(json.loads, out.splitlines())}
     if len(recs) != len(names):
         fail("%d records for %d inputs" % (len(recs), len(names)))
+    left = [n for n in os.listdir(pdf_dir) if n.startswith(".")]
+    if left:
+        fail("temporary files left in the PDF folder: %s" % left)
     lost = recs.pop(long_name)
     if lost["status"] != "ok" or lost["pdf"]["file"] is not None or lost["pdf"]["error"]["code"] != "output_failed":
         fail("the unwritable PDF: %s" % json.dumps(lost.get("pdf")))
@@ -215,6 +221,28 @@ def check_kinds(recs, pdf_dir, src, work):
         fail("%s: the scanned page has no text layer" % mixed)
 
 
+def check_crash(exe, samples, work, lib):
+    src, pdf_dir = os.path.join(work, "crash-in"), os.path.join(work, "crash-pdf")
+    os.makedirs(src)
+    data = open(os.path.join(samples, "02-pretermit-incomplete-i589-born-digital.pdf"), "rb").read()
+    open(os.path.join(src, "a-marked.pdf"), "wb").write(data + b"%MS-FAULT-MARK\n")
+    open(os.path.join(src, "b-after.pdf"), "wb").write(data + b"%other bytes\n")
+    env = dict(os.environ, LD_PRELOAD=lib, MS_FAULT="crash:qpdf_write")
+    if os.environ.get("MS_SANITIZED"):
+        env["ASAN_OPTIONS"] = os.environ.get("ASAN_OPTIONS", "") + ":verify_asan_link_order=0"
+    rc, out, err = run([exe, "run", "--jobs", "1", "--pdf", pdf_dir, os.path.join(src, "a-marked.pdf"),
+                        os.path.join(src, "b-after.pdf")], env=env)
+    recs = [json.loads(l) for l in out.splitlines()]
+    if rc != 0 or len(recs) != 2 or any(r["status"] != "ok" for r in recs):
+        fail("a crash in qpdf_write: exit %d, records %s\n%s" % (rc, [r["status"] for r in recs], err[-1000:]))
+    if recs[0]["pdf"]["file"] is not None or recs[0]["pdf"]["error"]["code"] != "worker_crashed":
+        fail("the crashed PDF: %s" % json.dumps(recs[0]["pdf"]))
+    if recs[1]["pdf"] != {"file": os.path.join(pdf_dir, "b-after.pdf.pdf"), "error": None}:
+        fail("the PDF after the crash: %s" % json.dumps(recs[1]["pdf"]))
+    if sorted(os.listdir(pdf_dir)) != ["b-after.pdf.pdf"]:
+        fail("the PDF folder after the crash holds %s" % os.listdir(pdf_dir))
+
+
 def check_watch(exe, samples, work):
     inbox, out, pdf_dir = (os.path.join(work, "w-" + n) for n in ("in", "out", "pdf"))
     os.makedirs(inbox)
@@ -231,7 +259,7 @@ def check_watch(exe, samples, work):
 
 
 def main():
-    exe, samples, work = (os.path.abspath(a) for a in sys.argv[1:4])
+    exe, samples, work, lib = (os.path.abspath(a) for a in sys.argv[1:5])
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
     for t in ("qpdf", "pdftotext", "pdfimages", "pdfinfo", "pdffonts"):
@@ -240,8 +268,10 @@ def main():
     src, long_name = make_inputs(samples, work)
     recs, pdf_dir = check_run(exe, src, long_name, work)
     check_kinds(recs, pdf_dir, src, work)
+    check_crash(exe, samples, work, lib)
     check_watch(exe, samples, work)
-    print("ok: %d searchable PDFs checked, the unwritable one recorded, watch --pdf" % (len(recs) + 1))
+    print("ok: %d searchable PDFs checked, the unwritable one and the crashed one recorded, watch --pdf"
+          % (len(recs) + 1))
 
 
 if __name__ == "__main__":
