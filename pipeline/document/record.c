@@ -147,6 +147,22 @@ static void add_location(JsonBuilder *b, const ms_result *r, int page, const flo
     g_free(src);
 }
 
+/* "error": {code, message}, or null when `code` is NULL. */
+static void add_error(JsonBuilder *b, const char *code, const char *message)
+{
+    json_builder_set_member_name(b, "error");
+    if (!code) {
+        json_builder_add_null_value(b);
+        return;
+    }
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "code");
+    json_builder_add_string_value(b, code);
+    json_builder_set_member_name(b, "message");
+    add_valid_string(b, message);
+    json_builder_end_object(b);
+}
+
 /* With --pdf: {file, error}, the searchable PDF written or why it was not. */
 static void add_pdf(JsonBuilder *b, const ms_result *r)
 {
@@ -154,17 +170,7 @@ static void add_pdf(JsonBuilder *b, const ms_result *r)
     json_builder_set_member_name(b, "pdf");
     json_builder_begin_object(b);
     add_string_or_null(b, "file", r->pdf_file);
-    json_builder_set_member_name(b, "error");
-    if (r->pdf_error_code) {
-        json_builder_begin_object(b);
-        json_builder_set_member_name(b, "code");
-        json_builder_add_string_value(b, r->pdf_error_code);
-        json_builder_set_member_name(b, "message");
-        add_valid_string(b, r->pdf_error);
-        json_builder_end_object(b);
-    } else {
-        json_builder_add_null_value(b);
-    }
+    add_error(b, r->pdf_error_code, r->pdf_error);
     json_builder_end_object(b);
 }
 
@@ -361,17 +367,7 @@ JsonNode *ms_record_build(const ms_result *r, const char *rules_dir)
     json_builder_add_string_value(b, r->format);
     json_builder_set_member_name(b, "status");
     json_builder_add_string_value(b, r->skipped ? "skipped" : r->error_code ? "error" : "ok");
-    json_builder_set_member_name(b, "error");
-    if (r->error_code) {
-        json_builder_begin_object(b);
-        json_builder_set_member_name(b, "code");
-        json_builder_add_string_value(b, r->error_code);
-        json_builder_set_member_name(b, "message");
-        add_valid_string(b, r->error_message);
-        json_builder_end_object(b);
-    } else {
-        json_builder_add_null_value(b);
-    }
+    add_error(b, r->error_code, r->error_message);
     add_fields(b, r, rules_dir);
     add_pages(b, r);
     add_pdf(b, r);

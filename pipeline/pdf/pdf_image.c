@@ -13,6 +13,7 @@
 #include <tiffio.h>
 
 #include "pipeline/base/ms_error.h"
+#include "pipeline/pages/pages.h"
 
 typedef struct {
     int w, h, xres, yres;
@@ -150,15 +151,9 @@ static gboolean flate_image(const ms_input *in, int index, const ms_limits *lim,
 {
     gsize len = 0;
     const l_uint8 *data = g_bytes_get_data(in->bytes, &len);
-    l_int32 w = 0, h = 0, bps = 0, spp = 0, res = 0, cmap = 0, fmt = 0;
-    int head = in->format == MS_FMT_TIFF
-                   ? readHeaderMemTiff(data, len, index, &w, &h, &bps, &spp, &res, &cmap, &fmt)
-                   : pixReadHeaderMem(data, len, &fmt, &w, &h, &bps, &spp, &cmap);
-    double bytes = (double)w * h * MAX(1, bps) * MAX(1, spp) / 8.0;
-    if (head != 0 || w <= 0 || h <= 0) {
-        g_set_error(err, MS_ERROR, MS_ERR_CORRUPT_IMAGE, "page %d: the image cannot be decoded", index + 1);
-        return FALSE;
-    }
+    int w, h;
+    double bytes;
+    if (!ms_image_header(in->bytes, in->format, index, &w, &h, &bytes, err)) return FALSE;
     if (lim->max_decode_bytes > 0 && bytes > (double)lim->max_decode_bytes) {
         g_set_error(err, MS_ERROR, MS_ERR_PAGE_TOO_LARGE,
                     "page %d: the image is %dx%d pixels, over the decode limit for the PDF", index + 1, w, h);
