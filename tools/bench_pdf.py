@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Benchmark of --pdf beside OCRmyPDF (issue 17).
 
-    /usr/bin/python3 tools/bench_pdf.py [--jobs N] [--repeat 3] [--work DIR]
+    /usr/bin/python3 tools/bench_pdf.py [--jobs N] [--repeat 3] [--ocrmypdf-repeat N] [--work DIR]
 
 On the benchmark corpus of tools/benchmark.py (tools/gen_evalset.py, seed
 "bench", pdf-scan and pdf-bilevel: 42 scanned filings, 65 pages), one after
@@ -11,13 +11,15 @@ the other and interleaved, `--repeat` times each:
   motionscan --pdf  the same with --pdf DIR
   ocrmypdf          ocrmypdf --jobs N --output-type pdf --optimize 0 IN OUT, file by file
 
-and reports the medians of wall seconds, pages per second and CPU seconds
+(OCRmyPDF in the first --ocrmypdf-repeat rounds only, default all) and
+reports the medians of wall seconds, pages per second and CPU seconds
 per page (user + system of the command and its children, from the kernel's
 rusage as /usr/bin/time -v reports it), and the PDFs' total size.  Then
 motionscan --pdf on the born-digital corpus (seed "bench-text") and on the
 samples: a page that had a text layer must keep its images as they were
 (pdfimages -list, page by page) and its text (pdftotext), so none was
-rasterised.  Results go to stdout and WORK/pdf-results.md.
+rasterised.  Each run's figures go to stderr as it ends; the table to stdout
+and WORK/pdf-results.md.
 """
 
 import argparse
@@ -112,6 +114,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--ocrmypdf-repeat", type=int, default=None, help="rounds with OCRmyPDF (default: --repeat)")
     ap.add_argument("--work", default=os.path.join(ROOT, "build", "bench"))
     ap.add_argument("--exe", default=os.path.join(ROOT, "build", "motionscan"))
     a = ap.parse_args()
@@ -125,31 +128,40 @@ def main():
     pages = sum(benchmark.pdf_pages(d) for d in docs)
     load = os.getloadavg()[0]
     runs = {"motionscan": [], "motionscan --pdf": [], "ocrmypdf": []}
+    ocr_rounds = a.repeat if a.ocrmypdf_repeat is None else a.ocrmypdf_repeat
+
+    def note(name, m):
+        runs[name].append(m)
+        print("  %s: wall %.1f s, CPU %.3f s/page, load %.1f" % (name, m.wall, m.cpu / pages, os.getloadavg()[0]),
+              file=sys.stderr)
+
     for k in range(a.repeat):
         print("round %d of %d ..." % (k + 1, a.repeat), file=sys.stderr)
-        runs["motionscan"].append(run_motionscan(a.exe, docs, a.jobs, None, os.path.join(a.work, "b-plain.jsonl")))
-        runs["motionscan --pdf"].append(run_motionscan(a.exe, docs, a.jobs, os.path.join(a.work, "b-pdf"),
-                                                       os.path.join(a.work, "b-pdf.jsonl")))
-        runs["ocrmypdf"].append(run_ocrmypdf(docs, a.jobs, os.path.join(a.work, "b-ocrmypdf")))
+        note("motionscan", run_motionscan(a.exe, docs, a.jobs, None, os.path.join(a.work, "b-plain.jsonl")))
+        note("motionscan --pdf", run_motionscan(a.exe, docs, a.jobs, os.path.join(a.work, "b-pdf"),
+                                                os.path.join(a.work, "b-pdf.jsonl")))
+        if k < ocr_rounds:
+            note("ocrmypdf", run_ocrmypdf(docs, a.jobs, os.path.join(a.work, "b-ocrmypdf")))
     load = max(load, os.getloadavg()[0])
     sizes = {"motionscan": None, "motionscan --pdf": folder_size(os.path.join(a.work, "b-pdf")),
              "ocrmypdf": folder_size(os.path.join(a.work, "b-ocrmypdf"))}
     med = {}
-    lines = ["| run (%d filings, %d pages, --jobs %d; median of %d) | wall s | pages/s | CPU s/page | PDFs, MB |"
-             % (len(docs), pages, a.jobs, a.repeat), "|---|---|---|---|---|"]
+    lines = ["| run (%d filings, %d pages, --jobs %d) | runs | wall s | pages/s | CPU s/page | PDFs, MB |"
+             % (len(docs), pages, a.jobs), "|---|---|---|---|---|---|"]
     for name, ms in runs.items():
         wall = statistics.median(m.wall for m in ms)
         cpu = statistics.median(m.cpu for m in ms) / pages
         med[name] = (wall, cpu)
         size = "%.1f" % (sizes[name] / 1e6) if sizes[name] else "-"
-        lines.append("| %s | %.1f | %.2f | %.3f | %s |" % (name, wall, pages / wall, cpu, size))
+        lines.append("| %s | %d | %.1f | %.2f | %.3f | %s |" % (name, len(ms), wall, pages / wall, cpu, size))
     lines.append("")
     lines.append("input corpus: %.1f MB; load average up to %.1f on %d cores" % (folder_size(scan) / 1e6, load,
                                                                                  os.cpu_count() or 1))
     text = os.path.join(a.work, "corpus-born-digital")
     benchmark.gen(text, 96, "pdf-text", seed="bench-text")
-    samples = sorted(os.path.join(ROOT, "samples", n) for n in os.listdir(os.path.join(ROOT, "samples"))
-                     if n.endswith(".pdf"))
+    # the samples with a text layer: the born-digital and the mixed filing
+    samples = [os.path.join(ROOT, "samples", n) for n in ("02-pretermit-incomplete-i589-born-digital.pdf",
+                                                          "08-opposition-respondent-mixed.pdf")]
     lay1, ch1 = rasterised(a.exe, benchmark.docs_in(text), a.jobs, a.work, "born-digital")
     lay2, ch2 = rasterised(a.exe, samples, a.jobs, a.work, "samples")
     cpu_ratio = med["motionscan --pdf"][1] / med["motionscan"][1]
