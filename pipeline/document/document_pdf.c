@@ -24,7 +24,9 @@ ms_pdf_job *ms_document_pdf_job(const ms_result *r, GArray *const *words, int fi
         for (guint k = 0; ocr && k < words[i]->len; k++) {
             const ms_word *w = &g_array_index(words[i], ms_word, k);
             float box[4] = {w->x0, w->y0, w->x1, w->y1};
-            if (w->conf >= 0 && w->text && *w->text) ms_pdf_page_add_word(p, w->text, box);
+            /* OCR words only (a text layer's are on the page already), and
+             * no debris (a lone "|", a blank box), which the text drops too */
+            if (w->conf >= 0 && w->text && !ms_text_is_debris(w->text)) ms_pdf_page_add_word(p, w->text, box);
         }
     }
     return job;

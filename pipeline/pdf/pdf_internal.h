@@ -13,7 +13,7 @@
 #include "pipeline/pdf/pdf_out.h"
 
 /* The name the text layer's font has in a page's /Font resources. */
-#define MS_PDF_FONT_NAME "/MsOcrGlyphless"
+#define MS_PDF_FONT_NAME "/MsOcrF"
 
 /* Tesseract's glyphless font as an indirect Type0 font object (Identity-H,
  * a ToUnicode map, every code drawn with glyph 1), or FALSE (err set) when

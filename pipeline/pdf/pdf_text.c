@@ -75,12 +75,18 @@ gboolean ms_pdf_font_new(qpdf_data q, const char *font_dir, qpdf_oh *font, GErro
     return !ms_pdf_qpdf_failed(q, MS_ERR_OUTPUT, "the text layer's font", err);
 }
 
-/* A number in the content stream: C locale, 3 decimals. */
+/* A number in the content stream: C locale, at most 2 decimals (1/7200
+ * inch), trailing zeros dropped ("1", "377.64"): a page holds a few hundred
+ * words, each with a dozen numbers, so the layer stays small. */
 static void num(GString *s, double v)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
-    if (!isfinite(v) || fabs(v) < 1e-4) v = 0;
-    g_string_append(s, g_ascii_formatd(buf, sizeof buf, "%.3f", v));
+    if (!isfinite(v) || fabs(v) < 0.005) v = 0;
+    g_ascii_formatd(buf, sizeof buf, "%.2f", v);
+    char *end = buf + strlen(buf);
+    while (end > buf && end[-1] == '0') *--end = '\0';
+    if (end > buf && end[-1] == '.') *--end = '\0';
+    g_string_append(s, strcmp(buf, "-0") == 0 ? "0" : buf);
     g_string_append_c(s, ' ');
 }
 
@@ -97,28 +103,59 @@ static void word_origin(const float b[4], int rotation, double *x, double *y)
     }
 }
 
-static void add_word(GString *s, const ms_pdf_word *w, int rotation, double sx, double sy, double hd)
+/* What the text state holds so far: a word only says what changed.  The
+ * origin is the one written (rounded), so the moves never drift. */
+typedef struct {
+    gboolean started;
+    double size, tz; /* as written, rounded */
+    double x, y;     /* the last word's origin as written, in the frame */
+    double c, sn;    /* the text's direction */
+} text_state;
+
+static double round_to(double v, double step)
+{
+    return floor(v / step + 0.5) * step;
+}
+
+/* One word: its size (Tf, to a quarter point, so a line's words mostly share
+ * it; the box then moves by an eighth of a point at most) and scaling (Tz, to
+ * a tenth of a percent) when they change, then a move
+ * from the last word's origin (Td, in the text's own turned space) or, for
+ * the first word, the whole text matrix (Tm). */
+static void add_word(GString *s, text_state *ts, const ms_pdf_word *w, int rotation, double sx,
+                     double sy, double hd)
 {
     glong n = 0;
     gunichar2 *u16 = g_utf8_to_utf16(w->text, -1, NULL, &n, NULL);
     double bw = (w->box[2] - w->box[0]) * sx, bh = (w->box[3] - w->box[1]) * sy;
     gboolean sideways = rotation == 90 || rotation == 270;
-    double size = sideways ? bw : bh, length = sideways ? bh : bw;
+    double size = round_to(sideways ? bw : bh, 0.25), length = sideways ? bh : bw;
     if (!u16 || n <= 0 || size <= 0.1 || length <= 0.1) {
         g_free(u16);
         return;
     }
     double ox, oy;
     word_origin(w->box, rotation, &ox, &oy);
-    double a = rotation * G_PI / 180.0, c = cos(a), sn = sin(a);
-    g_string_append(s, MS_PDF_FONT_NAME " ");
-    num(s, size);
-    g_string_append(s, "Tf ");
-    num(s, 100.0 * length / ((double)n * size * GLYPH_ADVANCE));
-    g_string_append(s, "Tz ");
-    num(s, c), num(s, sn), num(s, -sn), num(s, c);
-    num(s, ox * sx), num(s, hd - oy * sy);
-    g_string_append(s, "Tm <");
+    ox = round_to(ox * sx, 0.01), oy = round_to(hd - oy * sy, 0.01);
+    double tz = round_to(100.0 * length / ((double)n * size * GLYPH_ADVANCE), 0.1);
+    if (!ts->started || size != ts->size) {
+        g_string_append(s, MS_PDF_FONT_NAME " ");
+        num(s, size);
+        g_string_append(s, "Tf ");
+    }
+    if (!ts->started || tz != ts->tz) {
+        num(s, tz);
+        g_string_append(s, "Tz ");
+    }
+    if (!ts->started) {
+        num(s, ts->c), num(s, ts->sn), num(s, -ts->sn), num(s, ts->c), num(s, ox), num(s, oy);
+        g_string_append(s, "Tm <");
+    } else {
+        double dx = ox - ts->x, dy = oy - ts->y; /* into the turned text space */
+        num(s, dx * ts->c + dy * ts->sn), num(s, dy * ts->c - dx * ts->sn);
+        g_string_append(s, "Td <");
+    }
+    ts->started = TRUE, ts->size = size, ts->tz = tz, ts->x = ox, ts->y = oy;
     for (glong i = 0; i < n; i++) g_string_append_printf(s, "%04X", (unsigned)u16[i]);
     g_string_append(s, "> Tj\n");
     g_free(u16);
@@ -131,8 +168,10 @@ GString *ms_pdf_text_layer(const ms_pdf_page *p, double wd, double hd, const dou
     double sx = wd / p->width, sy = hd / p->height;
     for (int i = 0; i < 6; i++) num(s, cm[i]);
     g_string_append(s, "cm\nBT\n3 Tr\n");
+    double a = p->rotation * G_PI / 180.0;
+    text_state ts = {FALSE, 0, 0, 0, 0, round(cos(a)), round(sin(a))};
     for (guint i = 0; i < p->words->len; i++)
-        add_word(s, &g_array_index(p->words, ms_pdf_word, i), p->rotation, sx, sy, hd);
+        add_word(s, &ts, &g_array_index(p->words, ms_pdf_word, i), p->rotation, sx, sy, hd);
     g_string_append(s, "ET\nQ\n");
     return s;
 }
