@@ -10,9 +10,10 @@ from 03), and a copy of 02 whose name leaves no room for ".pdf".  Then:
   title as its Title;
 - `pdftotext` finds the filing's words, and `pdftotext -bbox` puts the
   A-number's words where the record's evidence box says, within 1 pt (the
-  words are drawn at their boxes: font size the box's height, horizontal
-  scaling its width, ascent 1, descent 0.001; 1 pt is 4 pixels at 300 dpi,
-  a quarter of a small letter, while the next line is 10 pt or more away);
+  words are drawn at their boxes: font size the box's height to a quarter
+  point, horizontal scaling its width, ascent 1, descent 0.001, so Poppler
+  reports them within about 1/8 pt; 1 pt is 4 pixels at 300 dpi, a quarter
+  of a small letter, while the next line is 10 pt or more away);
 - images pass through byte for byte: the JPEGs of the PDF inputs, the JPEG
   input, each fax page's G4 strip;
 - the turned page shows upright (/Rotate is the record's rotation) and its

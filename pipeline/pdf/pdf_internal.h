@@ -22,9 +22,10 @@ gboolean ms_pdf_font_new(qpdf_data q, const char *font_dir, qpdf_oh *font, GErro
 
 /* The content of page `p`'s invisible text: `wd` x `hd` is the page as shown
  * before the OCR's turn, in points, and `cm` maps that frame (origin
- * bottom-left) to the page's user space.  Each word gets its own text matrix,
- * turned with the page's rotation, its font size the box's height and its
- * horizontal scaling fitted to the box's width.  Returns the stream's text. */
+ * bottom-left) to the page's user space.  Each word's baseline starts at its
+ * box's corner, turned with the page's rotation, its font size the box's
+ * height and its horizontal scaling fitted to the box's width (pdf_text.c
+ * says how they are rounded).  Returns the stream's text. */
 GString *ms_pdf_text_layer(const ms_pdf_page *p, double wd, double hd, const double cm[6]);
 
 /* Page `index` of an image input as a new page dictionary (an indirect
