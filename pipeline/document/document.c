@@ -469,10 +469,3 @@ ms_result *ms_doc_job_finish(const ms_context *ctx, ms_worker *w, ms_doc_job *jo
     job_free(job);
     return r;
 }
-
-ms_result *ms_document_process(const ms_context *ctx, ms_worker *w, const char *path)
-{
-    ms_doc_job *job = ms_doc_job_open(ctx, w, path);
-    for (int i = 0; i < ms_doc_job_pages(job); i++) ms_doc_job_page(ctx, w, job, i);
-    return ms_doc_job_finish(ctx, w, job);
-}

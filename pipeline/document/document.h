@@ -64,12 +64,10 @@ typedef struct ms_doc ms_doc;
 void ms_page_read(const ms_context *ctx, ms_worker *w, ms_doc *doc, gint64 deadline, int index,
                   ms_page_result *pr, GArray *words);
 
-/* Process one file, its pages in turn on this worker.  Never fails: a file
- * that cannot be processed yields a result with error_code set. */
-ms_result *ms_document_process(const ms_context *ctx, ms_worker *w, const char *path);
-
-/* The same work in three stages, so the pages of one document can be spread
- * over several workers (batch.c):
+/* One file through every stage, in three steps, so the pages of one document
+ * can be spread over several workers (pipeline/drivers/scheduler.c).  Never
+ * fails: a file that cannot be processed yields a result with error_code set.
+ * The steps:
  *   ms_doc_job_open    read, hash, sniff, --skip-known check, open; then
  *                      ms_doc_job_pages() pages are to be processed (0 when
  *                      the file failed, was skipped, or is a --text transcript)

@@ -2,11 +2,12 @@
  *
  * Inputs are files and folders (walked recursively; hidden entries and files
  * that are not documents skipped, symlinked folders not followed), sorted by
- * path.  N worker threads each own an ms_worker (one Tesseract handle,
- * reused) and share one queue of work: documents to open and their pages, so
- * the pages of all documents feed every worker (see batch.c).  The calling
- * thread writes each record as soon as it and every record before it are
- * done, so output order never depends on the number of workers.
+ * path.  The paths go to the scheduler (scheduler.h), whose N worker
+ * threads each own an ms_worker (one Tesseract handle, reused) and share one
+ * queue of work: documents to open and their pages, so the pages of all
+ * documents feed every worker.  The calling thread writes each record as soon
+ * as it and every record before it are done, so output order never depends on
+ * the number of workers.
  *
  * Ownership: ms_batch_collect() returns a new array that frees its paths
  * (g_ptr_array_free(paths, TRUE)); ms_batch_run() borrows the context, the

@@ -102,8 +102,6 @@ static void rules_ref_release(rules_ref *r)
     }
 }
 
-static job stop_job;
-
 static void log_file(job *j, const char *where)
 {
     ms_result *r = j->result;
@@ -133,6 +131,8 @@ static gboolean seen_before(const char *sha256, void *user)
 
 static void job_free(job *j)
 {
+    g_free(j->path);
+    g_free(j->crash_line);
     g_free(j->claim);
     g_free(j->source);
     g_free(j->dup_of);
@@ -239,34 +239,27 @@ static gboolean on_result(gpointer data)
     return G_SOURCE_REMOVE;
 }
 
-static gpointer worker_main(gpointer data)
+/* The scheduler's `done`, on a worker thread, as each file completes: the
+ * record is written through the loop, so only the main thread writes. */
+static void on_done(ms_result *r, void *doc_user, void *user)
 {
-    watch *w = data;
-    ms_worker wk;
-    ms_worker_init(&wk);
-    ms_worker_start(&wk, &w->base);
-    job *j;
-    while ((j = g_async_queue_pop(w->queue)) != &stop_job) {
-        ms_context ctx = w->base;
-        ctx.rules = j->rules->rs;
-        ctx.skip = seen_before;
-        ctx.skip_user = j;
-        char *path = ms_watch_in_dir(w, MS_WATCH_PROCESSING, j->claim);
-        char *line = g_strconcat(j->claim, "\n", NULL);
-        crash_line_len = strlen(line);
-        crash_line = line;
-        j->result = ms_document_process(&ctx, &wk, path);
-        crash_line = NULL;
-        g_free(line);
-        g_free(path);
-        /* always through the loop, so only the main thread writes */
-        GSource *src = g_idle_source_new();
-        g_source_set_callback(src, on_result, j, NULL);
-        g_source_attach(src, w->mc);
-        g_source_unref(src);
-    }
-    ms_worker_dispose(&wk);
-    return NULL;
+    job *j = doc_user;
+    watch *w = user;
+    j->result = r;
+    GSource *src = g_idle_source_new();
+    g_source_set_callback(src, on_result, j, NULL);
+    g_source_attach(src, w->mc);
+    g_source_unref(src);
+}
+
+/* The scheduler's `enter`: the file this worker thread reads now, for the
+ * crash log (NULL: none). */
+static void on_enter(void *doc_user, void *user)
+{
+    (void)user;
+    job *j = doc_user;
+    crash_line_len = j ? strlen(j->crash_line) : 0;
+    crash_line = j ? j->crash_line : NULL;
 }
 
 void ms_watch_dispatch(watch *w, char *claim, char *source)
@@ -277,8 +270,14 @@ void ms_watch_dispatch(watch *w, char *claim, char *source)
     j->source = source;
     j->rules = rules_ref_acquire(w->rules);
     j->t0 = g_get_monotonic_time();
+    j->ctx = w->base;
+    j->ctx.rules = j->rules->rs;
+    j->ctx.skip = seen_before;
+    j->ctx.skip_user = j;
+    j->path = ms_watch_in_dir(w, MS_WATCH_PROCESSING, claim);
+    j->crash_line = g_strconcat(claim, "\n", NULL);
     w->in_flight++;
-    g_async_queue_push(w->queue, j);
+    ms_scheduler_submit(w->sched, &j->ctx, j->path, j);
 }
 
 /* A file the daemon crashed on too often: recorded as failed, unread. */
@@ -465,7 +464,6 @@ int ms_watch_run(const ms_context *base, ms_ruleset *rules, const ms_watch_optio
     g_queue_init(&w->backlog);
     g_queue_init(&w->suspects);
     w->crashes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    w->queue = g_async_queue_new();
     w->mc = g_main_context_default();
     w->loop = g_main_loop_new(w->mc, FALSE);
     w->started = g_get_monotonic_time();
@@ -487,15 +485,15 @@ int ms_watch_run(const ms_context *base, ms_ruleset *rules, const ms_watch_optio
                  opt->poll_seconds > 0 ? "polling" : "inotify", opt->jobs,
                  opt->jobs == 1 ? "" : "s", opt->settle_ms, opt->out_dir);
     update_feed(w); /* the feed exists, and is current, from the start */
-    w->threads = g_new0(GThread *, opt->jobs);
-    for (int i = 0; i < opt->jobs; i++)
-        w->threads[i] = g_thread_new("ms-watch", worker_main, w);
+    ms_scheduler_options so = {.workers = opt->jobs,
+                               .order = MS_SCHEDULER_AS_DONE,
+                               .done = on_done,
+                               .enter = on_enter,
+                               .user = w};
+    w->sched = ms_scheduler_new(&w->base, &so);
     ms_watch_dispatch_more(w);
     g_main_loop_run(w->loop);
-    for (int i = 0; i < opt->jobs; i++)
-        g_async_queue_push(w->queue, &stop_job);
-    for (int i = 0; i < opt->jobs; i++)
-        g_thread_join(w->threads[i]);
+    ms_scheduler_free(g_steal_pointer(&w->sched)); /* nothing is in flight now */
     status = w->status;
     if (w->error) g_propagate_error(err, g_steal_pointer(&w->error));
     double secs = (g_get_monotonic_time() - w->started) / 1e6;
@@ -513,13 +511,11 @@ out:
     rules_ref_release(w->rules);
     for (int d = 0; d < MS_WATCH__DIRS; d++)
         g_free(w->dir[d]);
-    g_free(w->threads);
     g_hash_table_destroy(w->candidates);
     g_queue_clear_full(&w->backlog, g_free);
     g_queue_clear_full(&w->suspects, g_free);
     g_hash_table_destroy(w->crashes);
     g_free(w->crashes_path);
-    g_async_queue_unref(w->queue);
     g_main_loop_unref(w->loop);
     g_free(w);
     return status;

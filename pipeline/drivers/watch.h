@@ -1,14 +1,14 @@
 /* watch — the watch-folder daemon behind `motionscan watch INBOX --out DIR`.
  *
  * Every file that lands in INBOX (or is there at start) is claimed by an
- * atomic rename into DIR/processing/, read by ms_document_process() on a
- * pool of workers, its record written to every sink, and then moved to
- * DIR/done/ or DIR/failed/.  The design (stability rule, crash safety,
+ * atomic rename into DIR/processing/, read by the scheduler shared with
+ * `run` (scheduler.h: its pages spread over the workers), its record written
+ * to every sink, and then moved to DIR/done/ or DIR/failed/.  The design (stability rule, crash safety,
  * duplicates, signals) is described at the top of watch.c and in the README.
  *
  * Thread rules: ms_watch_run() runs a GMainLoop on the calling thread, which
- * claims files, writes every sink and moves files; `jobs` worker threads
- * each own an ms_worker.  The ruleset is shared read-only by the workers and
+ * claims files, writes every sink and moves files; the scheduler's `jobs`
+ * worker threads each own an ms_worker.  The ruleset is shared read-only by the workers and
  * replaced on SIGHUP by reference counting: a file is read entirely with the
  * rules that were in force when it was claimed.
  *

@@ -2,8 +2,9 @@
  * recording, signals, start and stop), watch_inbox.c (INBOX to claim) and
  * watch_folders.c (folders, lock, names).  Private to pipeline/drivers/watch*.c.
  *
- * Thread rules: everything here but the job queue and a job's `result` is
- * touched by the main loop's thread only.
+ * Thread rules: everything here but the scheduler and a job's `result` is
+ * touched by the main loop's thread only (a job's ctx, path and crash_line
+ * are read by the scheduler's workers, never changed).
  * Ownership: the watch owns its folders, tables and queues (freed by
  * ms_watch_run()); a job owns its strings and result (job_free in watch.c);
  * the returned names are new strings (g_free).
@@ -14,6 +15,7 @@
 #include <gio/gio.h>
 #include <glib.h>
 
+#include "pipeline/drivers/scheduler.h"
 #include "pipeline/drivers/watch.h"
 #include "pipeline/drivers/watch_journal.h"
 
@@ -34,6 +36,9 @@ typedef struct {
     rules_ref *rules; /* in force when it was claimed */
     gint64 t0;        /* monotonic time of the claim */
     char *dup_of;     /* where the same bytes were recorded, for a duplicate */
+    ms_context ctx;   /* the base with its rules and duplicate check */
+    char *path;       /* DIR/processing/claim */
+    char *crash_line; /* "claim\n", for crashes.log */
     ms_result *result;
 } job;
 
@@ -57,8 +62,7 @@ struct watch {
     int n_sources;
 
     rules_ref *rules;
-    GAsyncQueue *queue; /* job* for the workers; &stop_job ends one */
-    GThread **threads;
+    ms_scheduler *sched; /* reads the claimed files (job* as doc_user) */
     GMainContext *mc;
     GMainLoop *loop;
     GHashTable *candidates; /* name in INBOX -> candidate* */
