@@ -107,7 +107,9 @@ def check_fault(recs, marked, code, spec, clean, limit, took):
         fail("%s: %s is %s %s, want error %s naming it" % (spec, marked, m["status"], m.get("error"), code))
     for name, want in clean.items():
         if stable(by[name]) != want:
-            fail("%s: the record of %s differs from the clean run" % (spec, name))
+            got, was = json.loads(stable(by[name])), json.loads(want)
+            diff = {k: (was.get(k), got.get(k)) for k in set(got) | set(was) if got.get(k) != was.get(k)}
+            fail("%s: the record of %s differs from the clean run: %s" % (spec, name, str(diff)[:1500]))
     if took > limit:
         fail("%s: took %.1f s, over %.0f s" % (spec, took, limit))
 

@@ -2,10 +2,13 @@
 """watch: killed with SIGKILL at every step of recording a file, and at random
 moments, then restarted: nothing lost, nothing doubled.
 
-Part 1 kills the daemon (MOTIONSCAN_WATCH_CRASH=POINT:1) at each gap of the
-journal: after the journal entry, after known.tsv, in the middle of a JSON
-line, after records.jsonl, after the CSV, after the database, after the error
-record, after the move; for a good file, a broken one and a duplicate.  The
+Part 1 kills the daemon at each gap of the journal: after the journal entry,
+after known.tsv, in the middle of a JSON line, after records.jsonl, after the
+CSV, after the database, after the error record, after the move; for a good
+file, a broken one and a duplicate.  The kill comes from the test-only preload
+library FAULTLIB (MS_KILL_AT: after the rename, fsync or SQLite COMMIT of that
+step; MS_KILL_ARM: only once the case's own file has its journal entry), so
+the shipped binary holds no crash hook.  The
 next start finishes the file left behind before it reads the next one.
 Part 2 runs cycles of: drop files (some while the daemon is down), start it,
 SIGKILL it after a random 0.3-4 s, restart.  Part 3 drops a file on which
@@ -58,22 +61,38 @@ def main():
         n += 1
         return variant(pdf, n)
 
-    # Part 1: every crash point, one file at a time.
+    # Part 1: every crash point, one file at a time: the call of the journal's
+    # step after which the daemon is killed (see tests/faultinject.c).
     points = ["journal", "index", "torn", "jsonl", "csv", "db", "error_json", "move"]
+
+    def kill_at(point, name, dest):
+        return {"journal": "rename:/journal/" + name, "index": "fsync:/known.tsv",
+                "torn": "torn:/records.jsonl", "jsonl": "fsync:/records.jsonl",
+                "csv": "fsync:/r.csv", "db": "commit:", "error_json": "rename:/failed/%s.error.json" % name,
+                "move": "rename:/%s/%s" % (dest, name)}[point]
     cases = [(p, "good") for p in points if p != "error_json"] + \
             [(p, "broken") for p in points] + [("jsonl", "duplicate"), ("move", "duplicate")]
     for i, (point, kind) in enumerate(cases):
         data = {"good": fresh, "broken": lambda: b"not a filing %d\n" % i,
                 "duplicate": lambda: inputs[0]}[kind]()
-        drop("point-%02d-%s-%s.pdf" % (i, point, kind), data)
-        d = Daemon(binary, inbox, out, log, sink_args + ["--jobs", "1"],
-                   env={"MOTIONSCAN_WATCH_CRASH": "%s:1" % point})
+        name = "point-%02d-%s-%s.pdf" % (i, point, kind)
+        drop(name, data)
+        env = dict(preload_env(faultlib), MS_KILL_ARM="/journal/" + name,
+                   MS_KILL_AT=kill_at(point, name, "failed" if kind == "broken" else "done"))
+        d = Daemon(binary, inbox, out, log, sink_args + ["--jobs", "1"], env=env)
         try:
             rc = d.wait(60)
         except Exception:
             fail("the daemon did not reach crash point %s for a %s file" % (point, kind))
         if rc != -signal.SIGKILL:
             fail("crash point %s (%s): exit status %s, want SIGKILL:\n%s" % (point, kind, rc, d.text()[-2000:]))
+        # the kill came inside this file's commit: its journal entry is
+        # written, and it is still in processing/ until the move
+        dest = "failed" if kind == "broken" else "done"
+        where = dest if point == "move" else "processing"
+        if not os.path.exists(os.path.join(out, where, name)) or \
+                not os.path.exists(os.path.join(out, "journal", name)):
+            fail("crash point %s (%s): %s is not in %s/ with its journal entry" % (point, kind, name, where))
         if point == "torn":
             with open(os.path.join(out, "records.jsonl"), "rb") as f:
                 if f.read().endswith(b"\n"):

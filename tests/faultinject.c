@@ -10,6 +10,20 @@
  *   MS_FAULT_MARK=BYTES      the marker (default "MS-FAULT-MARK"): an input
  *                            whose bytes hold it is marked
  *
+ * The watch daemon's journal is killed (SIGKILL) at one of its steps:
+ *
+ *   MS_KILL_AT=CALL:SUFFIX   CALL is rename (after renaming to a path that
+ *                            ends with SUFFIX), fsync (after syncing such a
+ *                            file), torn (at that fsync, first cutting the
+ *                            file's last line in half, as a kill in mid-write
+ *                            leaves it) or commit (after an SQLite COMMIT;
+ *                            SUFFIX is then ignored)
+ *   MS_KILL_ARM=SUFFIX       the kill is armed by a rename to a path ending
+ *                            with SUFFIX (the marked input's journal entry),
+ *                            so the steps of other files, such as one
+ *                            finished after a restart, pass; without it the
+ *                            first matching call kills
+ *
  * FUNCTION is one of the wrapped calls below.  The calls motionscan makes
  * first on an input (Poppler's open, Leptonica's header reads) see its bytes
  * and note whether they are marked; every wrapped call faults when the last
@@ -19,6 +33,8 @@
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -31,6 +47,7 @@
 #include <leptonica/allheaders.h>
 #include <poppler.h>
 #include <qpdf/qpdf-c.h>
+#include <sqlite3.h>
 #include <tesseract/capi.h>
 
 static int marked; /* the input opened last holds the marker */
@@ -173,4 +190,85 @@ QPDF_ERROR_CODE qpdf_write(qpdf_data qpdf)
     QPDF_ERROR_CODE (*f)(qpdf_data) = real("qpdf_write");
     maybe_fault("qpdf_write");
     return f(qpdf);
+}
+
+/* ---- the watch journal's steps (MS_KILL_AT, MS_KILL_ARM) ---- */
+
+static int kill_armed = -1; /* -1: not read yet */
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return k <= n && strcmp(s + n - k, suffix) == 0;
+}
+
+/* The SUFFIX of MS_KILL_AT when its CALL is `call`, else NULL. */
+static const char *kill_suffix(const char *call)
+{
+    const char *spec = getenv("MS_KILL_AT");
+    size_t k = strlen(call);
+    if (!spec || strncmp(spec, call, k) != 0 || spec[k] != ':') return NULL;
+    return spec + k + 1;
+}
+
+static int armed(void)
+{
+    if (kill_armed < 0) {
+        const char *arm = getenv("MS_KILL_ARM");
+        kill_armed = !arm || !*arm;
+    }
+    return kill_armed;
+}
+
+/* Cut the last line of the file at `path` in half: no newline at its end
+ * (by name: the daemon's own descriptor may be write-only). */
+static void tear(const char *path)
+{
+    int fd = open(path, O_RDONLY);
+    off_t size = fd < 0 ? 0 : lseek(fd, 0, SEEK_END), from = size - 1;
+    char c;
+    while (from > 0 && pread(fd, &c, 1, from - 1) == 1 && c != '\n')
+        from--;
+    if (fd >= 0) close(fd);
+    if (size - from < 2 || truncate(path, from + (size - from) / 2) != 0) abort();
+}
+
+int rename(const char *oldpath, const char *newpath)
+{
+    int (*f)(const char *, const char *) = real("rename");
+    int rc = f(oldpath, newpath);
+    const char *arm = getenv("MS_KILL_ARM"), *suffix = kill_suffix("rename");
+    if (rc == 0 && !armed() && arm && ends_with(newpath, arm)) kill_armed = 1;
+    if (rc == 0 && suffix && armed() && ends_with(newpath, suffix)) raise(SIGKILL);
+    return rc;
+}
+
+int fsync(int fd)
+{
+    int (*f)(int) = real("fsync");
+    const char *sync = kill_suffix("fsync"), *torn = kill_suffix("torn");
+    char link[64], path[PATH_MAX];
+    ssize_t n = -1;
+    if ((sync || torn) && armed()) {
+        snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+        n = readlink(link, path, sizeof path - 1);
+    }
+    if (n > 0) path[n] = '\0';
+    if (n > 0 && torn && ends_with(path, torn)) {
+        tear(path);
+        raise(SIGKILL);
+    }
+    int rc = f(fd);
+    if (n > 0 && sync && ends_with(path, sync)) raise(SIGKILL);
+    return rc;
+}
+
+int sqlite3_step(sqlite3_stmt *stmt)
+{
+    int (*f)(sqlite3_stmt *) = real("sqlite3_step");
+    const char *(*sql)(sqlite3_stmt *) = real("sqlite3_sql");
+    int rc = f(stmt);
+    if (rc == SQLITE_DONE && kill_suffix("commit") && armed() && strcmp(sql(stmt), "COMMIT") == 0)
+        raise(SIGKILL);
+    return rc;
 }

@@ -10,7 +10,9 @@ error, so the schema cannot lean on a check that silently does nothing.
 
 The records: one run over samples/ plus the bad-input batch
 (tools/make_bad_inputs.py) and a missing path; a --text run over a
-transcript; and a "skipped" record from --db ... --skip-known.  Then a few
+transcript, and one over an order that recites what DHS asked (a country
+with the role "requested"; an order and that role must be among the
+records); and a "skipped" record from --db ... --skip-known.  Then a few
 deliberately broken records must each FAIL, so the validator cannot pass
 vacuously.
 
@@ -175,6 +177,15 @@ def collect(exe, samples, maker, work):
     truth = os.path.join(samples, "truth")
     first = sorted(f for f in os.listdir(truth) if f.endswith(".txt"))[0]
     records += run(exe, ["--text", os.path.join(truth, first)])
+    # an order that recites what DHS asked: a country with the role "requested"
+    order = sorted(f for f in os.listdir(truth) if "-order-" in f)[0]
+    with open(os.path.join(truth, order), encoding="utf-8") as f:
+        text = f.read()
+    recited = os.path.join(work, "order-recites-request.txt")
+    with open(recited, "w", encoding="utf-8") as f:
+        f.write(text + "\nAt the hearing DHS asked the Court to order the respondent removed to "
+                "Guatemala under the ACA.\n")
+    records += run(exe, ["--text", recited])
     # a skipped record: the born-digital sample, known after one run
     db = os.path.join(work, "known.db")
     born_digital = [f for f in sorted(os.listdir(samples)) if "born-digital" in f][0]
@@ -246,6 +257,13 @@ def main():
     if sys.argv[2] != "--records" and (len(records) < 20 or
                                        set(statuses) != {"ok", "error", "skipped"}):
         failures.append(f"too few kinds of records to mean anything: {statuses}")
+    # the kinds the review asked to see validated (timeout, worker_crashed and
+    # out_of_memory records come from e2e_faults, which validates its own)
+    roles = {m.get("role") for r in records for m in r.get("country_mentions") or []}
+    types = {r.get("motion_type") for r in records}
+    if sys.argv[2] != "--records" and ("requested" not in roles or "order" not in types):
+        failures.append(f"no order or no 'requested' country among the records: {sorted(map(str, types))}, "
+                        f"roles {sorted(map(str, roles))}")
 
     if records and any(r["status"] == "ok" and r["removal_countries"] for r in records):
         for what, path, bad in broken_records(records):

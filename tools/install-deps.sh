@@ -12,6 +12,7 @@ set -eu
 # fonts-dejavu-core, fonts-freefont-ttf: faces the second evaluation generator draws with.
 # libqpdf-dev, libtiff-dev: --pdf assembles the searchable PDF with qpdf and reads G4 strips
 # with libtiff; its tests check the PDFs with qpdf, pdftotext and pdfimages (poppler-utils).
+# util-linux (unshare), mount: e2e_watch_full mounts a small tmpfs in a private namespace.
 
 PACKAGES="
 build-essential cmake pkg-config
@@ -23,6 +24,7 @@ chromium
 libical-dev python3-icalendar tzdata
 clang libclang-rt-14-dev valgrind
 libpq-dev postgresql parallel slurm-wlm munge python3-yaml
+util-linux mount
 "
 if [ "${1:-}" = "--bench" ]; then
     PACKAGES="$PACKAGES ocrmypdf"

@@ -39,6 +39,11 @@
  * and one record per input in each sink.  Files left in processing/ without
  * a journal entry were claimed but not recorded: they are read again.
  *
+ * A full disk.  A record that cannot be written leaves no part of itself
+ * (see ms_journal_commit), waits, and is tried again every
+ * MS_WATCH_RETRY_SECONDS; meanwhile no new file is read (files in progress
+ * finish and wait too).  Once the records are written, reading resumes.
+ *
  * Duplicates.  known.tsv (loaded at start) holds the SHA-256 of every content
  * recorded.  A file whose bytes are known, or are being read by another
  * worker, is not read again: it gets a record with status "skipped" (no
@@ -199,30 +204,49 @@ static void update_feed(watch *w)
     g_free(courts);
 }
 
-/* Record a finished file (or stop on an output failure). */
+/* Every MS_WATCH_RETRY_SECONDS while records wait: write them, then read on. */
+static gboolean retry_records(gpointer data)
+{
+    watch *w = data;
+    GError *err = NULL;
+    if (!ms_journal_retry(w->journal, &err)) {
+        if (++w->retries % 30 == 0)
+            ms_watch_log("still cannot record %u file%s: %s", ms_journal_waiting(w->journal),
+                         ms_journal_waiting(w->journal) == 1 ? "" : "s", err->message);
+        g_error_free(err);
+        return G_SOURCE_CONTINUE;
+    }
+    ms_watch_log("the output takes records again; reading resumes");
+    w->retry_source = 0;
+    ms_watch_dispatch_more(w);
+    return G_SOURCE_REMOVE;
+}
+
+/* Record a finished file; when its record cannot be written (a full disk),
+ * it waits in the journal and reading stops until it is written. */
 static void record(watch *w, job *j)
 {
     GError *err = NULL;
     char *where = NULL;
     if (ms_journal_commit(w->journal, j->claim, j->result, &j->dup_of, &where, &err)) {
         log_file(j, where);
-        w->files++;
-        if (j->result->skipped)
-            w->duplicates++;
-        else if (j->result->error_code)
-            w->failed++;
-        else
-            w->ok++;
-        g_free(where);
         update_feed(w);
     } else {
-        ms_watch_log("cannot record %s: %s; stopping (the file stays in processing/ and is "
-                     "recorded at the next start)",
-                     j->claim, err->message);
-        w->status = MS_WATCH_OUTPUT_FAILED;
-        g_propagate_error(&w->error, err);
-        w->draining = TRUE;
+        ms_watch_log("cannot record %s yet: %s; it waits in processing/, and no new file is "
+                     "read until the record is written (tried every %d s)",
+                     j->claim, err->message, MS_WATCH_RETRY_SECONDS);
+        g_error_free(err);
+        if (!w->retry_source)
+            w->retry_source = g_timeout_add_seconds(MS_WATCH_RETRY_SECONDS, retry_records, w);
     }
+    g_free(where);
+    w->files++;
+    if (j->result->skipped)
+        w->duplicates++;
+    else if (j->result->error_code)
+        w->failed++;
+    else
+        w->ok++;
 }
 
 static gboolean on_result(gpointer data)
@@ -495,7 +519,15 @@ int ms_watch_run(const ms_context *base, ms_ruleset *rules, const ms_watch_optio
     g_main_loop_run(w->loop);
     ms_scheduler_free(g_steal_pointer(&w->sched)); /* nothing is in flight now */
     status = w->status;
-    if (w->error) g_propagate_error(err, g_steal_pointer(&w->error));
+    if (w->retry_source && !ms_journal_retry(w->journal, NULL)) {
+        guint n = ms_journal_waiting(w->journal);
+        g_set_error(err, MS_ERROR, MS_ERR_OUTPUT,
+                    "%u file%s could not be recorded; they stay in processing/ and are read "
+                    "again at the next start",
+                    n, n == 1 ? "" : "s");
+        status = MS_WATCH_OUTPUT_FAILED;
+    }
+    if (w->retry_source) g_source_remove(w->retry_source);
     double secs = (g_get_monotonic_time() - w->started) / 1e6;
     ms_watch_log("stopped: %d file%s recorded (%d ok, %d failed, %d duplicates) in %.1f s",
                  w->files, w->files == 1 ? "" : "s", w->ok, w->failed, w->duplicates, secs);

@@ -36,6 +36,9 @@
 /* A file the daemon crashed on this many times (a decoder bug) is set aside
  * in failed/ unread; after one crash it is read alone. */
 #define MS_WATCH_MAX_CRASHES 2
+/* While a record cannot be written (a full disk), reading stops and the
+ * waiting records are tried again this often. */
+#define MS_WATCH_RETRY_SECONDS 2
 
 typedef struct {
     const char *inbox;        /* the folder watched */
@@ -52,7 +55,7 @@ typedef struct {
 
 /* Exit statuses of ms_watch_run(). */
 #define MS_WATCH_STOPPED 0       /* SIGTERM or SIGINT, in-flight work finished */
-#define MS_WATCH_OUTPUT_FAILED 1 /* a sink or a move failed while running */
+#define MS_WATCH_OUTPUT_FAILED 1 /* stopped with records still waiting (a full disk) */
 #define MS_WATCH_CANNOT_START 2  /* folders, lock, sinks or options */
 
 /* Run until SIGTERM or SIGINT.  Returns one of the statuses above; on 1 or 2

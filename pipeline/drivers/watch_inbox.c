@@ -96,7 +96,7 @@ static gint cmp_ready(gconstpointer a, gconstpointer b)
 /* Give free workers the backlog, then the stable files, oldest first. */
 void ms_watch_dispatch_more(watch *w)
 {
-    if (w->draining) return;
+    if (w->draining || w->retry_source) return; /* no new reading while records wait */
     if (!g_queue_is_empty(&w->suspects)) { /* one at a time, alone */
         if (w->in_flight == 0) ms_watch_dispatch(w, g_queue_pop_head(&w->suspects), NULL);
         return;

@@ -72,8 +72,9 @@ struct watch {
     char *crashes_path;
     int in_flight;
     gboolean draining;
+    guint retry_source; /* while records wait to be written: the timer */
+    int retries;
     int status;
-    GError *error;
     int files, ok, failed, duplicates;
     gint64 started;
 };

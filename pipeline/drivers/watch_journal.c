@@ -4,7 +4,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +17,21 @@
 
 const char *const ms_watch_dir_names[MS_WATCH__DIRS] = {"processing", "done", "failed", "journal"};
 
+/* A commit not finished yet: only the oldest one has its journal/NAME. */
+typedef struct {
+    JsonObject *entry; /* claim, dest, record; the sizes once on disk */
+    gboolean on_disk;  /* journal/NAME written */
+    gboolean tried;    /* step 2 failed once (and was rolled back) */
+    gboolean late;     /* not recorded by its own commit: logged when it is */
+} waiting_entry;
+
+static void waiting_entry_free(gpointer p)
+{
+    waiting_entry *we = p;
+    json_object_unref(we->entry);
+    g_free(we);
+}
+
 struct ms_journal {
     ms_journal_options opt;
     char *dir[MS_WATCH__DIRS];
@@ -29,9 +43,7 @@ struct ms_journal {
     GMutex lock;         /* guards known and reading */
     GHashTable *known;   /* sha256 -> "done/NAME" */
     GHashTable *reading; /* sha256 -> claim, being read by a worker */
-    int commits;
-    char *crash_point; /* tests only: see crash() */
-    int crash_commit;
+    GQueue waiting;      /* waiting_entry*, not recorded yet (e.g. a full disk), oldest first */
 };
 
 void ms_watch_log(const char *fmt, ...)
@@ -85,13 +97,14 @@ static gint64 fd_size(int fd)
     return fstat(fd, &st) == 0 ? (gint64)st.st_size : -1;
 }
 
-/* Cut `path` back to `size` bytes when it grew past it. */
-static gboolean cut_back(const char *path, gint64 size, GError **err)
+/* Cut `path` back to `size` bytes when it grew past it (and say so when `loud`). */
+static gboolean cut_back(const char *path, gint64 size, gboolean loud, GError **err)
 {
     struct stat st;
     if (!path || size < 0 || stat(path, &st) != 0 || st.st_size <= size) return TRUE;
     if (truncate(path, size) != 0) return ms_watch_io_error(err, "cannot repair", path);
-    ms_watch_log("%s: removed %lld bytes written after the last complete record", path,
+    if (loud)
+        ms_watch_log("%s: removed %lld bytes written after the last complete record", path,
                  (long long)(st.st_size - size));
     return TRUE;
 }
@@ -123,21 +136,6 @@ static gboolean cut_torn_line(const char *path, GError **err)
     return TRUE;
 }
 
-/* For the tests: MOTIONSCAN_WATCH_CRASH=POINT:N kills the daemon with
- * SIGKILL at POINT of its Nth commit (journal, torn, index, jsonl, csv, db,
- * error_json, move), so every gap between two steps of the journal can be
- * tried.  "torn" first writes half a line to records.jsonl. */
-static void crash(ms_journal *jn, const char *point)
-{
-    if (!jn->crash_point || jn->commits != jn->crash_commit || strcmp(jn->crash_point, point) != 0)
-        return;
-    if (strcmp(point, "torn") == 0) {
-        fputs("{\"schema_version\":1,\"file\":\"torn", jn->jsonl);
-        fflush(jn->jsonl);
-    }
-    raise(SIGKILL);
-}
-
 static gboolean index_add(ms_journal *jn, const char *sha, const char *where, GError **err)
 {
     if (fprintf(jn->index, "%s\t%s\n", sha, where) < 0 || fflush(jn->index) != 0)
@@ -165,6 +163,17 @@ static gboolean write_json_file(const char *path, JsonNode *node, gboolean prett
     return ok;
 }
 
+/* A recorded content (not a duplicate, not empty): `where` it went. */
+static void note_known(ms_journal *jn, JsonObject *rec, const char *where)
+{
+    const char *sha = ms_json_str(rec, "sha256");
+    if (!sha || int_member(rec, "size") <= 0 || g_strcmp0(ms_json_str(rec, "status"), "skipped") == 0)
+        return;
+    g_mutex_lock(&jn->lock);
+    g_hash_table_replace(jn->known, g_strdup(sha), g_strdup(where));
+    g_mutex_unlock(&jn->lock);
+}
+
 /* Steps 2 to 4 of the journal (see watch_journal.h) for one entry.
  * `again`: the entry is being finished after a restart. */
 static gboolean apply_entry(ms_journal *jn, JsonObject *entry, gboolean again, GError **err)
@@ -174,26 +183,20 @@ static gboolean apply_entry(ms_journal *jn, JsonObject *entry, gboolean again, G
     const char *sha = ms_json_str(rec, "sha256"), *status = ms_json_str(rec, "status");
     gboolean failed = g_strcmp0(dest, "failed") == 0;
     gboolean ok = TRUE;
-    if (!again) crash(jn, "journal");
     if (sha && int_member(rec, "size") > 0 && g_strcmp0(status, "skipped") != 0) {
         char *where = g_build_filename(dest, claim, NULL);
         ok = index_add(jn, sha, where, err);
-        g_mutex_lock(&jn->lock);
-        g_hash_table_replace(jn->known, g_strdup(sha), where);
-        g_mutex_unlock(&jn->lock);
+        note_known(jn, rec, where);
+        g_free(where);
     }
-    if (!again) crash(jn, "index"), crash(jn, "torn");
     ok = ok && ms_sink_write(jn->jsonl_sink, rec, err) &&
          fsync_fd(fileno(jn->jsonl), jn->jsonl_path, err);
-    if (!again) crash(jn, "jsonl");
     if (ok && jn->csv_sink)
         ok = ms_sink_write(jn->csv_sink, rec, err) && fsync_fd(jn->csv_fd, jn->opt.csv, err);
-    if (!again) crash(jn, "csv");
     if (ok && jn->db &&
         !(again && g_strcmp0(status, "error") == 0 &&
           ms_sink_db_has_error(jn->db, ms_json_str(rec, "file"))))
         ok = ms_sink_write(jn->db, rec, err);
-    if (!again) crash(jn, "db");
     if (ok && failed) {
         char *path =
             g_strconcat(jn->dir[MS_WATCH_FAILED], G_DIR_SEPARATOR_S, claim, ".error.json", NULL);
@@ -202,7 +205,6 @@ static gboolean apply_entry(ms_journal *jn, JsonObject *entry, gboolean again, G
         json_node_unref(n);
         g_free(path);
     }
-    if (!again) crash(jn, "error_json");
     if (ok) {
         char *from = in_dir(jn, MS_WATCH_PROCESSING, claim),
              *to = in_dir(jn, failed ? MS_WATCH_FAILED : MS_WATCH_DONE, claim);
@@ -211,7 +213,6 @@ static gboolean apply_entry(ms_journal *jn, JsonObject *entry, gboolean again, G
         g_free(from);
         g_free(to);
     }
-    if (!again) crash(jn, "move");
     if (ok) {
         char *entry_path = in_dir(jn, MS_WATCH_JOURNAL, claim);
         if (unlink(entry_path) != 0) ok = ms_watch_io_error(err, "cannot remove", entry_path);
@@ -289,9 +290,9 @@ static gboolean read_journal(ms_journal *jn, GPtrArray *pending, GError **err)
     g_ptr_array_sort(pending, cmp_entry_size);
     if (pending->len == 0) return TRUE;
     JsonObject *first = g_ptr_array_index(pending, 0);
-    return cut_back(jn->jsonl_path, int_member(first, "jsonl_size"), err) &&
-           cut_back(jn->index_path, int_member(first, "index_size"), err) &&
-           cut_back(jn->opt.csv, int_member(first, "csv_size"), err);
+    return cut_back(jn->jsonl_path, int_member(first, "jsonl_size"), TRUE, err) &&
+           cut_back(jn->index_path, int_member(first, "index_size"), TRUE, err) &&
+           cut_back(jn->opt.csv, int_member(first, "csv_size"), TRUE, err);
 }
 
 static gboolean load_index(ms_journal *jn, GError **err)
@@ -318,7 +319,8 @@ static gboolean load_index(ms_journal *jn, GError **err)
     return TRUE;
 }
 
-static gboolean open_sinks(ms_journal *jn, GError **err)
+/* known.tsv, records.jsonl and the CSV, for appending. */
+static gboolean open_files(ms_journal *jn, GError **err)
 {
     const ms_journal_options *o = &jn->opt;
     jn->index = fopen(jn->index_path, "a");
@@ -331,6 +333,13 @@ static gboolean open_sinks(ms_journal *jn, GError **err)
         jn->csv_fd = open(o->csv, O_RDONLY | O_CLOEXEC);
         if (jn->csv_fd < 0) return ms_watch_io_error(err, "cannot open", o->csv);
     }
+    return TRUE;
+}
+
+static gboolean open_sinks(ms_journal *jn, GError **err)
+{
+    const ms_journal_options *o = &jn->opt;
+    if (!open_files(jn, err)) return FALSE;
     ms_sqlite_options so = MS_SQLITE_OPTIONS_INIT;
     so.command_line = o->command_line;
     char *spool = g_build_filename(o->out_dir, "pg-spool.jsonl", NULL);
@@ -339,12 +348,13 @@ static gboolean open_sinks(ms_journal *jn, GError **err)
     return ok;
 }
 
-/* Close every sink, keeping the first error. */
-static gboolean close_sinks(ms_journal *jn, GError **err)
+/* Close the sinks (the database too when `db`), keeping the first error. */
+static gboolean close_sinks(ms_journal *jn, gboolean db, GError **err)
 {
-    ms_sink *sinks[] = {jn->jsonl_sink, jn->csv_sink, jn->db};
+    ms_sink *sinks[] = {jn->jsonl_sink, jn->csv_sink, db ? jn->db : NULL};
     gboolean ok = ms_sink_close_all(sinks, G_N_ELEMENTS(sinks), err);
-    jn->jsonl_sink = jn->csv_sink = jn->db = NULL;
+    jn->jsonl_sink = jn->csv_sink = NULL;
+    if (db) jn->db = NULL;
     jn->jsonl = NULL;
     if (jn->index && fclose(jn->index) != 0 && ok)
         ok = ms_watch_io_error(err, "cannot close", jn->index_path);
@@ -352,6 +362,78 @@ static gboolean close_sinks(ms_journal *jn, GError **err)
     if (jn->csv_fd >= 0) close(jn->csv_fd);
     jn->csv_fd = -1;
     return ok;
+}
+
+/* Step 1: the sizes the files have now, then journal/NAME. */
+static gboolean write_entry(ms_journal *jn, JsonObject *entry, GError **err)
+{
+    json_object_set_int_member(entry, "jsonl_size", fd_size(fileno(jn->jsonl)));
+    json_object_set_int_member(entry, "index_size", fd_size(fileno(jn->index)));
+    json_object_set_int_member(entry, "csv_size", jn->csv_sink ? fd_size(jn->csv_fd) : -1);
+    JsonNode *node = json_node_init_object(json_node_alloc(), entry);
+    char *path = in_dir(jn, MS_WATCH_JOURNAL, ms_json_str(entry, "claim"));
+    gboolean ok = write_json_file(path, node, FALSE, err) &&
+                  ms_watch_fsync_dir(jn->dir[MS_WATCH_JOURNAL], err);
+    g_free(path);
+    json_node_unref(node);
+    return ok;
+}
+
+/* After a failed step 2: no half-written line stays.  The files are closed
+ * (dropping what their buffers held), cut back to the sizes the entry noted
+ * and reopened by the next try; the database rolled its transaction back. */
+static void roll_back(ms_journal *jn, JsonObject *entry, gboolean loud)
+{
+    close_sinks(jn, FALSE, NULL);
+    GError *e = NULL;
+    if (!cut_back(jn->jsonl_path, int_member(entry, "jsonl_size"), loud, &e) ||
+        !cut_back(jn->index_path, int_member(entry, "index_size"), loud, &e) ||
+        !cut_back(jn->opt.csv, int_member(entry, "csv_size"), loud, &e)) {
+        ms_watch_log("%s (tried again with the next record)", e->message);
+        g_error_free(e);
+    }
+}
+
+/* Record the waiting entries, oldest first, until one fails. */
+static gboolean flush_waiting(ms_journal *jn, GError **err)
+{
+    waiting_entry *we;
+    while ((we = g_queue_peek_head(&jn->waiting))) {
+        const char *claim = ms_json_str(we->entry, "claim");
+        char *proc = in_dir(jn, MS_WATCH_PROCESSING, claim);
+        gboolean moved = we->tried && !exists(proc); /* failed after step 3 */
+        g_free(proc);
+        if (!jn->jsonl_sink && !open_files(jn, err)) {
+            close_sinks(jn, FALSE, NULL); /* what did open, for the next try */
+            return FALSE;
+        }
+        if (!we->on_disk && !(we->on_disk = write_entry(jn, we->entry, err))) return FALSE;
+        if (moved) {
+            char *path = in_dir(jn, MS_WATCH_JOURNAL, claim);
+            gboolean gone = unlink(path) == 0 || ms_watch_io_error(err, "cannot remove", path);
+            g_free(path);
+            if (!gone) return FALSE;
+        } else if (!apply_entry(jn, we->entry, we->tried, err)) {
+            proc = in_dir(jn, MS_WATCH_PROCESSING, claim);
+            if (exists(proc)) roll_back(jn, we->entry, !we->tried); /* else the record is whole */
+            we->tried = TRUE;
+            g_free(proc);
+            return FALSE;
+        }
+        if (we->late)
+            ms_watch_log("%s -> %s/%s: recorded, after waiting", claim,
+                         ms_json_str(we->entry, "dest"), claim);
+        waiting_entry_free(g_queue_pop_head(&jn->waiting));
+    }
+    return TRUE;
+}
+
+static gboolean waiting_error(ms_journal *jn, GError **err)
+{
+    guint n = g_queue_get_length(&jn->waiting) - 1;
+    g_set_error(err, MS_ERROR, MS_ERR_OUTPUT, "%u earlier file%s wait%s to be recorded", n,
+                n == 1 ? "" : "s", n == 1 ? "s" : "");
+    return FALSE;
 }
 
 gboolean ms_journal_seen(ms_journal *jn, const char *sha256, const char *claim, char **dup_of)
@@ -372,7 +454,6 @@ gboolean ms_journal_seen(ms_journal *jn, const char *sha256, const char *claim, 
 gboolean ms_journal_commit(ms_journal *jn, const char *claim, ms_result *r, char **dup_of,
                            char **where, GError **err)
 {
-    jn->commits++;
     g_mutex_lock(&jn->lock);
     if (*r->sha256 && r->size > 0) { /* empty files are not duplicates of each other */
         const char *known = g_hash_table_lookup(jn->known, r->sha256);
@@ -390,26 +471,32 @@ gboolean ms_journal_commit(ms_journal *jn, const char *claim, ms_result *r, char
     char *proc = in_dir(jn, MS_WATCH_PROCESSING, claim), *final = in_dir(jn, d, claim);
     retarget(r, proc, final);
     JsonNode *rec = ms_record_build(r, jn->opt.rules_dir);
-
-    JsonObject *entry = json_object_new();
-    json_object_set_string_member(entry, "claim", claim);
-    json_object_set_string_member(entry, "dest", ms_watch_dir_names[d]);
-    json_object_set_int_member(entry, "jsonl_size", fd_size(fileno(jn->jsonl)));
-    json_object_set_int_member(entry, "index_size", fd_size(fileno(jn->index)));
-    json_object_set_int_member(entry, "csv_size", jn->csv_sink ? fd_size(jn->csv_fd) : -1);
-    json_object_set_object_member(entry, "record", json_object_ref(json_node_get_object(rec)));
-    JsonNode *node = json_node_init_object(json_node_alloc(), entry);
-    char *jpath = in_dir(jn, MS_WATCH_JOURNAL, claim);
-    gboolean ok = write_json_file(jpath, node, FALSE, err) &&
-                  ms_watch_fsync_dir(jn->dir[MS_WATCH_JOURNAL], err) && apply_entry(jn, entry, FALSE, err);
-    *where = ok ? g_build_filename(ms_watch_dir_names[d], claim, NULL) : NULL;
-    g_free(jpath);
-    json_node_unref(node);
-    json_object_unref(entry);
+    waiting_entry *we = g_new0(waiting_entry, 1);
+    we->entry = json_object_new();
+    json_object_set_string_member(we->entry, "claim", claim);
+    json_object_set_string_member(we->entry, "dest", ms_watch_dir_names[d]);
+    json_object_set_object_member(we->entry, "record",
+                                  json_object_ref(json_node_get_object(rec)));
+    *where = g_build_filename(ms_watch_dir_names[d], claim, NULL);
+    note_known(jn, json_node_get_object(rec), *where);
+    gboolean first = g_queue_is_empty(&jn->waiting);
+    g_queue_push_tail(&jn->waiting, we);
+    gboolean ok = first ? flush_waiting(jn, err) : waiting_error(jn, err);
+    if (!ok) we->late = TRUE; /* still queued (when ok it was recorded and freed) */
     json_node_unref(rec);
     g_free(proc);
     g_free(final);
     return ok;
+}
+
+gboolean ms_journal_retry(ms_journal *jn, GError **err)
+{
+    return flush_waiting(jn, err);
+}
+
+guint ms_journal_waiting(ms_journal *jn)
+{
+    return g_queue_get_length(&jn->waiting);
 }
 
 /* Finish the entries read_journal() found. */
@@ -436,11 +523,6 @@ gboolean ms_journal_open(const ms_journal_options *opt, ms_journal **out, GError
         jn->dir[d] = g_build_filename(opt->out_dir, ms_watch_dir_names[d], NULL);
     jn->jsonl_path = g_build_filename(opt->out_dir, "records.jsonl", NULL);
     jn->index_path = g_build_filename(opt->out_dir, "known.tsv", NULL);
-    const char *crash_at = g_getenv("MOTIONSCAN_WATCH_CRASH");
-    if (crash_at && strchr(crash_at, ':')) {
-        jn->crash_point = g_strndup(crash_at, (gsize)(strchr(crash_at, ':') - crash_at));
-        jn->crash_commit = atoi(strchr(crash_at, ':') + 1);
-    }
     GPtrArray *pending = g_ptr_array_new_with_free_func((GDestroyNotify)json_object_unref);
     gboolean ok = read_journal(jn, pending, err) && cut_torn_line(jn->jsonl_path, err) &&
                   cut_torn_line(jn->index_path, err) && load_index(jn, err) &&
@@ -457,12 +539,12 @@ gboolean ms_journal_open(const ms_journal_options *opt, ms_journal **out, GError
 gboolean ms_journal_close(ms_journal *jn, GError **err)
 {
     if (!jn) return TRUE;
-    gboolean ok = close_sinks(jn, err);
+    gboolean ok = close_sinks(jn, TRUE, err);
     for (int d = 0; d < MS_WATCH__DIRS; d++)
         g_free(jn->dir[d]);
     g_free(jn->jsonl_path);
     g_free(jn->index_path);
-    g_free(jn->crash_point);
+    g_queue_clear_full(&jn->waiting, waiting_entry_free);
     g_hash_table_destroy(jn->known);
     g_hash_table_destroy(jn->reading);
     g_mutex_clear(&jn->lock);

@@ -61,11 +61,24 @@ gboolean ms_journal_seen(ms_journal *jn, const char *sha256, const char *claim, 
 /* Record the result `r` of processing/`claim`: its record goes to every
  * sink and the file to done/ (ok, or a duplicate) or failed/.  A result
  * whose bytes were recorded meanwhile becomes a duplicate (*dup_of set).
- * r->path becomes the file's final path.  *where ("done/NAME") is owned by
- * the caller.  FALSE with err set when a sink or a move failed: the file
- * stays in processing/ and is recorded at the next open. */
+ * r->path becomes the file's final path.  *where ("done/NAME", where it
+ * goes) is owned by the caller.  FALSE with err set (MS_ERR_OUTPUT) when a
+ * sink or a move failed (a full disk), or earlier files still wait: the
+ * record waits in the journal, the file stays in processing/, and
+ * ms_journal_retry() records it.  A failed try leaves no part of the record:
+ * the files are cut back to their sizes before it, the database's
+ * transaction is rolled back, and nothing moved to done/ or failed/. */
 gboolean ms_journal_commit(ms_journal *jn, const char *claim, ms_result *r, char **dup_of,
                            char **where, GError **err);
+
+/* Try the waiting records again, oldest first: TRUE when none waits any
+ * more (each logged as it is recorded), else FALSE with the error. */
+gboolean ms_journal_retry(ms_journal *jn, GError **err);
+
+/* How many records wait (0 in normal running).  Those still waiting when
+ * the daemon stops are read again at the next start (their files are in
+ * processing/; the oldest one's journal entry is finished then). */
+guint ms_journal_waiting(ms_journal *jn);
 
 /* Close the sinks (the database's run is finished); keeps the first error. */
 gboolean ms_journal_close(ms_journal *jn, GError **err);

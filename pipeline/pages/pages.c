@@ -296,8 +296,10 @@ static PIX *render_pdf_page(ms_doc *doc, int index, int dpi, const ms_limits *li
     if (lim->max_pixels > 0 && px > (double)lim->max_pixels)
         scale *= sqrt((double)lim->max_pixels / px); /* downscale to fit the bound */
     double fw = ceil(wpt * scale), fh = ceil(hpt * scale);
-    /* bounded before the conversion, which is undefined past INT_MAX or for NaN */
-    gboolean fits = isfinite(fw) && isfinite(fh) && fw >= 1 && fh >= 1 && fw <= 32767 && fh <= 32767;
+    /* bounded before the conversion, which is undefined past INT_MAX or for NaN;
+     * a box so large that it fits --max-pixels only below 1 dpi is too large */
+    gboolean fits = isfinite(fw) && isfinite(fh) && fw >= 1 && fh >= 1 && fw <= 32767 &&
+                    fh <= 32767 && lround(scale * 72.0) >= 1;
     int w = fits ? (int)fw : 0, h = fits ? (int)fh : 0;
     if (!fits) {
         g_set_error(err, MS_ERROR, MS_ERR_PAGE_TOO_LARGE,

@@ -1,6 +1,10 @@
 /* sink — where records go: the one entry to every sink (see sink.h). */
 #include "pipeline/sinks/sink.h"
 
+#include <stdio_ext.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 gboolean ms_sink_write(ms_sink *s, JsonObject *record, GError **err)
 {
     return s->vt->write(s, record, err);
@@ -24,4 +28,17 @@ gboolean ms_sink_close_all(ms_sink **sinks, gsize n, GError **err)
         sinks[i] = NULL;
     }
     return ok;
+}
+
+gint64 ms_sink_file_mark(FILE *f)
+{
+    struct stat st;
+    return fflush(f) == 0 && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) ? (gint64)st.st_size
+                                                                                : -1;
+}
+
+void ms_sink_file_undo(FILE *f, gint64 mark)
+{
+    __fpurge(f);
+    if (mark >= 0 && ftruncate(fileno(f), (off_t)mark) == 0) lseek(fileno(f), (off_t)mark, SEEK_SET);
 }

@@ -37,8 +37,16 @@ gboolean ms_sink_close(ms_sink *s, GError **err);
  * and set each entry to NULL; the first error is kept in `err` (may be NULL). */
 gboolean ms_sink_close_all(ms_sink **sinks, gsize n, GError **err);
 
+/* For the file sinks (JSON Lines, CSV), so that a failed write (a full disk)
+ * leaves no part of its record: the size of `f` before a record (-1 when it
+ * is not a regular file, e.g. a pipe), and, after the write failed, drop
+ * what the FILE's buffer still holds and cut the file back to `mark`. */
+gint64 ms_sink_file_mark(FILE *f);
+void ms_sink_file_undo(FILE *f, gint64 mark);
+
 /* JSON Lines on `out`, one record a line, flushed after each record so a
- * crash loses at most the record being written.  `owns` closes the FILE. */
+ * crash loses at most the record being written; a failed write leaves none
+ * of its line (ms_sink_file_undo).  `owns` closes the FILE. */
 ms_sink *ms_sink_jsonl_new(FILE *out, gboolean owns);
 
 /* CSV (RFC 4180) in a new file at `path`, one row per record under a header

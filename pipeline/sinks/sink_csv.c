@@ -204,12 +204,16 @@ static gboolean put_row(csv_sink *s, GError **err)
 {
     GString *t = s->row.text;
     g_string_append(t, "\r\n");
+    gint64 mark = ms_sink_file_mark(s->out);
     gboolean ok = fwrite(t->str, 1, t->len, s->out) == t->len && fflush(s->out) == 0;
     g_string_truncate(t, 0);
     s->row.fields = 0;
-    if (!ok)
+    if (!ok) {
+        int e = errno;
+        ms_sink_file_undo(s->out, mark); /* no half row stays */
         g_set_error(err, MS_ERROR, MS_ERR_OUTPUT, "%s: cannot write the CSV: %s", s->path,
-                    g_strerror(errno));
+                    g_strerror(e));
+    }
     return ok;
 }
 

@@ -16,10 +16,14 @@ static gboolean jsonl_write(ms_sink *base, JsonObject *record, GError **err)
     JsonNode *node = json_node_init_object(json_node_alloc(), record);
     gchar *text = json_to_string(node, FALSE);
     json_node_unref(node);
+    gint64 mark = ms_sink_file_mark(s->out);
     gboolean ok = fputs(text, s->out) != EOF && fputc('\n', s->out) != EOF && fflush(s->out) == 0;
     g_free(text);
-    if (!ok)
-        g_set_error(err, MS_ERROR, MS_ERR_OUTPUT, "cannot write the records: %s", g_strerror(errno));
+    if (!ok) {
+        int e = errno;
+        ms_sink_file_undo(s->out, mark);
+        g_set_error(err, MS_ERROR, MS_ERR_OUTPUT, "cannot write the records: %s", g_strerror(e));
+    }
     return ok;
 }
 

@@ -18,6 +18,14 @@ gboolean ms_sandbox_limits_memory(void)
 #endif
 }
 
+/* A comparison of argument `arg` (libseccomp's SCMP_A* macros leave datum_b
+ * out for the one-value comparisons, which clang's -Wextra reports). */
+static struct scmp_arg_cmp arg_is(unsigned int arg, enum scmp_compare op, scmp_datum_t a,
+                                  scmp_datum_t b)
+{
+    return (struct scmp_arg_cmp){.arg = arg, .op = op, .datum_a = a, .datum_b = b};
+}
+
 /* Fail `sys` with `err` whenever it is called. */
 static int deny(scmp_filter_ctx f, int sys, int err)
 {
@@ -39,11 +47,11 @@ static int deny_write_opens(scmp_filter_ctx f)
     rc = rc ? rc : deny(f, SCMP_SYS(openat2), ENOSYS); /* glibc falls back to openat */
     for (gsize i = 0; i < G_N_ELEMENTS(bits) && rc == 0; i++) {
         rc = seccomp_rule_add(f, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(open), 1,
-                              SCMP_A1(SCMP_CMP_MASKED_EQ, (scmp_datum_t)bits[i], (scmp_datum_t)bits[i]));
+                              arg_is(1, SCMP_CMP_MASKED_EQ, (scmp_datum_t)bits[i], (scmp_datum_t)bits[i]));
         if (rc == 0)
             rc = seccomp_rule_add(f, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(openat), 1,
-                                  SCMP_A2(SCMP_CMP_MASKED_EQ, (scmp_datum_t)bits[i],
-                                          (scmp_datum_t)bits[i]));
+                                  arg_is(2, SCMP_CMP_MASKED_EQ, (scmp_datum_t)bits[i],
+                                         (scmp_datum_t)bits[i]));
     }
     return rc;
 }
@@ -57,9 +65,9 @@ static int deny_other_writes(scmp_filter_ctx f)
     static const int sends[] = {SCMP_SYS(sendto), SCMP_SYS(sendmsg), SCMP_SYS(sendmmsg)};
     int rc = 0;
     for (gsize i = 0; i < G_N_ELEMENTS(writes) && rc == 0; i++)
-        rc = seccomp_rule_add(f, SCMP_ACT_ERRNO(EBADF), writes[i], 1, SCMP_A0(SCMP_CMP_GT, 3));
+        rc = seccomp_rule_add(f, SCMP_ACT_ERRNO(EBADF), writes[i], 1, arg_is(0, SCMP_CMP_GT, 3, 0));
     for (gsize i = 0; i < G_N_ELEMENTS(sends) && rc == 0; i++)
-        rc = seccomp_rule_add(f, SCMP_ACT_ERRNO(EBADF), sends[i], 1, SCMP_A0(SCMP_CMP_NE, 3));
+        rc = seccomp_rule_add(f, SCMP_ACT_ERRNO(EBADF), sends[i], 1, arg_is(0, SCMP_CMP_NE, 3, 0));
     return rc;
 }
 
@@ -75,13 +83,13 @@ static int deny_processes(scmp_filter_ctx f)
     rc = rc ? rc : deny(f, SCMP_SYS(clone3), ENOSYS); /* glibc falls back to clone */
     if (rc == 0)
         rc = seccomp_rule_add(f, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(clone), 1,
-                              SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, 0));
+                              arg_is(0, SCMP_CMP_MASKED_EQ, CLONE_THREAD, 0));
 #endif
     if (rc == 0)
-        rc = seccomp_rule_add(f, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(kill), 1, SCMP_A0(SCMP_CMP_NE, me));
+        rc = seccomp_rule_add(f, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(kill), 1, arg_is(0, SCMP_CMP_NE, me, 0));
     if (rc == 0)
         rc = seccomp_rule_add(f, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(tgkill), 1,
-                              SCMP_A0(SCMP_CMP_NE, me));
+                              arg_is(0, SCMP_CMP_NE, me, 0));
     return rc;
 }
 

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""What the worker processes cost (issue 14): the CPU time per page of the
+same batch read in worker processes and in process.
+
+Runs the test program bench_isolation (tests/bench_isolation.c: the batch
+path of `motionscan run`, records to /dev/null) over the same files, ROUNDS
+times in each mode, alternating (workers, in-process, workers, ...), each
+under /usr/bin/time, which reports the user + system CPU of the process and
+of the workers it reaped.  Prints each run and the medians; the cost is the
+median CPU per page with workers over the one in process, minus one.
+
+On a shared machine the wall times mean little; the CPU times are what is
+compared.
+
+usage: bench_isolation.py BUILD_DIR [--rounds N] [--jobs N] [--copies N] FILE_OR_DIR...
+  --copies N   read N copies of each file (other bytes after %%EOF for a PDF,
+               so none is a duplicate), for batches of cheap pages
+"""
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+
+def expand(inputs, copies, tmp):
+    files = []
+    for p in inputs:
+        if os.path.isdir(p):
+            files += sorted(os.path.join(p, n) for n in os.listdir(p)
+                            if n.lower().endswith((".pdf", ".png", ".tif", ".tiff", ".jpg", ".jpeg")))
+        else:
+            files.append(p)
+    if copies <= 1:
+        return files
+    out = []
+    for f in files:
+        with open(f, "rb") as h:
+            data = h.read()
+        for i in range(copies):
+            name = os.path.join(tmp, "%d-%s" % (i, os.path.basename(f)))
+            with open(name, "wb") as h:
+                h.write(data + (b"%% copy %d\n" % i if f.lower().endswith(".pdf") else b""))
+            out.append(name)
+    return out
+
+
+def one(binary, mode, jobs, files):
+    args = ["/usr/bin/time", "-f", "TIME %e %U %S", binary, "--jobs", str(jobs)]
+    if mode == "in-process":
+        args.append("--in-process")
+    p = subprocess.run(args + files, capture_output=True, text=True)
+    if p.returncode != 0:
+        sys.exit("bench_isolation (%s) failed:\n%s" % (mode, p.stderr[-2000:]))
+    m = re.search(r"TIME ([\d.]+) ([\d.]+) ([\d.]+)", p.stderr)
+    pages = int(re.search(r"(\d+) pages", p.stdout).group(1))
+    wall, user, system = (float(x) for x in m.groups())
+    return wall, user + system, pages
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("build")
+    ap.add_argument("inputs", nargs="+")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--copies", type=int, default=1)
+    a = ap.parse_args()
+    binary = os.path.join(a.build, "tests", "bench_isolation")
+    if not os.path.exists("/usr/bin/time"):
+        sys.exit("needs /usr/bin/time (Debian package time)")
+    tmp = tempfile.mkdtemp(prefix="bench-isolation-")
+    try:
+        files = expand(a.inputs, a.copies, tmp)
+        cpu = {"workers": [], "in-process": []}
+        for r in range(a.rounds):
+            for mode in ("workers", "in-process"):
+                wall, c, pages = one(binary, mode, a.jobs, files)
+                cpu[mode].append(c / pages)
+                print("round %d %-10s %d files, %d pages: %.2f s wall, %.2f CPU s, %.4f CPU s a page"
+                      % (r + 1, mode, len(files), pages, wall, c, c / pages), flush=True)
+    finally:
+        shutil.rmtree(tmp)
+    w, i = statistics.median(cpu["workers"]), statistics.median(cpu["in-process"])
+    print("median CPU a page: workers %.4f s, in process %.4f s: isolation costs %+.1f %%"
+          % (w, i, (w / i - 1) * 100))
+
+
+if __name__ == "__main__":
+    main()
