@@ -1,5 +1,5 @@
 /* faultinject — a preload library for the tests only (LD_PRELOAD), never
- * linked into motionscan: it makes Poppler, Leptonica or Tesseract crash,
+ * linked into motionscan: it makes Poppler, Leptonica, Tesseract or qpdf crash,
  * abort, hang or allocate without end, on a marked input only.
  *
  *   MS_FAULT=KIND:FUNCTION   KIND is crash (SIGSEGV), abort, hang (sleeps for
@@ -46,6 +46,7 @@
 #include <gio/gio.h>
 #include <leptonica/allheaders.h>
 #include <poppler.h>
+#include <qpdf/qpdf-c.h>
 #include <sqlite3.h>
 #include <tesseract/capi.h>
 
@@ -180,6 +181,15 @@ int TessBaseAPIRecognize(TessBaseAPI *handle, ETEXT_DESC *monitor)
     int (*f)(TessBaseAPI *, ETEXT_DESC *) = real("TessBaseAPIRecognize");
     maybe_fault("TessBaseAPIRecognize");
     return f(handle, monitor);
+}
+
+/* ---- qpdf (--pdf, in the worker) ---- */
+
+QPDF_ERROR_CODE qpdf_write(qpdf_data qpdf)
+{
+    QPDF_ERROR_CODE (*f)(qpdf_data) = real("qpdf_write");
+    maybe_fault("qpdf_write");
+    return f(qpdf);
 }
 
 /* ---- the watch journal's steps (MS_KILL_AT, MS_KILL_ARM) ---- */

@@ -30,17 +30,18 @@ ms_ruleset *ms_cli_load_rules(const char *dir, gboolean verbose);
 char *ms_cli_command_line_json(int argc, char **argv);
 
 typedef struct {
-    char *rules, *password, *tessdata, *lang;
+    char *rules, *password, *tessdata, *lang, *pdf;
     int jobs, dpi, max_pages, ocr_timeout_ms, doc_timeout_s, max_decode_mb, worker_mb;
     gint64 max_pixels;
-    gboolean no_deskew, no_orient, bgnorm, one_reading, no_second_look, no_split;
+    gboolean no_deskew, no_orient, bgnorm, one_reading, no_second_look, no_split, pdf_identity;
 } engine_options;
 
 void ms_cli_engine_defaults(engine_options *o);
 /* Add the shared options to the context's main group, after those already
  * there (--help lists them in that order). */
 void ms_cli_engine_add_entries(GOptionContext *oc, engine_options *o);
-/* Print the bounds and return FALSE when an option is out of range. */
+/* Print the bounds and return FALSE when an option is out of range (or the
+ * --pdf folder cannot be made). */
 gboolean ms_cli_engine_check(const engine_options *o, const char *cmd);
 /* The context for the workers; it borrows from `o` and `rs`. */
 ms_context ms_cli_engine_context(const engine_options *o, const ms_ruleset *rs);

@@ -1,6 +1,7 @@
 /* options — what the commands share (see cli.h). */
 #include "pipeline/cli/cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -95,6 +96,8 @@ void ms_cli_engine_add_entries(GOptionContext *oc, engine_options *o)
         {"one-reading", 0, 0, G_OPTION_ARG_NONE, &o->one_reading, "Never read a poor page a second time from the grey image", NULL},
         {"no-second-look", 0, 0, G_OPTION_ARG_NONE, &o->no_second_look, "Do not re-read A-number and country words from their boxes", NULL},
         {"no-split", 0, 0, G_OPTION_ARG_NONE, &o->no_split, "One record per file: do not split stapled stacks into their filings", NULL},
+        {"pdf", 0, 0, G_OPTION_ARG_FILENAME, &o->pdf, "Also write a searchable PDF of each input to DIR/NAME.pdf", "DIR"},
+        {"pdf-identity", 0, 0, G_OPTION_ARG_NONE, &o->pdf_identity, "Put the A-number and the respondent in the PDF's Subject (off: nothing identifying is added)", NULL},
         {"worker-memory-mb", 0, 0, G_OPTION_ARG_INT, &o->worker_mb, "Address space of each worker process in MB (default 3072; 0: no limit)", "N"},
         {NULL}};
     g_option_context_add_main_entries(oc, shared, NULL);
@@ -110,6 +113,10 @@ gboolean ms_cli_engine_check(const engine_options *o, const char *cmd)
                         "--max-pixels 1000000-1000000000, --ocr-timeout >= 0, --doc-timeout >= 0, "
                         "--max-decode-mb >= 1, --worker-memory-mb 0 or >= 256\n",
                 cmd, MS_MIN_DPI, MS_MAX_DPI, MS_MAX_WORKERS);
+        return FALSE;
+    }
+    if (o->pdf && g_mkdir_with_parents(o->pdf, 0755) != 0) {
+        fprintf(stderr, "motionscan %s: cannot create %s: %s\n", cmd, o->pdf, g_strerror(errno));
         return FALSE;
     }
     return TRUE;
@@ -142,6 +149,8 @@ ms_context ms_cli_engine_context(const engine_options *o, const ms_ruleset *rs)
     ctx.worker_exe = self_exe();
     ctx.worker_mem_bytes = (gint64)o->worker_mb << 20;
     ctx.no_split = o->no_split;
+    ctx.pdf_dir = o->pdf;
+    ctx.pdf_identity = o->pdf_identity;
     return ctx;
 }
 
@@ -151,4 +160,5 @@ void ms_cli_engine_clear(engine_options *o)
     g_free(o->password);
     g_free(o->tessdata);
     g_free(o->lang);
+    g_free(o->pdf);
 }

@@ -7,6 +7,7 @@
 
 #include "pipeline/base/ms_error.h"
 #include "pipeline/base/text.h"
+#include "pipeline/document/document_pdf.h"
 #include "pipeline/ingest/ingest.h"
 #include "pipeline/pages/pages.h"
 #include "pipeline/worker/worker_proc.h"
@@ -231,31 +232,14 @@ static void save_text(const char *dir, GHashTable *shared, const char *path, con
         while (len && t->str->str[s + len - 1] == '\n') len--; /* the page separator */
         g_string_append_len(out, t->str->str + s, (gssize)len);
     }
-    /* The name is the input's last component only, so no input path ("../x",
-     * "/etc/x") reaches outside `dir`; "." and ".." (never regular files) are
-     * refused all the same.  g_file_set_contents() writes a new file and
-     * renames it over NAME.txt, so a symlink planted at NAME.txt is replaced,
-     * never followed. */
-    char *base = g_path_get_basename(path);
-    char *name;
-    if (shared && g_hash_table_contains(shared, base)) {
-        /* two inputs named alike ("a/scan.pdf", "b/scan.pdf"): one file each */
-        char *h = g_compute_checksum_for_string(G_CHECKSUM_SHA256, path, -1);
-        name = g_strdup_printf("%s~%.8s.txt", base, h);
-        g_free(h);
-    } else {
-        name = g_strconcat(base, ".txt", NULL);
-    }
-    char *dest = g_build_filename(dir, name, NULL);
+    /* g_file_set_contents() writes a new file and renames it over NAME.txt,
+     * so a symlink planted at NAME.txt is replaced, never followed. */
+    char *dest = ms_output_path(dir, shared, path, ".txt");
     GError *err = NULL;
-    if (!*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || strchr(base, '/'))
-        g_printerr("motionscan: %s: no text file name can be derived from it\n", path);
-    else if (!g_file_set_contents(dest, out->str, (gssize)out->len, &err))
+    if (dest && !g_file_set_contents(dest, out->str, (gssize)out->len, &err))
         g_printerr("motionscan: --save-text: %s\n", err->message);
     g_clear_error(&err);
     g_free(dest);
-    g_free(name);
-    g_free(base);
     g_string_free(out, TRUE);
 }
 
@@ -307,6 +291,31 @@ static void extract_parts(const ms_context *ctx, ms_worker *w, ms_result *r, con
     }
     g_array_append_vals(r->non_filing, st->non_filing->data, st->non_filing->len);
     ms_stack_free(st);
+}
+
+char *ms_output_path(const char *dir, GHashTable *shared, const char *path, const char *ext)
+{
+    /* The name is the input's last component only, so no input path ("../x",
+     * "/etc/x") reaches outside `dir`; "." and ".." (never regular files) are
+     * refused all the same. */
+    char *base = g_path_get_basename(path);
+    char *dest = NULL;
+    if (!*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || strchr(base, '/')) {
+        g_printerr("motionscan: %s: no output file name can be derived from it\n", path);
+    } else if (shared && g_hash_table_contains(shared, base)) {
+        /* two inputs named alike ("a/scan.pdf", "b/scan.pdf"): one file each */
+        char *h = g_compute_checksum_for_string(G_CHECKSUM_SHA256, path, -1);
+        char *name = g_strdup_printf("%s~%.8s%s", base, h, ext);
+        dest = g_build_filename(dir, name, NULL);
+        g_free(name);
+        g_free(h);
+    } else {
+        char *name = g_strconcat(base, ext, NULL);
+        dest = g_build_filename(dir, name, NULL);
+        g_free(name);
+    }
+    g_free(base);
+    return dest;
 }
 
 /* A transcript instead of a scan: for rule authors checking a wording. */
@@ -491,6 +500,8 @@ ms_result *ms_doc_job_finish(const ms_context *ctx, ms_worker *w, ms_doc_job *jo
                                                     r->path, n, p0->error);
     } else if (n) {
         gint64 t2 = g_get_monotonic_time();
+        /* before the words move into the text */
+        ms_pdf_job *pdf = ctx->pdf_dir ? ms_document_pdf_job(r, job->words, 0, n - 1) : NULL;
         GArray *words = g_array_new(FALSE, FALSE, sizeof(ms_word));
         for (int i = 0; i < n; i++) {
             /* the words move: each page's array is emptied without clearing them */
@@ -502,6 +513,7 @@ ms_result *ms_doc_job_finish(const ms_context *ctx, ms_worker *w, ms_doc_job *jo
         extract_parts(ctx, w, r, text);
         ms_text_free(text);
         r->t_extract = (g_get_monotonic_time() - t2) / 1e6;
+        if (pdf) ms_document_pdf(ctx, w, r, pdf, &job->in, job->fd, job->id);
     }
     r->t_total = (g_get_monotonic_time() - job->t0) / 1e6;
     job_free(job);

@@ -29,6 +29,10 @@ typedef struct {
     /* basenames that more than one input of the batch has (set by batch.c):
      * their text files get "~" and 8 hex digits of the path's SHA-256 */
     GHashTable *save_text_shared;
+    /* --pdf: write each document's searchable PDF here as NAME.pdf (named as
+     * the text files are, from save_text_shared too), or NULL */
+    const char *pdf_dir;
+    gboolean pdf_identity; /* --pdf-identity: the A-number and respondent in its Subject */
     /* Optional: asked once a file is read and hashed; TRUE gives a record with
      * status "skipped" and no pages or fields instead of processing it. */
     ms_skip_fn skip;
@@ -78,6 +82,12 @@ ms_doc_job *ms_doc_job_open(const ms_context *ctx, ms_worker *w, const char *pat
 int ms_doc_job_pages(const ms_doc_job *job);
 void ms_doc_job_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, int index);
 ms_result *ms_doc_job_finish(const ms_context *ctx, ms_worker *w, ms_doc_job *job);
+
+/* DIR/NAME + `ext`, NAME the last component of `path` (so no input reaches
+ * outside `dir`); a NAME that `shared` holds (several inputs of the batch
+ * have it) becomes NAME~ and 8 hex digits of the SHA-256 of the path as
+ * given.  NULL (printed) when no name can be derived.  g_free. */
+char *ms_output_path(const char *dir, GHashTable *shared, const char *path, const char *ext);
 
 /* The worker's Tesseract engine, started on first use; NULL (err set) if it
  * cannot start. */

@@ -35,6 +35,7 @@ void ms_result_free(ms_result *r)
     g_free(r->path);
     g_free(r->error_code);
     g_free(r->error_message);
+    g_free(r->pdf_file), g_free(r->pdf_error_code), g_free(r->pdf_error);
     g_array_free(r->pages, TRUE);
     ms_extraction_free(r->x);
     g_array_free(r->parts, TRUE);
@@ -149,6 +150,33 @@ static void add_location(JsonBuilder *b, const ms_result *r, int page, const flo
     char *src = rule ? rule_source(rule, rules_dir) : NULL;
     add_string_or_null(b, "rule_source", src);
     g_free(src);
+}
+
+/* "error": {code, message}, or null when `code` is NULL. */
+static void add_error(JsonBuilder *b, const char *code, const char *message)
+{
+    json_builder_set_member_name(b, "error");
+    if (!code) {
+        json_builder_add_null_value(b);
+        return;
+    }
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "code");
+    json_builder_add_string_value(b, code);
+    json_builder_set_member_name(b, "message");
+    add_valid_string(b, message);
+    json_builder_end_object(b);
+}
+
+/* With --pdf: {file, error}, the searchable PDF written or why it was not. */
+static void add_pdf(JsonBuilder *b, const ms_result *r)
+{
+    if (!r->pdf_file && !r->pdf_error_code) return;
+    json_builder_set_member_name(b, "pdf");
+    json_builder_begin_object(b);
+    add_string_or_null(b, "file", r->pdf_file);
+    add_error(b, r->pdf_error_code, r->pdf_error);
+    json_builder_end_object(b);
 }
 
 /* The pages [first, last] (1-based) of the record's part. */
@@ -352,20 +380,11 @@ JsonNode *ms_record_build_part(const ms_result *r, guint part, const char *rules
     json_builder_add_string_value(b, r->format);
     json_builder_set_member_name(b, "status");
     json_builder_add_string_value(b, r->skipped ? "skipped" : r->error_code ? "error" : "ok");
-    json_builder_set_member_name(b, "error");
-    if (r->error_code) {
-        json_builder_begin_object(b);
-        json_builder_set_member_name(b, "code");
-        json_builder_add_string_value(b, r->error_code);
-        json_builder_set_member_name(b, "message");
-        add_valid_string(b, r->error_message);
-        json_builder_end_object(b);
-    } else {
-        json_builder_add_null_value(b);
-    }
+    add_error(b, r->error_code, r->error_message);
     ms_record_add_part(b, r, part);
     add_fields(b, r, ms_result_part_extraction(r, part), rules_dir);
     add_pages(b, r, first, last);
+    add_pdf(b, r);
     json_builder_set_member_name(b, "timings_ms");
     json_builder_begin_object(b);
     const struct { const char *name; double v; } t[] = {

@@ -61,6 +61,8 @@ typedef struct {
     GArray *parts;      /* ms_part */
     GArray *non_filing; /* ms_stack_page (extractors/stack.h): pages of no filing */
     double t_read, t_pages, t_extract, t_total; /* seconds */
+    /* --pdf: the searchable PDF written (its path), or why none was (code, message); owned */
+    char *pdf_file, *pdf_error_code, *pdf_error;
 } ms_result;
 
 /* Free what a page result owns (error, reading_reason, looks); not the struct. */

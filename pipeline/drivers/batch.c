@@ -185,7 +185,7 @@ gboolean ms_batch_run(const ms_context *ctx_in, const ms_batch_options *opt, GPt
 {
     ms_context batch_ctx = *ctx_in;
     const ms_context *ctx = &batch_ctx;
-    if (batch_ctx.save_text_dir && !batch_ctx.save_text_shared)
+    if ((batch_ctx.save_text_dir || batch_ctx.pdf_dir) && !batch_ctx.save_text_shared)
         batch_ctx.save_text_shared = shared_basenames(paths);
     gint64 t0 = g_get_monotonic_time();
     memset(stats, 0, sizeof *stats);

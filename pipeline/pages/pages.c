@@ -330,6 +330,25 @@ static int image_dpi(PIX *pix)
     return res >= MS_MIN_DPI && res <= 2400 ? res : 300;
 }
 
+gboolean ms_image_header(GBytes *bytes, ms_format format, int index, int *w, int *h,
+                         double *decoded_bytes, GError **err)
+{
+    gsize len = 0;
+    const l_uint8 *data = g_bytes_get_data(bytes, &len);
+    l_int32 bps = 0, spp = 0, res = 0, cmap = 0, fmt = 0;
+    *w = *h = 0;
+    int head = format == MS_FMT_TIFF
+                   ? readHeaderMemTiff(data, len, index, w, h, &bps, &spp, &res, &cmap, &fmt)
+                   : pixReadHeaderMem(data, len, &fmt, w, h, &bps, &spp, &cmap);
+    if (head != 0 || *w <= 0 || *h <= 0) {
+        g_set_error(err, MS_ERROR, MS_ERR_CORRUPT_IMAGE, "page %d: the image cannot be decoded",
+                    index + 1);
+        return FALSE;
+    }
+    *decoded_bytes = (double)*w * *h * MAX(1, bps) * MAX(1, spp) / 8.0;
+    return TRUE;
+}
+
 /* An image page, bounded before it is decoded: the header gives its size.
  * Up to max_pixels it is decoded as it is.  A larger JPEG is decoded at 1/2,
  * 1/4 or 1/8 scale by libjpeg itself; any other larger image is decoded only
@@ -340,17 +359,10 @@ static PIX *decode_image(ms_doc *doc, int index, const ms_limits *lim, int *dpi_
 {
     gsize len = 0;
     const l_uint8 *data = g_bytes_get_data(doc->bytes, &len);
-    l_int32 w = 0, h = 0, bps = 0, spp = 0, res = 0, cmap = 0, fmt = 0;
-    int head = doc->format == MS_FMT_TIFF
-                   ? readHeaderMemTiff(data, len, index, &w, &h, &bps, &spp, &res, &cmap, &fmt)
-                   : pixReadHeaderMem(data, len, &fmt, &w, &h, &bps, &spp, &cmap);
-    if (head != 0 || w <= 0 || h <= 0) {
-        g_set_error(err, MS_ERROR, MS_ERR_CORRUPT_IMAGE, "page %d: the image cannot be decoded",
-                    index + 1);
-        return NULL;
-    }
+    int w, h;
+    double bytes;
+    if (!ms_image_header(doc->bytes, doc->format, index, &w, &h, &bytes, err)) return NULL;
     double px = (double)w * h;
-    double bytes = px * MAX(1, bps) * MAX(1, spp) / 8.0;
     gboolean over = lim->max_pixels > 0 && px > (double)lim->max_pixels;
     int reduction = 1;
     if (over && doc->format == MS_FMT_JPEG)

@@ -41,6 +41,12 @@ int ms_doc_text_layer(ms_doc *doc, int index, int dpi, GArray *words);
  * (nothing is decoded); 1 for image documents. */
 double ms_doc_image_share(ms_doc *doc, int index);
 
+/* Image page `index` of `bytes` (TIFF, PNG or JPEG) from its header alone,
+ * nothing decoded: its size in pixels and the bytes it decodes to.  FALSE
+ * (corrupt_image) when the header cannot be read. */
+gboolean ms_image_header(GBytes *bytes, ms_format format, int index, int *w, int *h,
+                         double *decoded_bytes, GError **err);
+
 /* The page as an image for OCR: PDFs rendered at `dpi`, images decoded at
  * their own resolution.  Pages over lim->max_pixels are downscaled to fit;
  * image pages are bounded before they are decoded (see decode_image in

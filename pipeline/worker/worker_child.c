@@ -136,6 +136,54 @@ static GVariant *serve_page(child *c, int index, int ms_left)
     return v;
 }
 
+/* Send the PDF's bytes (or why there are none) as MS_WIRE_PDF_DONE and its chunks. */
+static gboolean send_pdf(GBytes *pdf, const GError *err)
+{
+    gsize len = 0;
+    const guint8 *data = pdf ? g_bytes_get_data(pdf, &len) : NULL;
+    char *message = g_utf8_make_valid(err ? err->message : "", -1);
+    gboolean ok = ms_wire_send(SOCK, g_variant_new(MS_WIRE_PDF_DONE, pdf ? (gint64)len : (gint64)-1,
+                                                   err ? ms_error_name_of(err) : "", message), -1);
+    g_free(message);
+    for (gsize off = 0; ok && pdf && off < len; off += MS_WIRE_PDF_CHUNK_BYTES) {
+        gsize k = MIN(len - off, MS_WIRE_PDF_CHUNK_BYTES);
+        ok = ms_wire_send(SOCK, g_variant_new_fixed_array(G_VARIANT_TYPE_BYTE, data + off, k, 1), -1);
+    }
+    return ok;
+}
+
+/* The searchable PDF of the document (pdf_out.h), from the bytes it has open
+ * or from the descriptor; the job follows the request. */
+static gboolean serve_pdf(child *c, guint64 id, int fd, int format)
+{
+    gboolean timed_out;
+    GVariant *msg = ms_wire_recv(SOCK, MS_WIRE_PDF_JOB, 0, NULL, &timed_out);
+    if (!msg) return FALSE;
+    ms_pdf_job *job = ms_wire_pdf_job_from(msg);
+    g_variant_unref(msg);
+    GError *err = NULL;
+    ms_input other = {0};
+    const ms_input *in = &c->in;
+    if (id != c->id || !c->in.bytes) {
+        other.format = (ms_format)format;
+        other.bytes = fd >= 0 ? read_fd(fd, c->ctx.limits.max_file_bytes, &err) : NULL;
+        in = &other;
+    }
+    GBytes *pdf = NULL;
+    if (!job) g_set_error(&err, MS_ERROR, MS_ERR_INTERNAL, "the PDF request is malformed");
+    else if (in->bytes)
+        pdf = ms_pdf_write(in, c->ctx.password, &c->ctx.limits, ms_pdf_font_dir(c->ctx.ocr.tessdata),
+                           job, &err);
+    else if (!err)
+        g_set_error(&err, MS_ERROR, MS_ERR_UNREADABLE, "the worker has no input to write");
+    gboolean ok = send_pdf(pdf, err);
+    if (pdf) g_bytes_unref(pdf);
+    g_clear_error(&err);
+    ms_pdf_job_free(job);
+    ms_input_dispose(&other);
+    return ok;
+}
+
 static gboolean serve(child *c, GVariant *req, int fd)
 {
     guint64 id;
@@ -143,6 +191,7 @@ static gboolean serve(child *c, GVariant *req, int fd)
     guint8 format;
     const char *path;
     g_variant_get(req, "(tiyi&s)", &id, &page, &format, &ms_left, &path);
+    if (page == MS_WIRE_PAGE_PDF) return serve_pdf(c, id, fd, format);
     if (id != c->id && fd >= 0) open_doc(c, id, fd, format, path);
     GVariant *reply;
     if (page < 0) {

@@ -16,6 +16,17 @@ struct ms_proc {
     int sock;
 };
 
+static gboolean write_all(int fd, const guint8 *p, gsize n)
+{
+    while (n) {
+        ssize_t k = write(fd, p, n);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) return FALSE;
+        p += k, n -= (gsize)k;
+    }
+    return TRUE;
+}
+
 /* In the child, between fork and exec: only async-signal-safe calls. */
 static void exec_worker(const char *exe, int sock, int devnull)
 {
@@ -135,11 +146,13 @@ static void lost(ms_proc *p, const ms_context *ctx, gboolean timed_out, gboolean
 
 /* Send a request and wait for its reply of `type`; NULL with err set when the
  * worker was lost. */
-static GVariant *ask(ms_proc *p, const ms_context *ctx, GVariant *req, int fd, const char *type,
-                     gint64 doc_deadline, const char *prefix, const char *what, GError **err)
+static GVariant *ask_more(ms_proc *p, const ms_context *ctx, GVariant *req, int fd, GVariant *more,
+                          const char *type, gint64 doc_deadline, const char *prefix,
+                          const char *what, GError **err)
 {
     if (p->pid <= 0 && !spawn(p, ctx)) {
         g_variant_unref(g_variant_ref_sink(req));
+        if (more) g_variant_unref(g_variant_ref_sink(more));
         reap_status(p);
         g_set_error(err, MS_ERROR, MS_ERR_INTERNAL, "%sno worker process could be started: %s",
                     prefix, g_strerror(errno));
@@ -147,10 +160,18 @@ static GVariant *ask(ms_proc *p, const ms_context *ctx, GVariant *req, int fd, c
     }
     gboolean timed_out = FALSE;
     GVariant *reply = NULL;
-    if (ms_wire_send(p->sock, req, fd))
-        reply = ms_wire_recv(p->sock, type, watchdog(ctx, doc_deadline), NULL, &timed_out);
+    gboolean sent = ms_wire_send(p->sock, req, fd);
+    if (more && sent) sent = ms_wire_send(p->sock, more, -1);
+    else if (more) g_variant_unref(g_variant_ref_sink(more));
+    if (sent) reply = ms_wire_recv(p->sock, type, watchdog(ctx, doc_deadline), NULL, &timed_out);
     if (!reply) lost(p, ctx, timed_out, FALSE, prefix, what, err);
     return reply;
+}
+
+static GVariant *ask(ms_proc *p, const ms_context *ctx, GVariant *req, int fd, const char *type,
+                     gint64 doc_deadline, const char *prefix, const char *what, GError **err)
+{
+    return ask_more(p, ctx, req, fd, NULL, type, doc_deadline, prefix, what, err);
 }
 
 /* Milliseconds the document has left, as the worker is told (0: none). */
@@ -209,4 +230,62 @@ void ms_proc_page(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int for
         g_error_free(err);
     }
     g_free(prefix);
+}
+
+/* The PDF's chunks into `out_fd`: exactly `len` bytes, each frame checked. */
+static gboolean receive_pdf(ms_proc *p, const ms_context *ctx, gint64 len, int out_fd,
+                            const char *prefix, GError **err)
+{
+    gint64 limit = watchdog(ctx, 0);
+    for (gint64 got = 0; got < len;) {
+        gboolean timed_out = FALSE;
+        GVariant *chunk = ms_wire_recv(p->sock, MS_WIRE_PDF_CHUNK, limit, NULL, &timed_out);
+        gsize k = 0;
+        const guint8 *data = chunk ? g_variant_get_fixed_array(chunk, &k, 1) : NULL;
+        if (!chunk || k == 0 || k > MS_WIRE_PDF_CHUNK_BYTES || (gint64)k > len - got) {
+            if (chunk) g_variant_unref(chunk);
+            lost(p, ctx, timed_out, chunk != NULL, prefix, "writing the PDF", err);
+            return FALSE;
+        }
+        gboolean written = write_all(out_fd, data, k);
+        g_variant_unref(chunk);
+        if (!written) {
+            g_set_error(err, MS_ERROR, MS_ERR_OUTPUT, "%sthe PDF cannot be written: %s", prefix,
+                        g_strerror(errno));
+            reap_status(p); /* the rest of its reply is not read: start afresh */
+            return FALSE;
+        }
+        got += (gint64)k;
+    }
+    return TRUE;
+}
+
+gboolean ms_proc_pdf(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,
+                     const char *path, const ms_pdf_job *job, int out_fd, gint64 max_bytes,
+                     GError **err)
+{
+    char *prefix = g_strdup_printf("%s: ", path);
+    char *name = g_utf8_make_valid(path, -1);
+    GVariant *req = g_variant_new(MS_WIRE_REQUEST, id, MS_WIRE_PAGE_PDF, (guint8)format, 0, name);
+    g_free(name);
+    /* the PDF is bounded by the OCR deadline's watchdog, not the document's
+     * time, which its pages may have used up */
+    GVariant *reply = ask_more(p, ctx, req, fd, ms_wire_pdf_job_to(job), MS_WIRE_PDF_DONE, 0,
+                               prefix, "writing the PDF", err);
+    gboolean ok = FALSE;
+    if (reply) {
+        gint64 len;
+        const char *code, *message;
+        g_variant_get(reply, "(x&s&s)", &len, &code, &message);
+        int c = ms_error_code_of_name(code);
+        if (len < 0 && c >= 0)
+            g_set_error(err, MS_ERROR, c, "%s%s", prefix, message);
+        else if (len <= 0 || len > max_bytes || *code)
+            lost(p, ctx, FALSE, TRUE, prefix, "writing the PDF", err);
+        else
+            ok = receive_pdf(p, ctx, len, out_fd, prefix, err);
+        g_variant_unref(reply);
+    }
+    g_free(prefix);
+    return ok;
 }

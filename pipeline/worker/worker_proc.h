@@ -27,6 +27,7 @@
 #define MS_WORKER_PROC_H
 
 #include "pipeline/document/document.h"
+#include "pipeline/pdf/pdf_out.h"
 
 #define MS_WORKER_GRACE_MS 2000
 #define MS_WORKER_SLACK_MS 60000
@@ -54,6 +55,14 @@ int ms_proc_open(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int form
 void ms_proc_page(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,
                   const char *path, int index, gint64 doc_deadline, ms_page_result *pr,
                   GArray *words);
+
+/* Write the searchable PDF of document `id` (descriptor `fd`) for `job`
+ * (pdf_out.h) into `out_fd`, which the caller made: the worker builds it and
+ * sends its bytes, at most `max_bytes`, which are written as they come.
+ * FALSE with err set (the file then holds a part; the caller removes it). */
+gboolean ms_proc_pdf(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,
+                     const char *path, const ms_pdf_job *job, int out_fd, gint64 max_bytes,
+                     GError **err);
 
 /* The worker's side: serve requests on fd 3 until it closes (main.c runs this
  * for `motionscan __worker`).  Returns the exit status. */

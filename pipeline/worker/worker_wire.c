@@ -265,3 +265,70 @@ gboolean ms_wire_page_from(GVariant *msg, int page_no, ms_page_result *pr, GArra
     pr->looks = looks;
     return TRUE;
 }
+
+GVariant *ms_wire_pdf_job_to(const ms_pdf_job *job)
+{
+    GVariantBuilder pb;
+    g_variant_builder_init(&pb, G_VARIANT_TYPE("a(iiiia(sdddd))"));
+    for (guint i = 0; i < job->pages->len; i++) {
+        const ms_pdf_page *p = &g_array_index(job->pages, ms_pdf_page, i);
+        GVariantBuilder wb;
+        g_variant_builder_init(&wb, G_VARIANT_TYPE("a(sdddd)"));
+        for (guint k = 0; k < p->words->len; k++) {
+            const ms_pdf_word *w = &g_array_index(p->words, ms_pdf_word, k);
+            char *text = g_utf8_make_valid(w->text, -1);
+            g_variant_builder_add(&wb, "(sdddd)", text, (double)w->box[0], (double)w->box[1],
+                                  (double)w->box[2], (double)w->box[3]);
+            g_free(text);
+        }
+        g_variant_builder_add(&pb, "(iiiia(sdddd))", p->index, p->rotation, p->width, p->height, &wb);
+    }
+    char *title = g_utf8_make_valid(job->title ? job->title : "", -1);
+    char *subject = g_utf8_make_valid(job->subject ? job->subject : "", -1);
+    GVariant *v = g_variant_new(MS_WIRE_PDF_JOB, title, subject, job->first, job->last, &pb);
+    g_free(title), g_free(subject);
+    return v;
+}
+
+/* One page of a PDF job; FALSE when a value is out of range. */
+static gboolean pdf_page_from(ms_pdf_job *job, GVariant *pv)
+{
+    int index, rotation, width, height;
+    GVariantIter *it;
+    g_variant_get(pv, "(iiiia(sdddd))", &index, &rotation, &width, &height, &it);
+    gboolean ok = index >= job->first && index <= job->last && rotation >= 0 && rotation < 360 &&
+                  rotation % 90 == 0 && width >= 0 && height >= 0;
+    ms_pdf_page *p = ok ? ms_pdf_job_add_page(job, index, rotation, width, height) : NULL;
+    const char *text;
+    double b[4];
+    while (ok && g_variant_iter_next(it, "(&sdddd)", &text, &b[0], &b[1], &b[2], &b[3])) {
+        for (int k = 0; k < 4 && ok; k++) ok = sane(b[k], -1e7, 1e7);
+        float box[4] = {(float)b[0], (float)b[1], (float)b[2], (float)b[3]};
+        if (ok) ms_pdf_page_add_word(p, text, box);
+    }
+    g_variant_iter_free(it);
+    return ok;
+}
+
+ms_pdf_job *ms_wire_pdf_job_from(GVariant *msg)
+{
+    const char *title, *subject;
+    int first, last;
+    GVariantIter *it;
+    g_variant_get(msg, "(&s&siia(iiiia(sdddd)))", &title, &subject, &first, &last, &it);
+    ms_pdf_job *job = NULL;
+    gboolean ok = first >= 0 && last >= first;
+    if (ok) {
+        job = ms_pdf_job_new(first, last);
+        job->title = *title ? g_strdup(title) : NULL;
+        job->subject = *subject ? g_strdup(subject) : NULL;
+    }
+    GVariant *pv;
+    while (ok && (pv = g_variant_iter_next_value(it))) {
+        ok = pdf_page_from(job, pv);
+        g_variant_unref(pv);
+    }
+    g_variant_iter_free(it);
+    if (!ok) g_clear_pointer(&job, ms_pdf_job_free);
+    return job;
+}

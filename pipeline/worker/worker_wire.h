@@ -17,6 +17,7 @@
 #include <glib.h>
 
 #include "pipeline/document/record.h"
+#include "pipeline/pdf/pdf_out.h"
 
 #define MS_WIRE_MAX_FRAME (64u * 1024 * 1024)
 
@@ -37,6 +38,18 @@
 #define MS_WIRE_LOOK "(sddddsssdddi)"
 #define MS_WIRE_PAGE "(siiiddiidssa(siddddd)ssa" MS_WIRE_LOOK ")"
 
+/* A request whose page is MS_WIRE_PAGE_PDF asks for the searchable PDF of the
+ * document (pdf_out.h): a MS_WIRE_PDF_JOB frame follows it, and the worker
+ * answers with MS_WIRE_PDF_DONE, (the file's bytes, or -1; error code name ('' if
+ * none); message), then that many bytes in MS_WIRE_PDF_CHUNK frames of at most
+ * MS_WIRE_PDF_CHUNK_BYTES each.  The job: (title, subject ('' = none), first,
+ * last, pages (index, rotation, width, height, words (text, x0, y0, x1, y1))). */
+#define MS_WIRE_PAGE_PDF (-2)
+#define MS_WIRE_PDF_JOB "(ssiia(iiiia(sdddd)))"
+#define MS_WIRE_PDF_DONE "(xss)"
+#define MS_WIRE_PDF_CHUNK "ay"
+#define MS_WIRE_PDF_CHUNK_BYTES (8u * 1024 * 1024)
+
 /* Send one frame (and `pass_fd` if >= 0).  FALSE with errno set on failure. */
 gboolean ms_wire_send(int sock, GVariant *msg, int pass_fd);
 
@@ -52,5 +65,10 @@ GVariant *ms_wire_page_to(const ms_page_result *pr, const GArray *words);
 /* Back from a message: fills *pr (pr->error owned) and appends to `words`
  * (ms_word).  FALSE when a value is out of range (nothing is kept). */
 gboolean ms_wire_page_from(GVariant *msg, int page_no, ms_page_result *pr, GArray *words);
+
+/* A PDF job as a MS_WIRE_PDF_JOB message (floating), and back (in the
+ * worker): NULL when a value is out of range (ms_pdf_job_free). */
+GVariant *ms_wire_pdf_job_to(const ms_pdf_job *job);
+ms_pdf_job *ms_wire_pdf_job_from(GVariant *msg);
 
 #endif
