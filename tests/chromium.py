@@ -134,6 +134,15 @@ class Browser:
             self.call("Page.navigate", {"url": u}, session=True)
             self.wait_event("Page.loadEventFired")
 
+    def reload(self):
+        """Reload the page in place, as a reader's reload does (the same
+        renderer: a navigation by way of about:blank may start a new one, and
+        on a loaded machine the old one's last localStorage writes were seen
+        lost when it was torn down), and wait for its load event."""
+        self.events = [m for m in self.events if m.get("method") != "Page.loadEventFired"]
+        self.call("Page.reload", {"ignoreCache": False}, session=True)
+        self.wait_event("Page.loadEventFired")
+
     def js(self, expression):
         r = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True,
                                            "awaitPromise": True, "userGesture": True},

@@ -432,7 +432,7 @@ def main():
           })()""")
         check(b.js("document.getElementById('verdict-count').textContent") ==
               "4 verdicts saved in this browser", "verdict count after four clicks")
-        b.goto("file://" + p01)  # verdicts survive a reload
+        b.reload()  # verdicts survive a reload
         check(b.js("document.querySelector('tr.field[data-field=removal_countries] input.right').value") == "GT"
               and b.js("document.querySelector('tr.field[data-field=filer]').className").endswith("correct"),
               "verdicts are not restored after a reload")
