@@ -126,9 +126,18 @@ def check_whole(out, csv_path, db_path):
     return len(placed)
 
 
+DAEMONS = []  # every daemon started, killed at the end if a check failed midway
+
+
+def daemon(binary, inbox, out, log, args):
+    d = Daemon(binary, inbox, out, log, args)
+    DAEMONS.append(d)
+    return d
+
+
 def started(binary, inbox, out, log, args):
     """A daemon that has opened its sinks (before the disk fills)."""
-    d = Daemon(binary, inbox, out, log, args)
+    d = daemon(binary, inbox, out, log, args)
     wait_until(lambda: d.text().count("motionscan watch: watching") > d.started_before, 60,
                "the daemon to start", d)
     return d
@@ -179,7 +188,7 @@ def watch_rounds(binary, samples, work, disk):
             check_whole(out, csv_path, db_path)
         os.unlink(filler)
         if stop:
-            d = Daemon(binary, inbox, out, log, args)
+            d = daemon(binary, inbox, out, log, args)
         t0 = time.time()
         while len(read_jsonl(os.path.join(out, "records.jsonl"))) < len(inputs) or os.listdir(inbox):
             if d.proc.poll() is not None:
@@ -243,6 +252,9 @@ def main():
         watch_rounds(binary, samples, work, disk)
         run_full(binary, samples, disk)
     finally:
+        for d in DAEMONS:
+            if d.proc.poll() is None:
+                d.kill()
         subprocess.call(["umount", "-l", disk])
     print("ok")
 
