@@ -55,8 +55,12 @@ def screenshot(exe, url, path, size="1400,1000", budget_ms=5000):
 class Browser:
     """One page in one Chromium, driven over the DevTools pipe."""
 
-    def __init__(self, exe, download_dir=None):
-        self.profile = tempfile.mkdtemp(prefix="ms-chromium-")
+    def __init__(self, exe, download_dir=None, profile=None):
+        """`profile`: a profile folder to use and keep (a second Browser on it
+        is the same reader's browser started again); without it a fresh one
+        that is removed on close."""
+        self.keep_profile = profile is not None
+        self.profile = profile or tempfile.mkdtemp(prefix="ms-chromium-")
         cmd_r, cmd_w = os.pipe()
         res_r, res_w = os.pipe()
         # fds 3 and 4 in the child; move ours out of the way first
@@ -134,15 +138,6 @@ class Browser:
             self.call("Page.navigate", {"url": u}, session=True)
             self.wait_event("Page.loadEventFired")
 
-    def reload(self):
-        """Reload the page in place, as a reader's reload does (the same
-        renderer: a navigation by way of about:blank may start a new one, and
-        on a loaded machine the old one's last localStorage writes were seen
-        lost when it was torn down), and wait for its load event."""
-        self.events = [m for m in self.events if m.get("method") != "Page.loadEventFired"]
-        self.call("Page.reload", {"ignoreCache": False}, session=True)
-        self.wait_event("Page.loadEventFired")
-
     def js(self, expression):
         r = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True,
                                            "awaitPromise": True, "userGesture": True},
@@ -171,10 +166,11 @@ class Browser:
         except Exception:
             pass
         try:
-            self.proc.wait(timeout=10)
+            self.proc.wait(timeout=30)  # a clean exit writes the profile's storage out
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
         os.close(self.out)
         os.close(self.inp)
-        shutil.rmtree(self.profile, ignore_errors=True)
+        if not self.keep_profile:
+            shutil.rmtree(self.profile, ignore_errors=True)
