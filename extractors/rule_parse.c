@@ -18,6 +18,8 @@ static const char *const roles[] = {"removal", "requested", "nationality", "fear
 static const char *const stack_cues[] = {"caption", "title", "certificate", "page_number", "exhibit",
                                          "proposed_order", "fax_cover", "separator", "fax_header",
                                          NULL};
+/* What a barcode value means (rules/stack.rules, field stack_barcode). */
+static const char *const stack_barcodes[] = {"separator", NULL};
 static const char *const booleans[] = {"true", "false", NULL};
 static const char *const proceedings[] = {"removal", "asylum_only", "withholding_only", "bond",
                                           NULL};
@@ -34,6 +36,7 @@ static const field_spec fields[] = {
     {"filed_date", NULL},          {"proceeding_type", proceedings}, {"authority", NULL},
     {"received_date", NULL},       {"ecas_date", NULL},     {"service_date", NULL},
     {"signature_date", NULL},      {"stack_cue", stack_cues},
+    {"stack_barcode", stack_barcodes},
 };
 
 const field_spec *ms_rule_field(const char *name)

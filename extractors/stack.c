@@ -50,6 +50,7 @@ typedef struct {
     GPtrArray *anums;  /* char*: the A-numbers on the page */
     int alnum;         /* letters and digits, the fax header left out */
     const char *kind;  /* NULL for a filing page, else the non-filing kind */
+    const ms_barcode *barcode; /* a separator barcode on the page (borrowed), or NULL */
 } page_info;
 
 static int cue_index(const char *value)
@@ -145,8 +146,30 @@ static int count_alnum(const ms_ruleset *rs, ms_matcher *m, const char *s, gsize
     return n;
 }
 
+/* The first barcode of page `page` whose whole value a stack_barcode rule
+ * matches, or NULL. */
+static const ms_barcode *separator_barcode(const ms_ruleset *rs, ms_matcher *m,
+                                           const GArray *barcodes, int page, GArray *hits)
+{
+    const GPtrArray *rules = ms_ruleset_for_field(rs, "stack_barcode");
+    for (guint i = 0; barcodes && rules && i < barcodes->len; i++) {
+        const ms_barcode *b = &g_array_index(barcodes, ms_barcode, i);
+        if (b->page != page || !b->value) continue;
+        gsize len = strlen(b->value);
+        for (guint k = 0; k < rules->len; k++) {
+            const ms_rule *r = g_ptr_array_index(rules, k);
+            g_array_set_size(hits, 0);
+            ms_rule_match_all(r, m, b->value, 0, len, hits);
+            if (hits->len && g_array_index(hits, ms_match, 0).start == 0 &&
+                g_array_index(hits, ms_match, 0).end == len)
+                return b;
+        }
+    }
+    return NULL;
+}
+
 static void read_page(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, guint p,
-                      page_info *pi, GArray *hits)
+                      const GArray *barcodes, page_info *pi, GArray *hits)
 {
     gsize start = g_array_index(t->pages, gsize, p);
     gsize end = p + 1 < t->pages->len ? g_array_index(t->pages, gsize, p + 1) : t->str->len;
@@ -156,7 +179,8 @@ static void read_page(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, gui
     find_cues(rs, m, s, len, pi, hits);
     find_anumbers(rs, m, s, len, pi, hits);
     pi->alnum = count_alnum(rs, m, s, len, hits);
-    if (pi->cue[CUE_SEPARATOR] && pi->alnum < SEPARATOR_BELOW) pi->kind = "separator";
+    pi->barcode = separator_barcode(rs, m, barcodes, (int)p + 1, hits);
+    if (pi->barcode || (pi->cue[CUE_SEPARATOR] && pi->alnum < SEPARATOR_BELOW)) pi->kind = "separator";
     else if (pi->alnum < BLANK_BELOW) pi->kind = "blank";
     else if (pi->cue[CUE_FAX_COVER] && !pi->cue[CUE_CAPTION]) pi->kind = "fax_cover";
 }
@@ -169,6 +193,7 @@ typedef struct {
     gboolean last_page;    /* its last page was "Page n of n" */
     const char *after_gap; /* the kind of a non-filing page after its last page, or NULL */
     gboolean attachments;  /* it has reached its exhibits or its proposed order */
+    gboolean after_barcode; /* a separator barcode sheet follows its last page */
 } current;
 
 static gboolean shares_anumber(const GPtrArray *have, const GPtrArray *page)
@@ -224,6 +249,7 @@ static void absorb(current *cur, const page_info *pi)
     cur->ended = pi->cue[CUE_CERT];
     cur->last_page = pi->num_k > 0 && pi->num_k == pi->num_n;
     cur->after_gap = NULL;
+    cur->after_barcode = FALSE;
     cur->attachments = cur->attachments || pi->cue[CUE_EXHIBIT] || pi->cue[CUE_PROPOSED];
 }
 
@@ -241,9 +267,11 @@ static void open_part(ms_stack *st, current *cur, int page, int score, GPtrArray
 static void place_page(ms_stack *st, current *cur, const page_info *pi, int page)
 {
     if (pi->kind) {
-        ms_stack_page np = {page, pi->kind};
+        ms_stack_page np = {page, pi->kind, pi->barcode ? pi->barcode->symbology : NULL,
+                            pi->barcode ? pi->barcode->value : NULL};
         g_array_append_val(st->non_filing, np);
         cur->after_gap = pi->kind;
+        cur->after_barcode = cur->after_barcode || pi->barcode;
         return;
     }
     GPtrArray *cues = g_ptr_array_new();
@@ -252,6 +280,11 @@ static void place_page(ms_stack *st, current *cur, const page_info *pi, int page
         open_part(st, cur, page, G_MAXINT, cues);
     } else {
         int score = start_score(pi, cur, cues);
+        /* a separator sheet's barcode is put there to split: it always does */
+        if (cur->after_barcode) {
+            g_ptr_array_add(cues, "after_separator_barcode");
+            score = G_MAXINT;
+        }
         if (score >= START_AT) open_part(st, cur, page, score, cues);
         else g_ptr_array_free(cues, TRUE);
     }
@@ -285,12 +318,13 @@ ms_stack *ms_stack_whole(int n_pages)
     return st;
 }
 
-ms_stack *ms_stack_find(const ms_ruleset *rs, ms_matcher *m, const ms_text *t)
+ms_stack *ms_stack_find(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
+                        const GArray *barcodes)
 {
     guint n = t->pages->len;
     page_info *pages = g_new0(page_info, MAX(n, 1));
     GArray *hits = g_array_new(FALSE, FALSE, sizeof(ms_match));
-    for (guint p = 0; p < n; p++) read_page(rs, m, t, p, &pages[p], hits);
+    for (guint p = 0; p < n; p++) read_page(rs, m, t, p, barcodes, &pages[p], hits);
     ms_stack *st = stack_new();
     current cur = {.anums = g_ptr_array_new()};
     for (guint p = 0; p < n; p++) place_page(st, &cur, &pages[p], (int)p + 1);

@@ -84,6 +84,15 @@ void ms_record_add_part(JsonBuilder *b, const ms_result *r, guint i)
         add_int(b, "page", np->page);
         json_builder_set_member_name(b, "kind");
         json_builder_add_string_value(b, np->kind);
+        if (np->value) { /* a separator told by its barcode: the evidence */
+            json_builder_set_member_name(b, "barcode");
+            json_builder_begin_object(b);
+            json_builder_set_member_name(b, "symbology");
+            json_builder_add_string_value(b, np->symbology);
+            json_builder_set_member_name(b, "value");
+            json_builder_add_string_value(b, np->value);
+            json_builder_end_object(b);
+        }
         json_builder_end_object(b);
     }
     json_builder_end_array(b);

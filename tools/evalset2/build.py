@@ -7,6 +7,7 @@ import json
 import os
 import random
 
+from . import barcode as bc
 from . import draw
 from . import furniture as fur
 from . import kinds
@@ -209,8 +210,10 @@ def _shifted(p, days):
     return q
 
 
-def build_stack(out, seed, i):
+def build_stack(out, seed, i, barcodes=False):
     rng = filing_rng(seed, "stack", i)
+    # barcode sheets draw from a stream of their own: the stack's other draws stay as they were
+    brng = filing_rng(seed, "barcode", i) if barcodes else None
     scen = _pick(rng, SCENARIOS)
     profile = _pick(rng, STACK_PROFILES)
     family = rng.choice(SCAN_FAMILIES)
@@ -232,6 +235,10 @@ def build_stack(out, seed, i):
         if j and not profile.startswith("fax") and rng.random() < 0.3:
             pages.append(fur.blank_page(rng))
             non_filing.append({"page": len(pages), "kind": "separator" if pages[-1].lines else "blank"})
+        if j and brng and not profile.startswith("fax") and brng.random() < 0.6:
+            sheet, value = bc.separator_sheet(brng)
+            pages.append(sheet)
+            non_filing.append({"page": len(pages), "kind": "separator", "barcode": value})
         dp, _ = layout.typeset(doc, family, rng)
         cover = profile.startswith("fax") and rng.random() < 0.5
         dp = furnish(doc, dp, "scan", rng, cover)  # the fax header runs over the whole stack, below
@@ -246,17 +253,19 @@ def build_stack(out, seed, i):
         fur.fax_header(pages, docs[0].parties, rng)
     base = "stack-%03d-%s-%s" % (i, scen.replace("_", "-"), profile.replace("_", "-"))
     name, fmt, text_layer, tags, data = write_file(base, pages, family, profile, rng)
+    if any("barcode" in q for q in non_filing):
+        tags = tags + ["barcode-separator-sheet"]
     exp = {"file": name, "format": fmt, "pages": len(pages), "text_layer": text_layer, "profile": profile,
            "font": family, "scenario": scen, "hard_cases": tags, "parts": parts, "non_filing_pages": non_filing}
     _save(out, name, data, pages, exp)
     return exp
 
 
-def build_stacks(out, seed, n, progress=None):
+def build_stacks(out, seed, n, progress=None, barcodes=False):
     _prepare(out)
     res = []
     for i in range(1, n + 1):
-        res.append(build_stack(out, seed, i))
+        res.append(build_stack(out, seed, i, barcodes))
         if progress:
             progress(i, n)
     return res

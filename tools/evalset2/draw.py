@@ -33,6 +33,9 @@ def render(page, family, dpi, rng, ink=0):
                 wd = max(1, int(s * 1.1))
                 d.line([(x0 * s + 2, y0 * s + 2), (x1 * s - 2, y1 * s - 2)], fill=ink, width=wd)
                 d.line([(x0 * s + 2, y1 * s - 2), (x1 * s - 2, y0 * s + 2)], fill=ink, width=wd)
+        elif kind == "bar":  # a barcode's bar, filled
+            _, x0, y0, x1, y1 = it
+            d.rectangle([x0 * s, y0 * s, x1 * s - 1, y1 * s], fill=ink)
         elif kind == "sig":
             _pen(d, [v * s for v in it[1:]], rng, s)
         elif kind == "stamp":
