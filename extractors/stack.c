@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "extractors/anumber.h"
+#include "extractors/fuzzy.h"
+#include "extractors/ocr_digits.h"
 
 /* The cues of rules/stack.rules, as indexes. */
 enum { CUE_CAPTION, CUE_TITLE, CUE_CERT, CUE_PAGENUM, CUE_EXHIBIT, CUE_PROPOSED, CUE_FAX_COVER,
@@ -42,11 +44,15 @@ static const char *const cue_names[N_CUES] = {"caption",        "title",     "ce
 #define BLANK_BELOW 6
 /* A separator sheet carries little else. */
 #define SEPARATOR_BELOW 80
+/* Titles are compared on their first letters, by the OCR-weighted distance
+ * of rules/fuzzy.conf: one OCR misread ("MOTLON") is the same title. */
+#define TITLE_LETTERS 60
+#define TITLE_SLACK_PER 8 /* a distance of 1 per this many letters, at least 1 */
 
 typedef struct {
     gboolean cue[N_CUES];
     int num_k, num_n;  /* page numbering found ("Page k of n", "- k -": n = 0), k = 0: none */
-    char *title;       /* the first title line, upper-cased letters only, or NULL */
+    char *title;       /* the first title line, lower-cased letters only (at most TITLE_LETTERS), or NULL */
     GPtrArray *anums;  /* char*: the A-numbers on the page */
     int alnum;         /* letters and digits, the fax header left out */
     const char *kind;  /* NULL for a filing page, else the non-filing kind */
@@ -59,29 +65,47 @@ static int cue_index(const char *value)
     return -1;
 }
 
-static char *squeeze_upper(const char *s, gsize len)
+static char *squeeze_lower(const char *s, gsize len)
 {
     GString *o = g_string_new(NULL);
-    for (gsize i = 0; i < len; i++)
-        if (g_ascii_isalpha(s[i])) g_string_append_c(o, g_ascii_toupper(s[i]));
+    for (gsize i = 0; i < len && o->len < TITLE_LETTERS; i++)
+        if (g_ascii_isalpha(s[i])) g_string_append_c(o, g_ascii_tolower(s[i]));
     return g_string_free(o, FALSE);
 }
 
-/* "Page 2 of 4" gives 2 and 4, "- 3 -" gives 3 and 0. */
+/* A word of digits and OCR's look-alikes of them ("l2", "I"; and "i" for 1,
+ * as a footer's "Page i of 3" is read) as a number, or -1. */
+static int ocr_number(const char *w)
+{
+    int n = 0;
+    for (const char *p = w; *p; p++) {
+        int d = *p == 'i' ? 1 : ms_ocr_digit((guchar)*p);
+        if (d < 0 || n > 999) return -1;
+        n = n * 10 + d;
+    }
+    return *w ? n : -1;
+}
+
+/* "Page 2 of 4" gives 2 and 4, "- 3 -" and "Page 3" give 3 and 0; the first
+ * two words that are numbers (OCR's look-alikes read as digits). */
 static void page_numbers(const char *s, gsize len, page_info *pi)
 {
-    char *m = g_strndup(s, len), *p = m;
-    while (*p && !g_ascii_isdigit(*p)) p++;
-    pi->num_k = atoi(p);
-    while (g_ascii_isdigit(*p)) p++;
-    while (*p && !g_ascii_isdigit(*p)) p++;
-    pi->num_n = *p ? atoi(p) : 0;
+    char *m = g_strndup(s, len);
+    char **words = g_strsplit_set(m, " \t\n-", -1);
+    int got = 0, nums[2] = {0, 0};
+    for (char **w = words; *w && got < 2; w++) {
+        int v = ocr_number(*w);
+        if (v >= 0) nums[got++] = v;
+    }
+    pi->num_k = nums[0];
+    pi->num_n = nums[1];
+    g_strfreev(words);
     g_free(m);
 }
 
 static void note_cue(page_info *pi, int cue, const char *s, const ms_match *mt)
 {
-    if (cue == CUE_TITLE && !pi->title) pi->title = squeeze_upper(s + mt->start, mt->end - mt->start);
+    if (cue == CUE_TITLE && !pi->title) pi->title = squeeze_lower(s + mt->start, mt->end - mt->start);
     if (cue == CUE_PAGENUM && !pi->cue[cue]) page_numbers(s + mt->start, mt->end - mt->start, pi);
     pi->cue[cue] = TRUE;
 }
@@ -163,6 +187,7 @@ static void read_page(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, gui
 
 /* The filing being read: what its pages said so far. */
 typedef struct {
+    const ms_fuzzy *fuzzy; /* the rules' OCR-weighted distance, for titles */
     GPtrArray *anums; /* char* (borrowed from page_info) */
     const char *title;
     gboolean ended;        /* its last page had a certificate of service */
@@ -171,13 +196,32 @@ typedef struct {
     gboolean attachments;  /* it has reached its exhibits or its proposed order */
 } current;
 
+/* One A-number, or the same read with one digit OCR confuses (3/8, 1/7):
+ * a misread digit on a page that repeats the caption is no new respondent. */
+static gboolean same_anumber(const char *a, const char *b)
+{
+    if (strlen(a) != strlen(b)) return FALSE;
+    int diff = 0;
+    for (; *a && diff <= 1; a++, b++)
+        if (*a != *b) diff += ms_ocr_digits_confusable(*a, *b) ? 1 : 2;
+    return diff <= 1;
+}
+
 static gboolean shares_anumber(const GPtrArray *have, const GPtrArray *page)
 {
     for (guint i = 0; i < page->len; i++)
-        if (g_ptr_array_find_with_equal_func((GPtrArray *)have, g_ptr_array_index(page, i),
-                                             g_str_equal, NULL))
-            return TRUE;
+        for (guint j = 0; j < have->len; j++)
+            if (same_anumber(g_ptr_array_index(page, i), g_ptr_array_index(have, j))) return TRUE;
     return FALSE;
+}
+
+/* The same title, allowing OCR's misreads. */
+static gboolean same_title(const current *cur, const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0) return TRUE;
+    if (!cur->fuzzy) return FALSE;
+    double slack = MAX(1.0, (double)MIN(strlen(a), strlen(b)) / TITLE_SLACK_PER);
+    return ms_fuzzy_distance(cur->fuzzy, a, b) <= slack;
 }
 
 static void add(int *score, GPtrArray *cues, int weight, const char *cue)
@@ -193,7 +237,7 @@ static int start_score(const page_info *pi, const current *cur, GPtrArray *cues)
     if (pi->cue[CUE_CAPTION]) add(&s, cues, W_CAPTION, "caption");
     if (pi->anums->len && cur->anums->len && !shares_anumber(cur->anums, pi->anums))
         add(&s, cues, W_NEW_ANUMBER, "new_a_number");
-    if (pi->title && (!cur->title || strcmp(pi->title, cur->title) != 0))
+    if (pi->title && (!cur->title || !same_title(cur, pi->title, cur->title)))
         add(&s, cues, W_NEW_TITLE, "new_title");
     else if (pi->title && pi->cue[CUE_CAPTION] &&
              (!pi->anums->len || !cur->anums->len || shares_anumber(cur->anums, pi->anums)))
@@ -292,7 +336,7 @@ ms_stack *ms_stack_find(const ms_ruleset *rs, ms_matcher *m, const ms_text *t)
     GArray *hits = g_array_new(FALSE, FALSE, sizeof(ms_match));
     for (guint p = 0; p < n; p++) read_page(rs, m, t, p, &pages[p], hits);
     ms_stack *st = stack_new();
-    current cur = {.anums = g_ptr_array_new()};
+    current cur = {.fuzzy = ms_ruleset_fuzzy(rs), .anums = g_ptr_array_new()};
     for (guint p = 0; p < n; p++) place_page(st, &cur, &pages[p], (int)p + 1);
     if (!st->parts->len) { /* nothing but blank pages: the file is one part */
         ms_stack_free(st);
