@@ -9,11 +9,12 @@
 #include "extractors/ocr_digits.h"
 
 /* The cues of rules/stack.rules, as indexes. */
-enum { CUE_CAPTION, CUE_TITLE, CUE_CERT, CUE_PAGENUM, CUE_EXHIBIT, CUE_PROPOSED, CUE_FAX_COVER,
-       CUE_SEPARATOR, CUE_FAX_HEADER, N_CUES };
-static const char *const cue_names[N_CUES] = {"caption",        "title",     "certificate",
-                                              "page_number",    "exhibit",   "proposed_order",
-                                              "fax_cover",      "separator", "fax_header"};
+enum { CUE_CAPTION, CUE_TITLE, CUE_CERT, CUE_SIGNATURE, CUE_PAGENUM, CUE_EXHIBIT, CUE_PROPOSED,
+       CUE_FAX_COVER, CUE_SEPARATOR, CUE_FAX_HEADER, N_CUES };
+static const char *const cue_names[N_CUES] = {"caption",     "title",          "certificate",
+                                              "signature",   "page_number",    "exhibit",
+                                              "proposed_order", "fax_cover",   "separator",
+                                              "fax_header"};
 
 /* What speaks for a new filing on a page, and against it.  A page opens a
  * filing at START_AT or more: a caption with a new title, or a caption with a
@@ -22,8 +23,14 @@ static const char *const cue_names[N_CUES] = {"caption",        "title",     "ce
  * proposed order outweighs any caption it repeats. */
 #define W_CAPTION 3
 #define W_NEW_ANUMBER 3
+/* A new A-number on a page with no caption (a running header OCR misread
+ * in two digits) is weaker. */
+#define W_NEW_ANUMBER_BARE 2
 #define W_NEW_TITLE 1
 #define W_AFTER_CERTIFICATE 2
+/* A signature block ending the page before, and no certificate: a caption
+ * with it opens a filing even when OCR lost the title. */
+#define W_AFTER_SIGNATURE 1
 #define W_PAGE_ONE 2
 #define W_AFTER_LAST_PAGE 1
 #define W_AFTER_NON_FILING 2
@@ -191,6 +198,7 @@ typedef struct {
     GPtrArray *anums; /* char* (borrowed from page_info) */
     const char *title;
     gboolean ended;        /* its last page had a certificate of service */
+    gboolean signed_off;   /* its last page ended with a signature block */
     gboolean last_page;    /* its last page was "Page n of n" */
     const char *after_gap; /* the kind of a non-filing page after its last page, or NULL */
     gboolean attachments;  /* it has reached its exhibits or its proposed order */
@@ -236,13 +244,14 @@ static int start_score(const page_info *pi, const current *cur, GPtrArray *cues)
     int s = 0;
     if (pi->cue[CUE_CAPTION]) add(&s, cues, W_CAPTION, "caption");
     if (pi->anums->len && cur->anums->len && !shares_anumber(cur->anums, pi->anums))
-        add(&s, cues, W_NEW_ANUMBER, "new_a_number");
+        add(&s, cues, pi->cue[CUE_CAPTION] ? W_NEW_ANUMBER : W_NEW_ANUMBER_BARE, "new_a_number");
     if (pi->title && (!cur->title || !same_title(cur, pi->title, cur->title)))
         add(&s, cues, W_NEW_TITLE, "new_title");
     else if (pi->title && pi->cue[CUE_CAPTION] &&
              (!pi->anums->len || !cur->anums->len || shares_anumber(cur->anums, pi->anums)))
         add(&s, cues, W_SAME_TITLE, "same_title");
     if (cur->ended) add(&s, cues, W_AFTER_CERTIFICATE, "after_certificate");
+    else if (cur->signed_off) add(&s, cues, W_AFTER_SIGNATURE, "after_signature");
     if (pi->num_k == 1) add(&s, cues, W_PAGE_ONE, "page_1");
     if (pi->num_k > 1) add(&s, cues, W_PAGE_CONTINUED, "page_continued");
     if (cur->last_page) add(&s, cues, W_AFTER_LAST_PAGE, "after_last_page");
@@ -264,8 +273,12 @@ static void absorb(current *cur, const page_info *pi)
         if (!g_ptr_array_find_with_equal_func(cur->anums, g_ptr_array_index(pi->anums, i),
                                               g_str_equal, NULL))
             g_ptr_array_add(cur->anums, g_ptr_array_index(pi->anums, i));
-    if (!cur->title && pi->title) cur->title = pi->title;
+    /* An exhibit's or a proposed order's title is not the filing's: the
+     * judge's order after a proposed order has the same words. */
+    if (!cur->title && pi->title && !pi->cue[CUE_EXHIBIT] && !pi->cue[CUE_PROPOSED])
+        cur->title = pi->title;
     cur->ended = pi->cue[CUE_CERT];
+    cur->signed_off = pi->cue[CUE_SIGNATURE];
     cur->last_page = pi->num_k > 0 && pi->num_k == pi->num_n;
     cur->after_gap = NULL;
     cur->attachments = cur->attachments || pi->cue[CUE_EXHIBIT] || pi->cue[CUE_PROPOSED];
