@@ -15,7 +15,7 @@ static const char *const roles[] = {"removal", "requested", "nationality", "fear
                                     "mpp_return", "negated", "impossible", "history",
                                     "denied", NULL};
 /* The cues of rules/stack.rules (extractors/stack.c weighs them). */
-static const char *const stack_cues[] = {"caption", "title", "certificate", "page_number", "exhibit",
+static const char *const stack_cues[] = {"caption", "title", "certificate", "signature", "page_number", "exhibit",
                                          "proposed_order", "fax_cover", "separator", "fax_header",
                                          NULL};
 /* What a barcode value means (rules/stack.rules, field stack_barcode). */

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Generate the second, independently built evaluation set.
 
-    /usr/bin/python3 tools/gen_evalset2.py --out DIR --seed SEED [--count N] [--stacks [--barcodes]] [--every-profile] [--quiet]
+    /usr/bin/python3 tools/gen_evalset2.py --out DIR --seed SEED [--count N] [--stacks [--barcodes] [--wide]] [--every-profile] [--quiet]
 
 Writes DIR/NAME.{pdf,tif,png,jpg}, DIR/expected/NAME.json (the fields
 tools/evaluate.py scores, plus country_roles, filed_date, received_date,
@@ -14,7 +14,11 @@ parts: [{pages: [first, last], ...fields...}] and non_filing_pages.  With
 nothing but a Code 39 barcode (PATCHT, PATCH T or PATCH-T) at some of their
 boundaries; their non_filing_pages entry names the value.  The stacks' other
 content is drawn as without --barcodes, but the pages after such a sheet get
-other scan noise.
+other scan noise.  --wide
+widens the stacks' variety (local damage over the caption band, 150-dpi scans
+and phone photos, duplex blank backs inside a filing, other cover-sheet,
+separator and footer wordings); it draws from its own random stream, so a seed
+without --wide gives the same files as before.
 
 The same seed gives byte-identical files.  Standard library, python3-pil and
 the fonts of fonts-liberation2, fonts-dejavu-core and fonts-freefont-ttf.
@@ -50,6 +54,8 @@ def main():
     ap.add_argument("--stacks", action="store_true", help="stapled stacks of 2-5 filings instead of single filings")
     ap.add_argument("--barcodes", action="store_true",
                     help="with --stacks: barcode-only separator sheets (Code 39 PATCH T) at some boundaries")
+    ap.add_argument("--wide", action="store_true",
+                    help="with --stacks: more damage and layout variety (its own random stream)")
     ap.add_argument("--every-profile", action="store_true",
                     help="give the filings the damage profiles in turn (a short set that has every one)")
     ap.add_argument("--quiet", action="store_true")
@@ -64,7 +70,7 @@ def main():
             print("\r%d/%d" % (i, n), end="", file=sys.stderr)
 
     if a.stacks:
-        res = build.build_stacks(a.out, a.seed, a.count or 20, progress, a.barcodes)
+        res = build.build_stacks(a.out, a.seed, a.count or 20, progress, a.barcodes, a.wide)
     else:
         res = build.build_set(a.out, a.seed, a.count or 72, progress, a.every_profile)
     if not a.quiet:
