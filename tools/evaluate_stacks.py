@@ -3,7 +3,7 @@
 
     /usr/bin/python3 tools/evaluate_stacks.py MOTIONSCAN SET_DIR [--jobs N] [--text]
                      [--records FILE] [--min-f1 0.98] [--min-field 0.9] [--no-failures]
-                     [--lose caption|title|half] [--replay DIR]
+                     [--lose caption|title|half] [--replay DIR [--alone]]
     /usr/bin/python3 tools/evaluate_stacks.py MOTIONSCAN SET_DIR --singles [--text] ...
 
 With a stack set (tools/gen_evalset2.py --stacks; expected/NAME.json holds
@@ -21,7 +21,10 @@ text, no OCR) and prints:
     --no-failures (for the sealed seeds).
 
 --replay DIR runs on DIR/*.txt instead: the text `run --save-text DIR` saved
-from the set's scans (OCR once, then iterate on the rules in seconds).
+from the set's scans (OCR once, then iterate on the rules in seconds).  With
+--alone too, each part of the truth is also cut from that text (its pages) and
+read as a file of its own, and its fields are printed beside the ones it got
+inside the stack: what the split costs them, OCR damage aside.
 
 --lose (with --text or --replay) is a stress test of the cues' redundancy: before the
 run it removes from every page of the text the lines that carry a caption
@@ -194,9 +197,10 @@ def stacks(a, got):
     print("boundaries: precision %.3f, recall %.3f, F1 %.3f (%d right, %d invented, %d missed)"
           % (p, r, f1, tp, fp, fn))
     print("non-filing pages: %d of %d found with their kind (%d reported)" % (nf_right, nf_total, nf_found))
-    print("per-part field accuracy:")
+    solo = alone(a, truth) if a.alone else None
+    print("per-part field accuracy:" + ("   (each part read alone)" if solo else ""))
     for f in evaluate.FIELDS:
-        print("  %-26s %.3f" % (evaluate.LABEL.get(f, f), acc[f]))
+        print("  %-26s %.3f" % (evaluate.LABEL.get(f, f), acc[f]) + ("   %.3f" % solo[f] if solo else ""))
     if not a.no_failures:
         for line in bfail + ffail:
             print("  FAIL " + line)
@@ -205,6 +209,29 @@ def stacks(a, got):
         bad.append("boundary F1 %.3f < %.3f" % (f1, a.min_f1))
     bad += ["%s %.3f < %.3f" % (f, acc[f], a.min_field) for f in evaluate.CORE if acc[f] < a.min_field]
     return bad
+
+
+def alone(a, truth):
+    """Per field, the accuracy of the truth's parts each read as a file of its
+    own: its pages cut from the text saved in --replay DIR, run with --text.
+    Beside the accuracy inside the stack it shows what the split costs."""
+    saved = {stem(n): os.path.join(a.replay, n) for n in os.listdir(a.replay) if n.endswith(".txt")}
+    with tempfile.TemporaryDirectory(prefix="evaluate_stacks.alone.") as tmp:
+        cut_dir, cut_truth = os.path.join(tmp, "parts"), {}
+        os.makedirs(cut_dir)
+        for name, exp in truth.items():
+            with open(saved[name], encoding="utf-8") as f:
+                pages = f.read().split("\f")
+            for k, part in enumerate(exp["parts"], 1):
+                lo, hi = part["pages"]
+                cut = "%s-part%d" % (name, k)
+                with open(os.path.join(cut_dir, cut + ".txt"), "w", encoding="utf-8") as f:
+                    f.write("\f".join(pages[lo - 1:hi]))
+                cut_truth[cut] = {"parts": [dict(part, pages=[1, hi - lo + 1])]}
+        out = os.path.join(tmp, "alone.jsonl")
+        run(a.motionscan, None, a.jobs, True, out, replay=cut_dir)
+        acc, _ = score_fields(cut_truth, load_parts(out), [])
+    return acc
 
 
 def singles(a, got):
@@ -232,7 +259,11 @@ def main():
                     help="run on DIR/*.txt, a scanned set's text saved once by run --save-text DIR")
     ap.add_argument("--lose", choices=["caption", "title", "half"],
                     help="with --text: remove those lines from every page first (a stress test)")
+    ap.add_argument("--alone", action="store_true",
+                    help="with --replay: also score each part's pages of the saved text read as a file of its own")
     a = ap.parse_args()
+    if a.alone and not a.replay:
+        ap.error("--alone needs --replay")
     with tempfile.TemporaryDirectory() as tmp:
         out = a.records or os.path.join(tmp, "records.jsonl")
         if not (a.records and os.path.exists(a.records)):
