@@ -34,7 +34,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tools"))
 import watch_common  # noqa: E402
-from e2e_pdf import check_common, fail, run, strip_bytes, tool  # noqa: E402
+from e2e_pdf import check_common, fail, run, tiff_strips, tool  # noqa: E402
 from gen_fuzz_seeds import text_pdf  # noqa: E402
 
 # Words of each part only, and of the fax cover (page 1), in upper case.
@@ -115,7 +115,7 @@ def check_run(exe, inputs, work):
                 tool(["pdfimages", "-ccitt", want, os.path.join(d, "i")])
                 got = [open(os.path.join(d, n), "rb").read() for n in sorted(os.listdir(d))
                        if n.endswith(".ccitt")]
-                if got != strip_bytes(path)[first - 1:last]:
+                if got != [strip for raw, _ in tiff_strips(path)[first - 1:last] for strip in raw]:
                     fail("%s: the images are not the G4 strips of pages %d-%d" % (want, first, last))
     if len(set(names)) != 6 or sorted(os.listdir(pdf_dir)) != sorted(names):
         fail("the PDF folder holds %s, not %s" % (sorted(os.listdir(pdf_dir)), sorted(names)))
