@@ -3,6 +3,7 @@
 
     /usr/bin/python3 tools/evaluate_stacks.py MOTIONSCAN SET_DIR [--jobs N] [--text]
                      [--records FILE] [--min-f1 0.98] [--min-field 0.9] [--no-failures]
+                     [--lose caption|title|half] [--replay DIR]
     /usr/bin/python3 tools/evaluate_stacks.py MOTIONSCAN SET_DIR --singles [--text] ...
 
 With a stack set (tools/gen_evalset2.py --stacks; expected/NAME.json holds
@@ -19,6 +20,14 @@ text, no OCR) and prints:
   * the failures (boundaries missed or invented, then wrong fields), unless
     --no-failures (for the sealed seeds).
 
+--replay DIR runs on DIR/*.txt instead: the text `run --save-text DIR` saved
+from the set's scans (OCR once, then iterate on the rules in seconds).
+
+--lose (with --text or --replay) is a stress test of the cues' redundancy: before the
+run it removes from every page of the text the lines that carry a caption
+(caption), the title lines (title), or each of those lines with probability
+1/2 (half, a fixed random stream), as OCR damage at its worst would.
+
 With --singles the set holds single filings (gen_evalset.py, gen_evalset2.py,
 samples/): every file must give exactly one part, none may be split.
 
@@ -30,6 +39,8 @@ Standard library only.
 import argparse
 import json
 import os
+import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -39,13 +50,53 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import evaluate  # noqa: E402
 
 
+DOC_EXTS = (".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg")
+
+
 def stem(path):
-    return os.path.splitext(os.path.basename(path))[0]
+    """NAME of NAME.pdf, NAME.txt and NAME.pdf.txt (run --save-text's name for NAME.pdf)."""
+    base, ext = os.path.splitext(os.path.basename(path))
+    if ext == ".txt" and os.path.splitext(base)[1].lower() in DOC_EXTS:
+        base = os.path.splitext(base)[0]
+    return base
 
 
-def run(exe, root, jobs, text, out_file):
+CAPTION_LINE = re.compile(r"matter\s+of|department\s+of\s+justice|executive\s+office|immigration\s+court|"
+                          r"respondent\s*[:;]|removal\s+proceedings|a-?number\s*:|file\s+nos?\.?\s*:|"
+                          r"alien\s+registration", re.I)
+TITLE_LINE = re.compile(r"^[^a-z]*\b(?:MOTION|OPPOSITION|OBJECTION|RESPONSE|REPLY|ORDER|NOTICE|BRIEF|STATEMENT|"
+                        r"DECISION|SUBMISSION|REQUEST|MEMORANDUM|PETITION|STIPULATION|DECLARATION)\b[^a-z]*$|"
+                        r"^(?:Respondent's|Motion|Order|Summary|Decision)[^.]*$")
+
+
+def lose_lines(src, dst, what):
+    """Copies the truth texts of src to dst without the lines `what` names (see --lose)."""
+    rng = random.Random("evaluate_stacks:lose")
+    os.makedirs(dst)
+    for name in sorted(os.listdir(src)):
+        with open(os.path.join(src, name), encoding="utf-8") as f:
+            pages = f.read().split("\f")
+        out = []
+        for page in pages:
+            keep = []
+            for line in page.split("\n"):
+                cap, tit = CAPTION_LINE.search(line), TITLE_LINE.search(line)
+                if (what == "caption" and cap) or (what == "title" and tit) or \
+                        (what == "half" and (cap or tit) and rng.random() < 0.5):
+                    continue
+                keep.append(line)
+            out.append("\n".join(keep))
+        with open(os.path.join(dst, name), "w", encoding="utf-8") as f:
+            f.write("\f".join(out))
+
+
+def run(exe, root, jobs, text, out_file, lose=None, replay=None):
     if text:
-        tdir = os.path.join(root, "truth")
+        tdir = replay or os.path.join(root, "truth")
+        if lose:
+            lost = os.path.join(tempfile.mkdtemp(prefix="evaluate_stacks."), "truth")
+            lose_lines(tdir, lost, lose)
+            tdir = lost
         inputs = [os.path.join(tdir, n) for n in sorted(os.listdir(tdir)) if n.endswith(".txt")]
         cmd = [exe, "run", "--text", "-q", "--jobs", str(jobs), "--out", out_file] + inputs
     else:
@@ -138,7 +189,8 @@ def stacks(a, got):
     p, r, f1, (tp, fp, fn) = score_boundaries(truth, got, bfail)
     nf_right, nf_total, nf_found = score_non_filing(truth, got)
     acc, n = score_fields(truth, got, ffail)
-    print("stacks: %d files, %d filings%s" % (len(truth), n, " (exact text)" if a.text else ""))
+    print("stacks: %d files, %d filings%s" % (len(truth), n, " (saved text)" if a.replay else
+                                              " (exact text)" if a.text else ""))
     print("boundaries: precision %.3f, recall %.3f, F1 %.3f (%d right, %d invented, %d missed)"
           % (p, r, f1, tp, fp, fn))
     print("non-filing pages: %d of %d found with their kind (%d reported)" % (nf_right, nf_total, nf_found))
@@ -176,11 +228,17 @@ def main():
     ap.add_argument("--min-f1", type=float, default=0.98)
     ap.add_argument("--min-field", type=float, default=0.0)
     ap.add_argument("--no-failures", action="store_true", help="print no failure list (sealed seeds)")
+    ap.add_argument("--replay", metavar="DIR",
+                    help="run on DIR/*.txt, a scanned set's text saved once by run --save-text DIR")
+    ap.add_argument("--lose", choices=["caption", "title", "half"],
+                    help="with --text: remove those lines from every page first (a stress test)")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         out = a.records or os.path.join(tmp, "records.jsonl")
         if not (a.records and os.path.exists(a.records)):
-            run(a.motionscan, a.set_dir, a.jobs, a.text, out)
+            if a.lose and not (a.text or a.replay):
+                ap.error("--lose needs --text or --replay")
+            run(a.motionscan, a.set_dir, a.jobs, a.text or bool(a.replay), out, a.lose, a.replay)
         got = load_parts(out)
     bad = singles(a, got) if a.singles else stacks(a, got)
     for b in bad:

@@ -14,6 +14,7 @@ void ms_page_result_clear(gpointer p)
     g_free(pr->error);
     g_free(pr->reading_reason);
     if (pr->looks) g_array_unref(pr->looks);
+    if (pr->barcodes) g_array_unref(pr->barcodes);
 }
 
 ms_result *ms_result_new(const char *path)

@@ -26,6 +26,8 @@ typedef struct {
     const char *reading;  /* OCR pages: "binarized" or "grey", the reading kept; else NULL */
     char *reading_reason; /* owned: why that reading */
     GArray *looks;        /* owned (g_array_unref): ms_look of the second look, or NULL */
+    GArray *barcodes;     /* owned (g_array_unref): ms_barcode (pipeline/base/text.h) read on
+                           * a scanned page with little text, or NULL when none was */
     int n_words;
     double seconds;
     const char *error_code; /* stable code when source is "error" */
@@ -66,14 +68,15 @@ typedef struct {
      * filing, each with its own extraction, and x is NULL.  Empty otherwise:
      * the file is one filing, part 1 of 1, with x. */
     GArray *parts;      /* ms_part */
-    GArray *non_filing; /* ms_stack_page (extractors/stack.h): pages of no filing */
+    GArray *non_filing; /* ms_stack_page (extractors/stack.h): pages of no filing; their
+                         * barcode strings are borrowed from pages[].barcodes */
     double t_read, t_pages, t_extract, t_total; /* seconds */
     /* --pdf: the file's one PDF when it is not split (parts empty); a split
      * file's PDFs are its parts' (ms_part.pdf) */
     ms_pdf_outcome pdf;
 } ms_result;
 
-/* Free what a page result owns (error, reading_reason, looks); not the struct. */
+/* Free what a page result owns (error, reading_reason, looks, barcodes); not the struct. */
 void ms_page_result_clear(gpointer page);
 
 ms_result *ms_result_new(const char *path);

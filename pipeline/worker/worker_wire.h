@@ -34,9 +34,10 @@
 /* The reply to a page: (source, dpi, width, height, conf, skew, rotation, words,
  * seconds, error code name ('' if none), message, words (text, line, x0, y0, x1, y1,
  * conf), reading kept ('' if none), reading_reason, the second look's boxes (kind,
- * x0, y0, x1, y1, the three texts, their confidences, the index kept)). */
+ * x0, y0, x1, y1, the three texts, their confidences, the index kept), the barcodes
+ * (symbology, value; at most MS_MAX_BARCODES)). */
 #define MS_WIRE_LOOK "(sddddsssdddi)"
-#define MS_WIRE_PAGE "(siiiddiidssa(siddddd)ssa" MS_WIRE_LOOK ")"
+#define MS_WIRE_PAGE "(siiiddiidssa(siddddd)ssa" MS_WIRE_LOOK "a(ss))"
 
 /* A request whose page is MS_WIRE_PAGE_PDF asks for the searchable PDF of the
  * document (pdf_out.h): a MS_WIRE_PDF_JOB frame follows it, and the worker
