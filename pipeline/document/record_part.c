@@ -10,6 +10,18 @@ void ms_part_clear(gpointer p)
     ms_part *part = p;
     ms_extraction_free(part->x);
     if (part->cues) g_ptr_array_free(part->cues, TRUE);
+    ms_pdf_outcome_clear(&part->pdf);
+}
+
+void ms_pdf_outcome_clear(ms_pdf_outcome *o)
+{
+    g_free(o->file), g_free(o->error_code), g_free(o->error);
+    o->file = o->error_code = o->error = NULL;
+}
+
+const ms_pdf_outcome *ms_result_part_pdf(const ms_result *r, guint i)
+{
+    return i < r->parts->len ? &g_array_index(r->parts, ms_part, i).pdf : &r->pdf;
 }
 
 guint ms_result_part_count(const ms_result *r)
