@@ -4,7 +4,8 @@
 One `run --pdf` over: a scanned PDF (sample 01), a born-digital PDF (02), a
 mixed PDF (08: a text page and a scanned page), a JPEG photo turned 90 degrees
 (from 09), a two-page fax-standard G4 TIFF (204 x 98 dpi, one strip a page,
-from 03), and a copy of 02 whose name leaves no room for ".pdf".  Then:
+from 03), a two-page fax-fine Group 3 TIFF (204 x 196 dpi, two-dimensional,
+least significant bit first, in 8 KB strips), and a copy of 02 whose name leaves no room for ".pdf".  Then:
 
 - every PDF passes `qpdf --check`, has the input's page count and the record's
   title as its Title;
@@ -15,7 +16,9 @@ from 03), and a copy of 02 whose name leaves no room for ".pdf".  Then:
   reports them within about 1/8 pt; 1 pt is 4 pixels at 300 dpi, a quarter
   of a small letter, while the next line is 10 pt or more away);
 - images pass through byte for byte: the JPEGs of the PDF inputs, the JPEG
-  input, each fax page's G4 strip;
+  input, each fax page's strips (one CCITT image a strip; the Group 3 strips'
+  bits turned round into PDF's order), and each fax page's images stacked
+  are its pixels;
 - the turned page shows upright (/Rotate is the record's rotation) and its
   words read left to right; the fax page is 612 x 792 pt (its aspect kept);
 - born-digital pages are copied: their text is what the input's is, and they
@@ -37,7 +40,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
-from PIL import Image, TiffImagePlugin
+from PIL import Image, ImageChops, TiffImagePlugin
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import watch_common  # noqa: E402
@@ -78,6 +81,16 @@ def make_inputs(samples, work):
     TiffImagePlugin.STRIP_SIZE = 1 << 30  # one strip a page, as fax servers write them
     pages[0].save(os.path.join(src, "fax.tif"), save_all=True, append_images=pages[1:],
                   compression="group4", dpi=(204, 98))
+    # fax fine mode as many fax servers store it: Group 3 two-dimensional with
+    # fill bits, least significant bit first, in strips of about 8 KB
+    fine = []
+    for i in range(fax.n_frames):
+        fax.seek(i)
+        fine.append(fax.convert("1").resize((1734, 2156), Image.NEAREST))  # 200 dpi -> 204 x 196
+    TiffImagePlugin.STRIP_SIZE = 8192
+    fine[0].save(os.path.join(src, "fax-g3.tif"), save_all=True, append_images=fine[1:],
+                 compression="group3", tiffinfo={292: 5, 266: 2}, dpi=(204, 196))
+    TiffImagePlugin.STRIP_SIZE = 1 << 30
     long_name = "n" * (255 - len(".pdf") + 1 - len(".pdf")) + ".pdf"  # NAME.pdf.pdf is over 255 bytes
     shutil.copy(os.path.join(src, "02-pretermit-incomplete-i589-born-digital.pdf"), os.path.join(src, long_name))
     return src, long_name
@@ -153,15 +166,45 @@ def check_common(rec, pdf, n_pages):
             fail("%s: the metadata holds %r without --pdf-identity" % (pdf, bad))
 
 
-def strip_bytes(tif):
+REVERSE = bytes(int("{:08b}".format(i)[::-1], 2) for i in range(256))
+
+
+def tiff_strips(tif):
+    """Per page: its strips' coded bytes in the bit order PDF reads (a strip
+    stored least significant bit first turned round), and its pixels."""
     t = Image.open(tif)
     data = open(tif, "rb").read()
-    out = []
+    pages = []
     for i in range(t.n_frames):
         t.seek(i)
-        o, n = t.tag_v2[273][0], t.tag_v2[279][0]
-        out.append(data[o:o + n])
-    return out
+        raw = [data[o:o + n] for o, n in zip(t.tag_v2[273], t.tag_v2[279])]
+        if t.tag_v2.get(266, 1) == 2:
+            raw = [r.translate(REVERSE) for r in raw]
+        pages.append((raw, t.convert("L")))
+    return pages
+
+
+def check_strips(pdf, tif, work, tag):
+    """Each strip of each page is one CCITT image of the PDF, its bytes the
+    input's, and the page's images stacked are the page's pixels."""
+    pages = tiff_strips(tif)
+    listed = [l.split() for l in tool(["pdfimages", "-list", pdf]).splitlines()[2:]]
+    if len(listed) != sum(len(raw) for raw, _ in pages) or any(l[8] != "ccitt" for l in listed):
+        fail("%s: %d images, want one CCITT image a strip (%s)" % (pdf, len(listed), [len(r) for r, _ in pages]))
+    if images(pdf, work, tag) != [r for raw, _ in pages for r in raw]:
+        fail("%s: the strips were not passed through" % tif)
+    for n, (_, pixels) in enumerate(pages, 1):
+        d = os.path.join(work, "png-%s-%d" % (tag, n))
+        os.makedirs(d)
+        tool(["pdfimages", "-f", str(n), "-l", str(n), "-png", pdf, os.path.join(d, "i")])
+        parts = [Image.open(os.path.join(d, f)).convert("L") for f in sorted(os.listdir(d))]
+        stacked = Image.new("L", (parts[0].width, sum(p.height for p in parts)))
+        y = 0
+        for part in parts:
+            stacked.paste(part, (0, y))
+            y += part.height
+        if stacked.size != pixels.size or ImageChops.difference(stacked, pixels).getbbox():
+            fail("%s page %d: the strips drawn together are not the page's pixels" % (pdf, n))
 
 
 def check_run(exe, src, long_name, work):
@@ -205,8 +248,8 @@ def check_kinds(recs, pdf_dir, src, work):
     rot = recs["turned.jpg"]["pages"][0]["rotation"]
     if rot not in (90, 270) or not re.search(r"^Page rot:\s+%d$" % rot, tool(["pdfinfo", path("turned.jpg")]), re.M):
         fail("turned.jpg: rotation %s is not the page's /Rotate" % rot)
-    if images(path("fax.tif"), work, "fax") != strip_bytes(os.path.join(src, "fax.tif")):
-        fail("fax.tif: the G4 strips were not passed through")
+    check_strips(path("fax.tif"), os.path.join(src, "fax.tif"), work, "fax")
+    check_strips(path("fax-g3.tif"), os.path.join(src, "fax-g3.tif"), work, "fax-g3")
     size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", tool(["pdfinfo", path("fax.tif")]), re.M)
     if not size or abs(float(size.group(1)) - 612) > 1 or abs(float(size.group(2)) - 792) > 1:
         fail("fax.tif: page size %s, not 612 x 792 (204 x 98 dpi)" % (size and size.groups()))
