@@ -143,6 +143,11 @@ static double distance(const ms_fuzzy *f, const char *a, const char *b)
     return d[n][m];
 }
 
+double ms_fuzzy_distance(const ms_fuzzy *f, const char *a, const char *b)
+{
+    return distance(f, a, b);
+}
+
 static int letters(const char *s)
 {
     int n = 0;

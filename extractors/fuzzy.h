@@ -30,4 +30,8 @@ void ms_fuzzy_free(ms_fuzzy *f);
 const ms_country *ms_gazetteer_lookup_fuzzy(const ms_gazetteer *g, const ms_fuzzy *f,
                                             const char *text, gsize len);
 
+/* The OCR-weighted edit distance between two lower-case texts (the costs of
+ * fuzzy.conf); 99 when either has 64 bytes or more. */
+double ms_fuzzy_distance(const ms_fuzzy *f, const char *a, const char *b);
+
 #endif

@@ -34,3 +34,16 @@ const char *ms_ocr_digit_class(void)
     }
     return cls;
 }
+
+/* Digit pairs a damaged scan reads for each other.  Neighbours (5/6, 8/9)
+ * are left out: a family's A-numbers often run on by one. */
+static const char *const confusable[] = {"06", "08", "09", "14", "17", "27", "35", "38", "49", "58", "68"};
+
+gboolean ms_ocr_digits_confusable(char a, char b)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(confusable); i++)
+        if ((confusable[i][0] == a && confusable[i][1] == b) ||
+            (confusable[i][0] == b && confusable[i][1] == a))
+            return TRUE;
+    return FALSE;
+}

@@ -18,4 +18,8 @@ int ms_ocr_digit(gunichar c);
  * look-alike: "[0-9OoQD...]". */
 const char *ms_ocr_digit_class(void);
 
+/* The digits `a` and `b` are one of the pairs a damaged scan reads for each
+ * other (3/8, 1/7, 0/6 ...; never neighbours such as 8/9). */
+gboolean ms_ocr_digits_confusable(char a, char b);
+
 #endif

@@ -15,9 +15,11 @@ static const char *const roles[] = {"removal", "requested", "nationality", "fear
                                     "mpp_return", "negated", "impossible", "history",
                                     "denied", NULL};
 /* The cues of rules/stack.rules (extractors/stack.c weighs them). */
-static const char *const stack_cues[] = {"caption", "title", "certificate", "page_number", "exhibit",
+static const char *const stack_cues[] = {"caption", "title", "certificate", "signature", "page_number", "exhibit",
                                          "proposed_order", "fax_cover", "separator", "fax_header",
                                          NULL};
+/* What a barcode value means (rules/stack.rules, field stack_barcode). */
+static const char *const stack_barcodes[] = {"separator", NULL};
 static const char *const booleans[] = {"true", "false", NULL};
 static const char *const proceedings[] = {"removal", "asylum_only", "withholding_only", "bond",
                                           NULL};
@@ -34,6 +36,7 @@ static const field_spec fields[] = {
     {"filed_date", NULL},          {"proceeding_type", proceedings}, {"authority", NULL},
     {"received_date", NULL},       {"ecas_date", NULL},     {"service_date", NULL},
     {"signature_date", NULL},      {"stack_cue", stack_cues},
+    {"stack_barcode", stack_barcodes},
 };
 
 const field_spec *ms_rule_field(const char *name)

@@ -5,13 +5,16 @@
 #include <string.h>
 
 #include "extractors/anumber.h"
+#include "extractors/fuzzy.h"
+#include "extractors/ocr_digits.h"
 
 /* The cues of rules/stack.rules, as indexes. */
-enum { CUE_CAPTION, CUE_TITLE, CUE_CERT, CUE_PAGENUM, CUE_EXHIBIT, CUE_PROPOSED, CUE_FAX_COVER,
-       CUE_SEPARATOR, CUE_FAX_HEADER, N_CUES };
-static const char *const cue_names[N_CUES] = {"caption",        "title",     "certificate",
-                                              "page_number",    "exhibit",   "proposed_order",
-                                              "fax_cover",      "separator", "fax_header"};
+enum { CUE_CAPTION, CUE_TITLE, CUE_CERT, CUE_SIGNATURE, CUE_PAGENUM, CUE_EXHIBIT, CUE_PROPOSED,
+       CUE_FAX_COVER, CUE_SEPARATOR, CUE_FAX_HEADER, N_CUES };
+static const char *const cue_names[N_CUES] = {"caption",     "title",          "certificate",
+                                              "signature",   "page_number",    "exhibit",
+                                              "proposed_order", "fax_cover",   "separator",
+                                              "fax_header"};
 
 /* What speaks for a new filing on a page, and against it.  A page opens a
  * filing at START_AT or more: a caption with a new title, or a caption with a
@@ -20,8 +23,14 @@ static const char *const cue_names[N_CUES] = {"caption",        "title",     "ce
  * proposed order outweighs any caption it repeats. */
 #define W_CAPTION 3
 #define W_NEW_ANUMBER 3
+/* A new A-number on a page with no caption (a running header OCR misread
+ * in two digits) is weaker. */
+#define W_NEW_ANUMBER_BARE 2
 #define W_NEW_TITLE 1
 #define W_AFTER_CERTIFICATE 2
+/* A signature block ending the page before, and no certificate: a caption
+ * with it opens a filing even when OCR lost the title. */
+#define W_AFTER_SIGNATURE 1
 #define W_PAGE_ONE 2
 #define W_AFTER_LAST_PAGE 1
 #define W_AFTER_NON_FILING 2
@@ -42,14 +51,19 @@ static const char *const cue_names[N_CUES] = {"caption",        "title",     "ce
 #define BLANK_BELOW 6
 /* A separator sheet carries little else. */
 #define SEPARATOR_BELOW 80
+/* Titles are compared on their first letters, by the OCR-weighted distance
+ * of rules/fuzzy.conf: one OCR misread ("MOTLON") is the same title. */
+#define TITLE_LETTERS 60
+#define TITLE_SLACK_PER 8 /* a distance of 1 per this many letters, at least 1 */
 
 typedef struct {
     gboolean cue[N_CUES];
     int num_k, num_n;  /* page numbering found ("Page k of n", "- k -": n = 0), k = 0: none */
-    char *title;       /* the first title line, upper-cased letters only, or NULL */
+    char *title;       /* the first title line, lower-cased letters only (at most TITLE_LETTERS), or NULL */
     GPtrArray *anums;  /* char*: the A-numbers on the page */
     int alnum;         /* letters and digits, the fax header left out */
     const char *kind;  /* NULL for a filing page, else the non-filing kind */
+    const ms_barcode *barcode; /* a separator barcode on the page (borrowed), or NULL */
 } page_info;
 
 static int cue_index(const char *value)
@@ -59,29 +73,47 @@ static int cue_index(const char *value)
     return -1;
 }
 
-static char *squeeze_upper(const char *s, gsize len)
+static char *squeeze_lower(const char *s, gsize len)
 {
     GString *o = g_string_new(NULL);
-    for (gsize i = 0; i < len; i++)
-        if (g_ascii_isalpha(s[i])) g_string_append_c(o, g_ascii_toupper(s[i]));
+    for (gsize i = 0; i < len && o->len < TITLE_LETTERS; i++)
+        if (g_ascii_isalpha(s[i])) g_string_append_c(o, g_ascii_tolower(s[i]));
     return g_string_free(o, FALSE);
 }
 
-/* "Page 2 of 4" gives 2 and 4, "- 3 -" gives 3 and 0. */
+/* A word of digits and OCR's look-alikes of them ("l2", "I"; and "i" for 1,
+ * as a footer's "Page i of 3" is read) as a number, or -1. */
+static int ocr_number(const char *w)
+{
+    int n = 0;
+    for (const char *p = w; *p; p++) {
+        int d = *p == 'i' ? 1 : ms_ocr_digit((guchar)*p);
+        if (d < 0 || n > 999) return -1;
+        n = n * 10 + d;
+    }
+    return *w ? n : -1;
+}
+
+/* "Page 2 of 4" gives 2 and 4, "- 3 -" and "Page 3" give 3 and 0; the first
+ * two words that are numbers (OCR's look-alikes read as digits). */
 static void page_numbers(const char *s, gsize len, page_info *pi)
 {
-    char *m = g_strndup(s, len), *p = m;
-    while (*p && !g_ascii_isdigit(*p)) p++;
-    pi->num_k = atoi(p);
-    while (g_ascii_isdigit(*p)) p++;
-    while (*p && !g_ascii_isdigit(*p)) p++;
-    pi->num_n = *p ? atoi(p) : 0;
+    char *m = g_strndup(s, len);
+    char **words = g_strsplit_set(m, " \t\n-", -1);
+    int got = 0, nums[2] = {0, 0};
+    for (char **w = words; *w && got < 2; w++) {
+        int v = ocr_number(*w);
+        if (v >= 0) nums[got++] = v;
+    }
+    pi->num_k = nums[0];
+    pi->num_n = nums[1];
+    g_strfreev(words);
     g_free(m);
 }
 
 static void note_cue(page_info *pi, int cue, const char *s, const ms_match *mt)
 {
-    if (cue == CUE_TITLE && !pi->title) pi->title = squeeze_upper(s + mt->start, mt->end - mt->start);
+    if (cue == CUE_TITLE && !pi->title) pi->title = squeeze_lower(s + mt->start, mt->end - mt->start);
     if (cue == CUE_PAGENUM && !pi->cue[cue]) page_numbers(s + mt->start, mt->end - mt->start, pi);
     pi->cue[cue] = TRUE;
 }
@@ -145,8 +177,30 @@ static int count_alnum(const ms_ruleset *rs, ms_matcher *m, const char *s, gsize
     return n;
 }
 
+/* The first barcode of page `page` whose whole value a stack_barcode rule
+ * matches, or NULL. */
+static const ms_barcode *separator_barcode(const ms_ruleset *rs, ms_matcher *m,
+                                           const GArray *barcodes, int page, GArray *hits)
+{
+    const GPtrArray *rules = ms_ruleset_for_field(rs, "stack_barcode");
+    for (guint i = 0; barcodes && rules && i < barcodes->len; i++) {
+        const ms_barcode *b = &g_array_index(barcodes, ms_barcode, i);
+        if (b->page != page || !b->value) continue;
+        gsize len = strlen(b->value);
+        for (guint k = 0; k < rules->len; k++) {
+            const ms_rule *r = g_ptr_array_index(rules, k);
+            g_array_set_size(hits, 0);
+            ms_rule_match_all(r, m, b->value, 0, len, hits);
+            if (hits->len && g_array_index(hits, ms_match, 0).start == 0 &&
+                g_array_index(hits, ms_match, 0).end == len)
+                return b;
+        }
+    }
+    return NULL;
+}
+
 static void read_page(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, guint p,
-                      page_info *pi, GArray *hits)
+                      const GArray *barcodes, page_info *pi, GArray *hits)
 {
     gsize start = g_array_index(t->pages, gsize, p);
     gsize end = p + 1 < t->pages->len ? g_array_index(t->pages, gsize, p + 1) : t->str->len;
@@ -156,28 +210,51 @@ static void read_page(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, gui
     find_cues(rs, m, s, len, pi, hits);
     find_anumbers(rs, m, s, len, pi, hits);
     pi->alnum = count_alnum(rs, m, s, len, hits);
-    if (pi->cue[CUE_SEPARATOR] && pi->alnum < SEPARATOR_BELOW) pi->kind = "separator";
+    pi->barcode = separator_barcode(rs, m, barcodes, (int)p + 1, hits);
+    if (pi->barcode || (pi->cue[CUE_SEPARATOR] && pi->alnum < SEPARATOR_BELOW)) pi->kind = "separator";
     else if (pi->alnum < BLANK_BELOW) pi->kind = "blank";
     else if (pi->cue[CUE_FAX_COVER] && !pi->cue[CUE_CAPTION]) pi->kind = "fax_cover";
 }
 
 /* The filing being read: what its pages said so far. */
 typedef struct {
+    const ms_fuzzy *fuzzy; /* the rules' OCR-weighted distance, for titles */
     GPtrArray *anums; /* char* (borrowed from page_info) */
     const char *title;
     gboolean ended;        /* its last page had a certificate of service */
+    gboolean signed_off;   /* its last page ended with a signature block */
     gboolean last_page;    /* its last page was "Page n of n" */
     const char *after_gap; /* the kind of a non-filing page after its last page, or NULL */
     gboolean attachments;  /* it has reached its exhibits or its proposed order */
+    gboolean after_barcode; /* a separator barcode sheet follows its last page */
 } current;
+
+/* One A-number, or the same read with one digit OCR confuses (3/8, 1/7):
+ * a misread digit on a page that repeats the caption is no new respondent. */
+static gboolean same_anumber(const char *a, const char *b)
+{
+    if (strlen(a) != strlen(b)) return FALSE;
+    int diff = 0;
+    for (; *a && diff <= 1; a++, b++)
+        if (*a != *b) diff += ms_ocr_digits_confusable(*a, *b) ? 1 : 2;
+    return diff <= 1;
+}
 
 static gboolean shares_anumber(const GPtrArray *have, const GPtrArray *page)
 {
     for (guint i = 0; i < page->len; i++)
-        if (g_ptr_array_find_with_equal_func((GPtrArray *)have, g_ptr_array_index(page, i),
-                                             g_str_equal, NULL))
-            return TRUE;
+        for (guint j = 0; j < have->len; j++)
+            if (same_anumber(g_ptr_array_index(page, i), g_ptr_array_index(have, j))) return TRUE;
     return FALSE;
+}
+
+/* The same title, allowing OCR's misreads. */
+static gboolean same_title(const current *cur, const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0) return TRUE;
+    if (!cur->fuzzy) return FALSE;
+    double slack = MAX(1.0, (double)MIN(strlen(a), strlen(b)) / TITLE_SLACK_PER);
+    return ms_fuzzy_distance(cur->fuzzy, a, b) <= slack;
 }
 
 static void add(int *score, GPtrArray *cues, int weight, const char *cue)
@@ -192,13 +269,14 @@ static int start_score(const page_info *pi, const current *cur, GPtrArray *cues)
     int s = 0;
     if (pi->cue[CUE_CAPTION]) add(&s, cues, W_CAPTION, "caption");
     if (pi->anums->len && cur->anums->len && !shares_anumber(cur->anums, pi->anums))
-        add(&s, cues, W_NEW_ANUMBER, "new_a_number");
-    if (pi->title && (!cur->title || strcmp(pi->title, cur->title) != 0))
+        add(&s, cues, pi->cue[CUE_CAPTION] ? W_NEW_ANUMBER : W_NEW_ANUMBER_BARE, "new_a_number");
+    if (pi->title && (!cur->title || !same_title(cur, pi->title, cur->title)))
         add(&s, cues, W_NEW_TITLE, "new_title");
     else if (pi->title && pi->cue[CUE_CAPTION] &&
              (!pi->anums->len || !cur->anums->len || shares_anumber(cur->anums, pi->anums)))
         add(&s, cues, W_SAME_TITLE, "same_title");
     if (cur->ended) add(&s, cues, W_AFTER_CERTIFICATE, "after_certificate");
+    else if (cur->signed_off) add(&s, cues, W_AFTER_SIGNATURE, "after_signature");
     if (pi->num_k == 1) add(&s, cues, W_PAGE_ONE, "page_1");
     if (pi->num_k > 1) add(&s, cues, W_PAGE_CONTINUED, "page_continued");
     if (cur->last_page) add(&s, cues, W_AFTER_LAST_PAGE, "after_last_page");
@@ -220,10 +298,15 @@ static void absorb(current *cur, const page_info *pi)
         if (!g_ptr_array_find_with_equal_func(cur->anums, g_ptr_array_index(pi->anums, i),
                                               g_str_equal, NULL))
             g_ptr_array_add(cur->anums, g_ptr_array_index(pi->anums, i));
-    if (!cur->title && pi->title) cur->title = pi->title;
+    /* An exhibit's or a proposed order's title is not the filing's: the
+     * judge's order after a proposed order has the same words. */
+    if (!cur->title && pi->title && !pi->cue[CUE_EXHIBIT] && !pi->cue[CUE_PROPOSED])
+        cur->title = pi->title;
     cur->ended = pi->cue[CUE_CERT];
+    cur->signed_off = pi->cue[CUE_SIGNATURE];
     cur->last_page = pi->num_k > 0 && pi->num_k == pi->num_n;
     cur->after_gap = NULL;
+    cur->after_barcode = FALSE;
     cur->attachments = cur->attachments || pi->cue[CUE_EXHIBIT] || pi->cue[CUE_PROPOSED];
 }
 
@@ -241,9 +324,11 @@ static void open_part(ms_stack *st, current *cur, int page, int score, GPtrArray
 static void place_page(ms_stack *st, current *cur, const page_info *pi, int page)
 {
     if (pi->kind) {
-        ms_stack_page np = {page, pi->kind};
+        ms_stack_page np = {page, pi->kind, pi->barcode ? pi->barcode->symbology : NULL,
+                            pi->barcode ? pi->barcode->value : NULL};
         g_array_append_val(st->non_filing, np);
         cur->after_gap = pi->kind;
+        cur->after_barcode = cur->after_barcode || pi->barcode;
         return;
     }
     GPtrArray *cues = g_ptr_array_new();
@@ -252,6 +337,11 @@ static void place_page(ms_stack *st, current *cur, const page_info *pi, int page
         open_part(st, cur, page, G_MAXINT, cues);
     } else {
         int score = start_score(pi, cur, cues);
+        /* a separator sheet's barcode is put there to split: it always does */
+        if (cur->after_barcode) {
+            g_ptr_array_add(cues, "after_separator_barcode");
+            score = G_MAXINT;
+        }
         if (score >= START_AT) open_part(st, cur, page, score, cues);
         else g_ptr_array_free(cues, TRUE);
     }
@@ -285,14 +375,15 @@ ms_stack *ms_stack_whole(int n_pages)
     return st;
 }
 
-ms_stack *ms_stack_find(const ms_ruleset *rs, ms_matcher *m, const ms_text *t)
+ms_stack *ms_stack_find(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
+                        const GArray *barcodes)
 {
     guint n = t->pages->len;
     page_info *pages = g_new0(page_info, MAX(n, 1));
     GArray *hits = g_array_new(FALSE, FALSE, sizeof(ms_match));
-    for (guint p = 0; p < n; p++) read_page(rs, m, t, p, &pages[p], hits);
+    for (guint p = 0; p < n; p++) read_page(rs, m, t, p, barcodes, &pages[p], hits);
     ms_stack *st = stack_new();
-    current cur = {.anums = g_ptr_array_new()};
+    current cur = {.fuzzy = ms_ruleset_fuzzy(rs), .anums = g_ptr_array_new()};
     for (guint p = 0; p < n; p++) place_page(st, &cur, &pages[p], (int)p + 1);
     if (!st->parts->len) { /* nothing but blank pages: the file is one part */
         ms_stack_free(st);

@@ -9,10 +9,14 @@
  * when the cues for a start outweigh those for a continuation (the weights and
  * the threshold are in stack.c).  Exhibits, a motion's proposed order and
  * pages that repeat the caption stay with their filing.  Blank pages,
- * separator sheets and fax cover sheets belong to no filing.
+ * separator sheets and fax cover sheets belong to no filing.  A page with a
+ * barcode whose value a stack_barcode rule matches (PATCH T as Code 39 text,
+ * say) is a separator sheet whatever its text, and the next filing page opens
+ * a new filing with confidence 1.
  *
  * Ownership: ms_stack_find() returns a stack freed with ms_stack_free(); the
- * cue names are static strings.
+ * cue names are static strings; a non-filing page's barcode strings are
+ * borrowed from the barcodes given to ms_stack_find() (they must outlive it).
  */
 #ifndef MS_STACK_H
 #define MS_STACK_H
@@ -38,6 +42,8 @@ typedef struct {
 typedef struct {
     int page;         /* 1-based */
     const char *kind; /* "blank", "separator" or "fax_cover" (static) */
+    /* a separator told by its barcode: the barcode (borrowed), else NULL */
+    const char *symbology, *value;
 } ms_stack_page;
 
 typedef struct {
@@ -45,9 +51,11 @@ typedef struct {
     GArray *non_filing; /* ms_stack_page, in page order */
 } ms_stack;
 
-/* The filings of `t`.  A text with no filing page (every page blank) is one
- * part over all its pages. */
-ms_stack *ms_stack_find(const ms_ruleset *rs, ms_matcher *m, const ms_text *t);
+/* The filings of `t`.  `barcodes` (ms_barcode of any pages, or NULL) are the
+ * barcodes read on its pages.  A text with no filing page (every page blank)
+ * is one part over all its pages. */
+ms_stack *ms_stack_find(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
+                        const GArray *barcodes);
 /* One part over pages [1, n_pages] with no non-filing pages (--no-split). */
 ms_stack *ms_stack_whole(int n_pages);
 void ms_stack_free(ms_stack *s);

@@ -10,6 +10,10 @@ proposed order and a court order in another case; single.txt one filing):
   * merge keeps every part;
   * duplex.txt, a filing whose caption and title come again after a blank
     sheet, stays one filing;
+  * ocr_damaged.txt, a stack read with OCR's misreads: a repeated caption with
+    one A-number digit and one title letter misread stays with its filing, a
+    TELECOPY cover sheet is a fax cover, the next filing opens on a damaged
+    heading, label and "Page I of 1";
   * --no-split: one record per file;
   * --skip-known: one skipped record per file, the database unchanged;
   * a database written before stapled stacks (sqlite_v3.sql, schema version 3)
@@ -110,6 +114,21 @@ def one_filing(exe, gold):
     check([r["part"] for r in recs] == [{"index": 1, "count": 1, "pages": [1, 3]}] and
           recs[0]["non_filing_pages"] == [{"page": 2, "kind": "blank"}],
           "a repeated caption after a blank page split the filing: %s" % [r["part"] for r in recs])
+
+
+def ocr_damaged(exe, gold):
+    """OCR's misreads neither split a filing nor hide a boundary: a second
+    page repeating the caption with one A-number digit and one title letter
+    misread stays with its filing; a cover sheet headed TELECOPY is a fax
+    cover; the next filing opens on a damaged EOIR heading, a "Rcspondent;"
+    label and "Page I of 1"."""
+    recs = run(exe, "run", "--text", "-q", os.path.join(gold, "ocr_damaged.txt"))
+    check([r["part"]["pages"] for r in recs] == [[1, 2], [4, 4]] and
+          recs[0]["non_filing_pages"] == [{"page": 3, "kind": "fax_cover"}],
+          "the OCR-damaged stack: parts %s, non-filing pages %s"
+          % ([r["part"]["pages"] for r in recs], recs[0]["non_filing_pages"]))
+    check("page_1" in recs[1]["boundary"]["cues"] and "caption" in recs[1]["boundary"]["cues"],
+          "the damaged caption and page number were not cues: %s" % recs[1]["boundary"]["cues"])
 
 
 def no_split_and_skip(exe, gold, db):
@@ -217,6 +236,7 @@ def main():
     gold = os.path.join(src, "tests", "golden", "stacks")
     db = text_run(exe, gold, work)
     one_filing(exe, gold)
+    ocr_damaged(exe, gold)
     no_split_and_skip(exe, gold, db)
     migration(exe, gold, work)
     sets, records, truth = scanned(exe, src, work)

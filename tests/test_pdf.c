@@ -1,6 +1,6 @@
 /* pdf_out: the searchable PDF of an image and of a PDF, its text layer's
  * placement, images passed through, the page range, the PDF job on the
- * worker wire and the output names. */
+ * worker wire, the output names and a stapled stack's part jobs. */
 #include <string.h>
 
 #include <leptonica/allheaders.h>
@@ -8,6 +8,7 @@
 
 #include "pipeline/base/ms_error.h"
 #include "pipeline/document/document.h"
+#include "pipeline/document/document_pdf.h"
 #include "pipeline/pdf/pdf_out.h"
 #include "pipeline/worker/worker_wire.h"
 #include "tests/testutil.h"
@@ -225,6 +226,33 @@ static void test_output_path(void)
     g_hash_table_destroy(shared);
 }
 
+/* A part's job: its pages' words only, no title; its names sort in order. */
+static void test_part_job(void)
+{
+    ms_pdf_job *job = ms_pdf_job_new(0, 5);
+    job->title = g_strdup("WHOLE FILE");
+    const float box[4] = {1, 2, 3, 4};
+    for (int i = 0; i < 6; i += 2) ms_pdf_page_add_word(ms_pdf_job_add_page(job, i, 90, 10, 20), "w", box);
+    ms_pdf_job *part = ms_pdf_job_slice(job, 2, 3);
+    ms_pdf_job_free(job);
+    g_assert_cmpint(part->first, ==, 2);
+    g_assert_cmpint(part->last, ==, 3);
+    g_assert_null(part->title);
+    g_assert_cmpuint(part->pages->len, ==, 1);
+    const ms_pdf_page *p = &g_array_index(part->pages, ms_pdf_page, 0);
+    g_assert_cmpint(p->index, ==, 2);
+    g_assert_cmpint(p->rotation, ==, 90);
+    g_assert_cmpstr(g_array_index(p->words, ms_pdf_word, 0).text, ==, "w");
+    ms_pdf_job_free(part);
+    const struct { guint i, n; const char *want; } names[] = {
+        {0, 1, ".pdf"}, {1, 3, "-part2of3.pdf"}, {1, 12, "-part02of12.pdf"}, {11, 12, "-part12of12.pdf"}};
+    for (gsize k = 0; k < G_N_ELEMENTS(names); k++) {
+        char *got = ms_document_pdf_suffix(names[k].i, names[k].n);
+        g_assert_cmpstr(got, ==, names[k].want);
+        g_free(got);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -233,5 +261,6 @@ int main(int argc, char **argv)
     g_test_add_func("/pdf/pdf_range", test_pdf_range);
     g_test_add_func("/pdf/wire_job", test_wire_job);
     g_test_add_func("/pdf/output_path", test_output_path);
+    g_test_add_func("/pdf/part_job", test_part_job);
     return g_test_run();
 }

@@ -88,10 +88,11 @@ static GVariant *page_with(const void *texts, gsize texts_len, const void *nums,
     GBytes *nb = g_bytes_new(nums, nums_len);
     GVariant *n = g_variant_new_from_bytes(G_VARIANT_TYPE("a" MS_WIRE_WORD), nb, FALSE);
     g_bytes_unref(nb);
-    GVariantBuilder lb;
+    GVariantBuilder lb, bb;
     g_variant_builder_init(&lb, G_VARIANT_TYPE("a" MS_WIRE_LOOK));
-    GVariant *v = g_variant_new("(siiiddiidss@ay@a" MS_WIRE_WORD "ssa" MS_WIRE_LOOK ")", "text", 300,
-                                100, 100, -1.0, 0.0, 0, 1, 0.0, "", "", t, n, "", "", &lb);
+    g_variant_builder_init(&bb, G_VARIANT_TYPE("a(ss)"));
+    GVariant *v = g_variant_new("(siiiddiidss@ay@a" MS_WIRE_WORD "ssa" MS_WIRE_LOOK "a(ss))", "text",
+                                300, 100, 100, -1.0, 0.0, 0, 1, 0.0, "", "", t, n, "", "", &lb, &bb);
     return through_wire(v, MS_WIRE_PAGE);
 }
 

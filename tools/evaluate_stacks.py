@@ -3,6 +3,7 @@
 
     /usr/bin/python3 tools/evaluate_stacks.py MOTIONSCAN SET_DIR [--jobs N] [--text]
                      [--records FILE] [--min-f1 0.98] [--min-field 0.9] [--no-failures]
+                     [--lose caption|title|half] [--replay DIR [--alone]]
     /usr/bin/python3 tools/evaluate_stacks.py MOTIONSCAN SET_DIR --singles [--text] ...
 
 With a stack set (tools/gen_evalset2.py --stacks; expected/NAME.json holds
@@ -19,6 +20,17 @@ text, no OCR) and prints:
   * the failures (boundaries missed or invented, then wrong fields), unless
     --no-failures (for the sealed seeds).
 
+--replay DIR runs on DIR/*.txt instead: the text `run --save-text DIR` saved
+from the set's scans (OCR once, then iterate on the rules in seconds).  With
+--alone too, each part of the truth is also cut from that text (its pages) and
+read as a file of its own, and its fields are printed beside the ones it got
+inside the stack: what the split costs them, OCR damage aside.
+
+--lose (with --text or --replay) is a stress test of the cues' redundancy: before the
+run it removes from every page of the text the lines that carry a caption
+(caption), the title lines (title), or each of those lines with probability
+1/2 (half, a fixed random stream), as OCR damage at its worst would.
+
 With --singles the set holds single filings (gen_evalset.py, gen_evalset2.py,
 samples/): every file must give exactly one part, none may be split.
 
@@ -30,6 +42,8 @@ Standard library only.
 import argparse
 import json
 import os
+import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -39,13 +53,53 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import evaluate  # noqa: E402
 
 
+DOC_EXTS = (".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg")
+
+
 def stem(path):
-    return os.path.splitext(os.path.basename(path))[0]
+    """NAME of NAME.pdf, NAME.txt and NAME.pdf.txt (run --save-text's name for NAME.pdf)."""
+    base, ext = os.path.splitext(os.path.basename(path))
+    if ext == ".txt" and os.path.splitext(base)[1].lower() in DOC_EXTS:
+        base = os.path.splitext(base)[0]
+    return base
 
 
-def run(exe, root, jobs, text, out_file):
+CAPTION_LINE = re.compile(r"matter\s+of|department\s+of\s+justice|executive\s+office|immigration\s+court|"
+                          r"respondent\s*[:;]|removal\s+proceedings|a-?number\s*:|file\s+nos?\.?\s*:|"
+                          r"alien\s+registration", re.I)
+TITLE_LINE = re.compile(r"^[^a-z]*\b(?:MOTION|OPPOSITION|OBJECTION|RESPONSE|REPLY|ORDER|NOTICE|BRIEF|STATEMENT|"
+                        r"DECISION|SUBMISSION|REQUEST|MEMORANDUM|PETITION|STIPULATION|DECLARATION)\b[^a-z]*$|"
+                        r"^(?:Respondent's|Motion|Order|Summary|Decision)[^.]*$")
+
+
+def lose_lines(src, dst, what):
+    """Copies the truth texts of src to dst without the lines `what` names (see --lose)."""
+    rng = random.Random("evaluate_stacks:lose")
+    os.makedirs(dst)
+    for name in sorted(os.listdir(src)):
+        with open(os.path.join(src, name), encoding="utf-8") as f:
+            pages = f.read().split("\f")
+        out = []
+        for page in pages:
+            keep = []
+            for line in page.split("\n"):
+                cap, tit = CAPTION_LINE.search(line), TITLE_LINE.search(line)
+                if (what == "caption" and cap) or (what == "title" and tit) or \
+                        (what == "half" and (cap or tit) and rng.random() < 0.5):
+                    continue
+                keep.append(line)
+            out.append("\n".join(keep))
+        with open(os.path.join(dst, name), "w", encoding="utf-8") as f:
+            f.write("\f".join(out))
+
+
+def run(exe, root, jobs, text, out_file, lose=None, replay=None):
     if text:
-        tdir = os.path.join(root, "truth")
+        tdir = replay or os.path.join(root, "truth")
+        if lose:
+            lost = os.path.join(tempfile.mkdtemp(prefix="evaluate_stacks."), "truth")
+            lose_lines(tdir, lost, lose)
+            tdir = lost
         inputs = [os.path.join(tdir, n) for n in sorted(os.listdir(tdir)) if n.endswith(".txt")]
         cmd = [exe, "run", "--text", "-q", "--jobs", str(jobs), "--out", out_file] + inputs
     else:
@@ -138,13 +192,15 @@ def stacks(a, got):
     p, r, f1, (tp, fp, fn) = score_boundaries(truth, got, bfail)
     nf_right, nf_total, nf_found = score_non_filing(truth, got)
     acc, n = score_fields(truth, got, ffail)
-    print("stacks: %d files, %d filings%s" % (len(truth), n, " (exact text)" if a.text else ""))
+    print("stacks: %d files, %d filings%s" % (len(truth), n, " (saved text)" if a.replay else
+                                              " (exact text)" if a.text else ""))
     print("boundaries: precision %.3f, recall %.3f, F1 %.3f (%d right, %d invented, %d missed)"
           % (p, r, f1, tp, fp, fn))
     print("non-filing pages: %d of %d found with their kind (%d reported)" % (nf_right, nf_total, nf_found))
-    print("per-part field accuracy:")
+    solo = alone(a, truth) if a.alone else None
+    print("per-part field accuracy:" + ("   (each part read alone)" if solo else ""))
     for f in evaluate.FIELDS:
-        print("  %-26s %.3f" % (evaluate.LABEL.get(f, f), acc[f]))
+        print("  %-26s %.3f" % (evaluate.LABEL.get(f, f), acc[f]) + ("   %.3f" % solo[f] if solo else ""))
     if not a.no_failures:
         for line in bfail + ffail:
             print("  FAIL " + line)
@@ -153,6 +209,29 @@ def stacks(a, got):
         bad.append("boundary F1 %.3f < %.3f" % (f1, a.min_f1))
     bad += ["%s %.3f < %.3f" % (f, acc[f], a.min_field) for f in evaluate.CORE if acc[f] < a.min_field]
     return bad
+
+
+def alone(a, truth):
+    """Per field, the accuracy of the truth's parts each read as a file of its
+    own: its pages cut from the text saved in --replay DIR, run with --text.
+    Beside the accuracy inside the stack it shows what the split costs."""
+    saved = {stem(n): os.path.join(a.replay, n) for n in os.listdir(a.replay) if n.endswith(".txt")}
+    with tempfile.TemporaryDirectory(prefix="evaluate_stacks.alone.") as tmp:
+        cut_dir, cut_truth = os.path.join(tmp, "parts"), {}
+        os.makedirs(cut_dir)
+        for name, exp in truth.items():
+            with open(saved[name], encoding="utf-8") as f:
+                pages = f.read().split("\f")
+            for k, part in enumerate(exp["parts"], 1):
+                lo, hi = part["pages"]
+                cut = "%s-part%d" % (name, k)
+                with open(os.path.join(cut_dir, cut + ".txt"), "w", encoding="utf-8") as f:
+                    f.write("\f".join(pages[lo - 1:hi]))
+                cut_truth[cut] = {"parts": [dict(part, pages=[1, hi - lo + 1])]}
+        out = os.path.join(tmp, "alone.jsonl")
+        run(a.motionscan, None, a.jobs, True, out, replay=cut_dir)
+        acc, _ = score_fields(cut_truth, load_parts(out), [])
+    return acc
 
 
 def singles(a, got):
@@ -176,11 +255,21 @@ def main():
     ap.add_argument("--min-f1", type=float, default=0.98)
     ap.add_argument("--min-field", type=float, default=0.0)
     ap.add_argument("--no-failures", action="store_true", help="print no failure list (sealed seeds)")
+    ap.add_argument("--replay", metavar="DIR",
+                    help="run on DIR/*.txt, a scanned set's text saved once by run --save-text DIR")
+    ap.add_argument("--lose", choices=["caption", "title", "half"],
+                    help="with --text: remove those lines from every page first (a stress test)")
+    ap.add_argument("--alone", action="store_true",
+                    help="with --replay: also score each part's pages of the saved text read as a file of its own")
     a = ap.parse_args()
+    if a.alone and not a.replay:
+        ap.error("--alone needs --replay")
     with tempfile.TemporaryDirectory() as tmp:
         out = a.records or os.path.join(tmp, "records.jsonl")
         if not (a.records and os.path.exists(a.records)):
-            run(a.motionscan, a.set_dir, a.jobs, a.text, out)
+            if a.lose and not (a.text or a.replay):
+                ap.error("--lose needs --text or --replay")
+            run(a.motionscan, a.set_dir, a.jobs, a.text or bool(a.replay), out, a.lose, a.replay)
         got = load_parts(out)
     bad = singles(a, got) if a.singles else stacks(a, got)
     for b in bad:

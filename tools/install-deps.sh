@@ -13,12 +13,14 @@ set -eu
 # libqpdf-dev, libtiff-dev: --pdf assembles the searchable PDF with qpdf and reads G4 strips
 # with libtiff; its tests check the PDFs with qpdf, pdftotext and pdfimages (poppler-utils).
 # util-linux (unshare), mount: e2e_watch_full mounts a small tmpfs in a private namespace.
+# libzbar-dev: barcode separator sheets in scanned stacks (optional at build time; the
+# barcode tests fail without it).
 
 PACKAGES="
 build-essential cmake pkg-config
 libpoppler-glib-dev libcairo2-dev libglib2.0-dev libjson-glib-dev
 libleptonica-dev libtesseract-dev tesseract-ocr tesseract-ocr-eng
-libpcre2-dev libsqlite3-dev libseccomp-dev libqpdf-dev libtiff-dev
+libpcre2-dev libsqlite3-dev libseccomp-dev libqpdf-dev libtiff-dev libzbar-dev
 python3 python3-pil poppler-utils qpdf fonts-liberation2 fonts-dejavu-core fonts-freefont-ttf
 chromium
 libical-dev python3-icalendar tzdata

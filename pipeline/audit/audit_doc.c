@@ -398,6 +398,14 @@ static void part_line(GString *h, JsonObject *rec)
         ms_json_num(q, "page", &p);
         g_string_append_printf(h, "%s page %.0f: ", i ? ";" : "<br>pages of no filing:", p);
         ms_html_escape(h, ms_json_str(q, "kind"));
+        JsonObject *bc = ms_json_obj(q, "barcode");
+        if (bc) { /* the separator's evidence */
+            g_string_append(h, " (barcode ");
+            ms_html_escape(h, ms_json_str(bc, "symbology"));
+            g_string_append(h, " &ldquo;");
+            ms_html_escape(h, ms_json_str(bc, "value"));
+            g_string_append(h, "&rdquo;)");
+        }
     }
 }
 

@@ -55,6 +55,13 @@
  * an exhibit may name every partner hundreds of times. */
 #define MS_MAX_MENTIONS 8192
 #define MS_MAX_WORKERS 64
+/* Barcodes (pipeline/ocr/barcode.c): only a scanned page whose OCR found
+ * fewer letters and digits than this is scanned for them (a separator sheet
+ * carries little else); at most MS_MAX_BARCODES of them per page are kept,
+ * each value at most MS_MAX_BARCODE_BYTES long (longer ones are left out). */
+#define MS_BARCODE_SCAN_BELOW 80
+#define MS_MAX_BARCODES 16
+#define MS_MAX_BARCODE_BYTES 256
 
 typedef struct {
     int64_t max_file_bytes;

@@ -9,6 +9,21 @@ void ms_word_clear(gpointer p)
     w->text = NULL;
 }
 
+const char *ms_barcode_symbology(const char *name)
+{
+    static const char *const names[] = {"CODE-39", "CODE-128", "QR-Code", NULL};
+    for (const char *const *k = names; name && *k; k++)
+        if (strcmp(name, *k) == 0) return *k;
+    return NULL;
+}
+
+void ms_barcode_clear(gpointer p)
+{
+    ms_barcode *b = p;
+    g_free(b->value);
+    b->value = NULL;
+}
+
 /* Characters that OCR and typesetting vary and the rules should not see. */
 static gunichar fold_char(gunichar c)
 {

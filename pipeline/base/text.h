@@ -26,6 +26,20 @@ typedef struct {
     float conf; /* OCR confidence 0-100; -1 for a text-layer word */
 } ms_word;
 
+/* One barcode found on a page image (pipeline/ocr/barcode.c, in the worker). */
+typedef struct {
+    const char *symbology; /* static, from ms_barcode_symbology(): "CODE-39", "CODE-128", "QR-Code" */
+    char *value;           /* owned, UTF-8, at most MS_MAX_BARCODE_BYTES */
+    int page;              /* 1-based */
+} ms_barcode;
+
+/* The symbologies read, as static strings: the one named `name` (zbar's
+ * names), or NULL when it is not one of them. */
+const char *ms_barcode_symbology(const char *name);
+
+/* Free an ms_barcode's value (for GArray clear funcs). */
+void ms_barcode_clear(gpointer b);
+
 /* A line of the normalised text. */
 typedef struct {
     gsize start, end; /* byte range in ms_text.str, end exclusive, no '\n' */

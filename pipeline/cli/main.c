@@ -22,6 +22,7 @@
 #include <leptonica/allheaders.h>
 
 #include "pipeline/cli/cli.h"
+#include "pipeline/ocr/barcode.h"
 #include "pipeline/ocr/ocr.h"
 #include "pipeline/worker/worker_proc.h"
 
@@ -63,7 +64,9 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
         char *lept = getLeptonicaVersion(); /* "leptonica-1.82.0" */
-        printf("motionscan %s (tesseract %s, %s)\n", MS_VERSION, ms_ocr_engine_version(), lept);
+        const char *zbar = ms_barcode_library();
+        printf("motionscan %s (tesseract %s, %s, %s)\n", MS_VERSION, ms_ocr_engine_version(), lept,
+               zbar ? zbar : "no barcodes: built without zbar");
         lept_free(lept);
         return 0;
     }

@@ -9,6 +9,7 @@
 #include "pipeline/base/text.h"
 #include "pipeline/document/document_pdf.h"
 #include "pipeline/ingest/ingest.h"
+#include "pipeline/ocr/barcode.h"
 #include "pipeline/pages/pages.h"
 #include "pipeline/worker/worker_proc.h"
 
@@ -134,6 +135,22 @@ static gboolean read_text_layer(const ms_context *ctx, ms_doc *doc, GArray *word
     return FALSE;
 }
 
+/* A scanned page that OCR found little text on may be a separator sheet:
+ * its barcodes go to pr->barcodes.  Pages with text are not scanned, so the
+ * cost falls on the few pages that could be separators. */
+static void scan_barcodes(PIX *pix, int dpi, const GArray *words, ms_page_result *pr)
+{
+    int alnum = 0;
+    for (guint i = 0; i < words->len && alnum < MS_BARCODE_SCAN_BELOW; i++)
+        for (const char *c = g_array_index(words, ms_word, i).text; c && *c; c++)
+            alnum += g_ascii_isalnum(*c);
+    if (alnum >= MS_BARCODE_SCAN_BELOW) return;
+    GArray *found = g_array_new(FALSE, TRUE, sizeof(ms_barcode));
+    g_array_set_clear_func(found, ms_barcode_clear);
+    if (ms_barcode_scan(pix, dpi, pr->number, found)) pr->barcodes = found;
+    else g_array_unref(found);
+}
+
 /* Render and OCR the page; on a mixed page add the OCR words the layer lacks. */
 static void ocr_page(const ms_context *ctx, ms_worker *w, ms_doc *doc, gint64 deadline,
                      GArray *words, int index, int deadline_ms, gboolean mixed, guint text_words,
@@ -161,6 +178,7 @@ static void ocr_page(const ms_context *ctx, ms_worker *w, ms_doc *doc, gint64 de
         pr->reading_reason = g_steal_pointer(&info.reading_reason);
         pr->looks = g_steal_pointer(&info.looks);
         if (mixed) merge_ocr_words(words, text_words);
+        scan_barcodes(pix, dpi, words, pr);
         pr->n_words = (int)words->len;
     } else {
         if (deadline && g_get_monotonic_time() >= deadline) {
@@ -287,11 +305,25 @@ static gboolean one_filing_and_blanks(const ms_stack *st)
     return st->parts->len == 1;
 }
 
+/* The barcodes of every page, as shallow copies: the values stay owned by
+ * r->pages (r->non_filing borrows them from there).  g_array_unref. */
+static GArray *page_barcodes(const ms_result *r)
+{
+    GArray *all = g_array_new(FALSE, FALSE, sizeof(ms_barcode));
+    for (guint i = 0; i < r->pages->len; i++) {
+        const GArray *b = g_array_index(r->pages, ms_page_result, i).barcodes;
+        if (b) g_array_append_vals(all, b->data, b->len);
+    }
+    return all;
+}
+
 /* The fields: one extraction for a single filing (r->x), one per filing of a
  * stapled stack (r->parts), from that filing's pages only. */
 static void extract_parts(const ms_context *ctx, ms_worker *w, ms_result *r, const ms_text *t)
 {
-    ms_stack *st = ctx->no_split ? NULL : ms_stack_find(ctx->rules, w->matcher, t);
+    GArray *barcodes = ctx->no_split ? NULL : page_barcodes(r);
+    ms_stack *st = ctx->no_split ? NULL : ms_stack_find(ctx->rules, w->matcher, t, barcodes);
+    if (barcodes) g_array_unref(barcodes);
     r->stack_unsplit = ctx->no_split;
     if (!st || (st->parts->len == 1 && !st->non_filing->len)) {
         r->x = ms_extract(ctx->rules, w->matcher, t);

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -41,13 +42,13 @@ static char *one_line(const char *s)
     return g_strstrip(joined);
 }
 
-static void set_metadata(const ms_context *ctx, const ms_result *r, ms_pdf_job *job)
+static void set_metadata(const ms_context *ctx, const ms_extraction *x, ms_pdf_job *job)
 {
-    if (r->x && r->x->title) job->title = one_line(r->x->title);
-    if (!ctx->pdf_identity || !r->x) return;
+    if (x && x->title) job->title = one_line(x->title);
+    if (!ctx->pdf_identity || !x) return;
     GString *s = g_string_new(NULL);
-    if (r->x->a_number) g_string_append_printf(s, "A-number %s", r->x->a_number);
-    if (r->x->respondent) g_string_append_printf(s, "%sRespondent %s", s->len ? "; " : "", r->x->respondent);
+    if (x->a_number) g_string_append_printf(s, "A-number %s", x->a_number);
+    if (x->respondent) g_string_append_printf(s, "%sRespondent %s", s->len ? "; " : "", x->respondent);
     job->subject = s->len ? g_string_free(s, FALSE) : (g_string_free(s, TRUE), NULL);
 }
 
@@ -103,22 +104,50 @@ static gboolean write_file(const ms_context *ctx, ms_worker *w, const ms_result 
     return ok;
 }
 
-void ms_document_pdf(const ms_context *ctx, ms_worker *w, ms_result *r, ms_pdf_job *job,
-                     const ms_input *in, int fd, guint64 id)
+/* One PDF: `job` (taken) with the filing `x`'s metadata, written as
+ * DIR/NAME`ext`; its outcome in `out`. */
+static void write_one(const ms_context *ctx, ms_worker *w, const ms_result *r, const ms_extraction *x,
+                      ms_pdf_job *job, const char *ext, const ms_input *in, int fd, guint64 id,
+                      ms_pdf_outcome *out)
 {
     GError *err = NULL;
-    set_metadata(ctx, r, job);
-    char *dest = ms_output_path(ctx->pdf_dir, ctx->save_text_shared, r->path, ".pdf");
+    set_metadata(ctx, x, job);
+    char *dest = ms_output_path(ctx->pdf_dir, ctx->save_text_shared, r->path, ext);
     if (!dest)
         g_set_error(&err, MS_ERROR, MS_ERR_OUTPUT, "%s: no PDF name can be derived from it", r->path);
     else if (write_file(ctx, w, r, job, in, fd, id, dest, &err))
-        r->pdf_file = g_steal_pointer(&dest);
+        out->file = g_steal_pointer(&dest);
     if (err) {
-        r->pdf_error_code = g_strdup(ms_error_name_of(err));
-        r->pdf_error = g_strdup(err->message);
-        g_printerr("motionscan: --pdf: %s: %s\n", r->path, err->message);
+        out->error_code = g_strdup(ms_error_name_of(err));
+        out->error = g_strdup(err->message);
+        g_printerr("motionscan: --pdf: %s%s: %s\n", r->path, ext, err->message);
         g_error_free(err);
     }
     g_free(dest);
+    ms_pdf_job_free(job);
+}
+
+char *ms_document_pdf_suffix(guint index, guint count)
+{
+    if (count <= 1) return g_strdup(".pdf");
+    /* zero-padded to the count's width, so that the parts sort in order */
+    int width = snprintf(NULL, 0, "%u", count);
+    return g_strdup_printf("-part%0*uof%u.pdf", width, index + 1, count);
+}
+
+void ms_document_pdf(const ms_context *ctx, ms_worker *w, ms_result *r, ms_pdf_job *job,
+                     const ms_input *in, int fd, guint64 id)
+{
+    if (!r->parts->len) {
+        write_one(ctx, w, r, r->x, job, ".pdf", in, fd, id, &r->pdf);
+        return;
+    }
+    for (guint i = 0; i < r->parts->len; i++) {
+        ms_part *p = &g_array_index(r->parts, ms_part, i);
+        char *ext = ms_document_pdf_suffix(i, r->parts->len);
+        write_one(ctx, w, r, p->x, ms_pdf_job_slice(job, p->first - 1, p->last - 1), ext, in, fd, id,
+                  &p->pdf);
+        g_free(ext);
+    }
     ms_pdf_job_free(job);
 }

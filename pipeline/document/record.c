@@ -14,6 +14,7 @@ void ms_page_result_clear(gpointer p)
     g_free(pr->error);
     g_free(pr->reading_reason);
     if (pr->looks) g_array_unref(pr->looks);
+    if (pr->barcodes) g_array_unref(pr->barcodes);
 }
 
 ms_result *ms_result_new(const char *path)
@@ -35,7 +36,7 @@ void ms_result_free(ms_result *r)
     g_free(r->path);
     g_free(r->error_code);
     g_free(r->error_message);
-    g_free(r->pdf_file), g_free(r->pdf_error_code), g_free(r->pdf_error);
+    ms_pdf_outcome_clear(&r->pdf);
     g_array_free(r->pages, TRUE);
     ms_extraction_free(r->x);
     g_array_free(r->parts, TRUE);
@@ -169,13 +170,13 @@ static void add_error(JsonBuilder *b, const char *code, const char *message)
 }
 
 /* With --pdf: {file, error}, the searchable PDF written or why it was not. */
-static void add_pdf(JsonBuilder *b, const ms_result *r)
+static void add_pdf(JsonBuilder *b, const ms_pdf_outcome *pdf)
 {
-    if (!r->pdf_file && !r->pdf_error_code) return;
+    if (!pdf->file && !pdf->error_code) return;
     json_builder_set_member_name(b, "pdf");
     json_builder_begin_object(b);
-    add_string_or_null(b, "file", r->pdf_file);
-    add_error(b, r->pdf_error_code, r->pdf_error);
+    add_string_or_null(b, "file", pdf->file);
+    add_error(b, pdf->error_code, pdf->error);
     json_builder_end_object(b);
 }
 
@@ -384,7 +385,7 @@ JsonNode *ms_record_build_part(const ms_result *r, guint part, const char *rules
     ms_record_add_part(b, r, part);
     add_fields(b, r, ms_result_part_extraction(r, part), rules_dir);
     add_pages(b, r, first, last);
-    add_pdf(b, r);
+    add_pdf(b, ms_result_part_pdf(r, part));
     json_builder_set_member_name(b, "timings_ms");
     json_builder_begin_object(b);
     const struct { const char *name; double v; } t[] = {

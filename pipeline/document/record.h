@@ -26,11 +26,19 @@ typedef struct {
     const char *reading;  /* OCR pages: "binarized" or "grey", the reading kept; else NULL */
     char *reading_reason; /* owned: why that reading */
     GArray *looks;        /* owned (g_array_unref): ms_look of the second look, or NULL */
+    GArray *barcodes;     /* owned (g_array_unref): ms_barcode (pipeline/base/text.h) read on
+                           * a scanned page with little text, or NULL when none was */
     int n_words;
     double seconds;
     const char *error_code; /* stable code when source is "error" */
     char *error;            /* why the page failed, when source is "error" */
 } ms_page_result;
+
+/* --pdf: the searchable PDF written (its path), or why none was (a stable
+ * code and a message); all NULL without --pdf.  Owned strings. */
+typedef struct {
+    char *file, *error_code, *error;
+} ms_pdf_outcome;
 
 /* One filing of a stapled stack (extractors/stack.h): its pages, its own
  * fields (from those pages only) and the boundary that opens it. */
@@ -41,6 +49,7 @@ typedef struct {
     double confidence;  /* of that boundary, 0-1 */
     gboolean review;    /* confidence below MS_STACK_REVIEW_BELOW */
     GPtrArray *cues;    /* owned array of static const char*: the boundary's cues */
+    ms_pdf_outcome pdf; /* --pdf: this part's own PDF */
 } ms_part;
 
 typedef struct {
@@ -59,13 +68,15 @@ typedef struct {
      * filing, each with its own extraction, and x is NULL.  Empty otherwise:
      * the file is one filing, part 1 of 1, with x. */
     GArray *parts;      /* ms_part */
-    GArray *non_filing; /* ms_stack_page (extractors/stack.h): pages of no filing */
+    GArray *non_filing; /* ms_stack_page (extractors/stack.h): pages of no filing; their
+                         * barcode strings are borrowed from pages[].barcodes */
     double t_read, t_pages, t_extract, t_total; /* seconds */
-    /* --pdf: the searchable PDF written (its path), or why none was (code, message); owned */
-    char *pdf_file, *pdf_error_code, *pdf_error;
+    /* --pdf: the file's one PDF when it is not split (parts empty); a split
+     * file's PDFs are its parts' (ms_part.pdf) */
+    ms_pdf_outcome pdf;
 } ms_result;
 
-/* Free what a page result owns (error, reading_reason, looks); not the struct. */
+/* Free what a page result owns (error, reading_reason, looks, barcodes); not the struct. */
 void ms_page_result_clear(gpointer page);
 
 ms_result *ms_result_new(const char *path);
@@ -73,8 +84,12 @@ void ms_result_free(ms_result *r);
 /* Mark the result failed with err's stable code and message. */
 void ms_result_fail(ms_result *r, const GError *err);
 
-/* Free what a part owns (x, cues); not the struct (a GArray clear func). */
+/* Free what a part owns (x, cues, pdf); not the struct (a GArray clear func). */
 void ms_part_clear(gpointer part);
+/* Free the outcome's strings; not the struct. */
+void ms_pdf_outcome_clear(ms_pdf_outcome *o);
+/* Part i's PDF outcome: its own, or the file's when it is not split. */
+const ms_pdf_outcome *ms_result_part_pdf(const ms_result *r, guint i);
 
 /* How many records the result gives: its parts, or 1. */
 guint ms_result_part_count(const ms_result *r);

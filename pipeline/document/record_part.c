@@ -10,6 +10,18 @@ void ms_part_clear(gpointer p)
     ms_part *part = p;
     ms_extraction_free(part->x);
     if (part->cues) g_ptr_array_free(part->cues, TRUE);
+    ms_pdf_outcome_clear(&part->pdf);
+}
+
+void ms_pdf_outcome_clear(ms_pdf_outcome *o)
+{
+    g_free(o->file), g_free(o->error_code), g_free(o->error);
+    o->file = o->error_code = o->error = NULL;
+}
+
+const ms_pdf_outcome *ms_result_part_pdf(const ms_result *r, guint i)
+{
+    return i < r->parts->len ? &g_array_index(r->parts, ms_part, i).pdf : &r->pdf;
 }
 
 guint ms_result_part_count(const ms_result *r)
@@ -37,6 +49,12 @@ static void add_int(JsonBuilder *b, const char *name, gint64 v)
 {
     json_builder_set_member_name(b, name);
     json_builder_add_int_value(b, v);
+}
+
+static void add_str(JsonBuilder *b, const char *name, const char *v)
+{
+    json_builder_set_member_name(b, name);
+    json_builder_add_string_value(b, v);
 }
 
 /* "boundary": {page, cues, confidence, review}; for an unsplit file the
@@ -82,8 +100,14 @@ void ms_record_add_part(JsonBuilder *b, const ms_result *r, guint i)
         const ms_stack_page *np = &g_array_index(r->non_filing, ms_stack_page, k);
         json_builder_begin_object(b);
         add_int(b, "page", np->page);
-        json_builder_set_member_name(b, "kind");
-        json_builder_add_string_value(b, np->kind);
+        add_str(b, "kind", np->kind);
+        if (np->value) { /* a separator told by its barcode: the evidence */
+            json_builder_set_member_name(b, "barcode");
+            json_builder_begin_object(b);
+            add_str(b, "symbology", np->symbology);
+            add_str(b, "value", np->value);
+            json_builder_end_object(b);
+        }
         json_builder_end_object(b);
     }
     json_builder_end_array(b);

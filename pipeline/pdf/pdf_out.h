@@ -23,8 +23,9 @@
  * identifying values; nothing else is added.
  *
  * Thread rules: qpdf objects are per call; nothing is shared.
- * Ownership: ms_pdf_job_new() / ms_pdf_job_free() (the job owns its strings,
- * pages and words); ms_pdf_write() returns new bytes (g_bytes_unref).
+ * Ownership: ms_pdf_job_new() and ms_pdf_job_slice() / ms_pdf_job_free()
+ * (the job owns its strings, pages and words); ms_pdf_write() returns new
+ * bytes (g_bytes_unref).
  */
 #ifndef MS_PDF_OUT_H
 #define MS_PDF_OUT_H
@@ -60,6 +61,10 @@ ms_pdf_job *ms_pdf_job_new(int first, int last);
 ms_pdf_page *ms_pdf_job_add_page(ms_pdf_job *job, int index, int rotation, int width, int height);
 void ms_pdf_page_add_word(ms_pdf_page *p, const char *text, const float box[4]);
 void ms_pdf_job_free(ms_pdf_job *job);
+/* A new job for pages [first, last] of `job` (0-based, within its range):
+ * copies of its pages in that range, with no title or subject (each part of
+ * a stapled stack gets its own filing's). */
+ms_pdf_job *ms_pdf_job_slice(const ms_pdf_job *job, int first, int last);
 
 /* The searchable PDF of `in` (its bytes and format) for `job`.  `font_dir`
  * holds Tesseract's glyphless font pdf.ttf (NULL: Debian's tessdata).

@@ -44,6 +44,21 @@ void ms_pdf_job_free(ms_pdf_job *job)
     g_free(job);
 }
 
+ms_pdf_job *ms_pdf_job_slice(const ms_pdf_job *job, int first, int last)
+{
+    ms_pdf_job *part = ms_pdf_job_new(first, last);
+    for (guint i = 0; i < job->pages->len; i++) {
+        const ms_pdf_page *p = &g_array_index(job->pages, ms_pdf_page, i);
+        if (p->index < first || p->index > last) continue;
+        ms_pdf_page *q = ms_pdf_job_add_page(part, p->index, p->rotation, p->width, p->height);
+        for (guint k = 0; k < p->words->len; k++) {
+            const ms_pdf_word *w = &g_array_index(p->words, ms_pdf_word, k);
+            ms_pdf_page_add_word(q, w->text, w->box);
+        }
+    }
+    return part;
+}
+
 const char *ms_pdf_font_dir(const char *tessdata)
 {
     return tessdata && *tessdata ? tessdata : "/usr/share/tesseract-ocr/5/tessdata";

@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "pipeline/base/limits.h"
 #include "pipeline/base/ms_error.h"
 #include "pipeline/base/text.h"
 #include "pipeline/ocr/ocr.h"
@@ -180,13 +181,20 @@ GVariant *ms_wire_page_to(const ms_page_result *pr, const GArray *words)
                               (double)l->conf[0], (double)l->conf[1], (double)l->conf[2], l->kept);
         for (int k = 0; k < 3; k++) g_free(t[k]);
     }
+    GVariantBuilder bb;
+    g_variant_builder_init(&bb, G_VARIANT_TYPE("a(ss)"));
+    for (guint i = 0; pr->barcodes && i < pr->barcodes->len; i++) {
+        const ms_barcode *b = &g_array_index(pr->barcodes, ms_barcode, i);
+        g_variant_builder_add(&bb, "(ss)", b->symbology, b->value); /* UTF-8: barcode.c checked */
+    }
     char *message = g_utf8_make_valid(pr->error ? pr->error : "", -1);
     char *reason = g_utf8_make_valid(pr->reading_reason ? pr->reading_reason : "", -1);
-    GVariant *v = g_variant_new("(siiiddiidss@ay@a" MS_WIRE_WORD "ssa" MS_WIRE_LOOK ")",
-                                pr->source ? pr->source : "error", pr->dpi, pr->width, pr->height, (double)pr->conf, (double)pr->skew, pr->rotation,
+    GVariant *v = g_variant_new("(siiiddiidss@ay@a" MS_WIRE_WORD "ssa" MS_WIRE_LOOK "a(ss))",
+                                pr->source ? pr->source : "error", pr->dpi, pr->width, pr->height,
+                                (double)pr->conf, (double)pr->skew, pr->rotation,
                                 pr->n_words, pr->seconds, pr->error_code ? pr->error_code : "",
                                 message, texts, numbers, pr->reading ? pr->reading : "", reason,
-                                &lb);
+                                &lb, &bb);
     g_free(reason);
     g_free(message);
     return v;
@@ -265,6 +273,30 @@ static gboolean words_from(GVariant *texts, GVariant *numbers, int page_no, GArr
     return off == len;
 }
 
+/* The barcodes from a reply; NULL when there are none, or when one is out of
+ * bounds (*ok FALSE): a known symbology, a non-empty UTF-8 value of at most
+ * MS_MAX_BARCODE_BYTES, at most MS_MAX_BARCODES of them. */
+static GArray *barcodes_from(GVariantIter *it, int page_no, gboolean *ok)
+{
+    GArray *found = NULL;
+    const char *type, *value;
+    *ok = g_variant_iter_n_children(it) <= MS_MAX_BARCODES;
+    while (*ok && g_variant_iter_next(it, "(&s&s)", &type, &value)) {
+        const char *sym = ms_barcode_symbology(type);
+        gsize len = strlen(value);
+        *ok = sym && len > 0 && len <= MS_MAX_BARCODE_BYTES && g_utf8_validate(value, -1, NULL);
+        if (!*ok) break;
+        if (!found) {
+            found = g_array_new(FALSE, TRUE, sizeof(ms_barcode));
+            g_array_set_clear_func(found, ms_barcode_clear);
+        }
+        ms_barcode b = {sym, g_strdup(value), page_no};
+        g_array_append_val(found, b);
+    }
+    if (!*ok && found) g_clear_pointer(&found, g_array_unref);
+    return found;
+}
+
 gboolean ms_wire_page_from(GVariant *msg, int page_no, ms_page_result *pr, GArray *words)
 {
     static const char *const readings[] = {"binarized", "grey", NULL};
@@ -272,10 +304,10 @@ gboolean ms_wire_page_from(GVariant *msg, int page_no, ms_page_result *pr, GArra
     int dpi, width, height, rotation, n_words;
     double conf, skew, seconds;
     GVariant *texts, *numbers;
-    GVariantIter *lit;
-    g_variant_get(msg, "(&siiiddiid&s&s@ay@a" MS_WIRE_WORD "&s&sa" MS_WIRE_LOOK ")", &source, &dpi,
-                  &width, &height, &conf, &skew, &rotation, &n_words, &seconds, &code, &message,
-                  &texts, &numbers, &reading, &reason, &lit);
+    GVariantIter *lit, *bit;
+    g_variant_get(msg, "(&siiiddiid&s&s@ay@a" MS_WIRE_WORD "&s&sa" MS_WIRE_LOOK "a(ss))", &source,
+                  &dpi, &width, &height, &conf, &skew, &rotation, &n_words, &seconds, &code,
+                  &message, &texts, &numbers, &reading, &reason, &lit, &bit);
     const char *src = known_source(source);
     int ecode = *code ? ms_error_code_of_name(code) : -1;
     gboolean ok = src && sane(dpi, 1, 100000) && width >= 0 && height >= 0 &&
@@ -289,6 +321,9 @@ gboolean ms_wire_page_from(GVariant *msg, int page_no, ms_page_result *pr, GArra
     ok = ok && (!*reading || kept_reading) && g_utf8_validate(reason, -1, NULL);
     GArray *looks = ok ? looks_from(lit, &ok) : NULL;
     g_variant_iter_free(lit);
+    GArray *barcodes = ok ? barcodes_from(bit, page_no, &ok) : NULL;
+    g_variant_iter_free(bit);
+    if (!ok && looks) g_clear_pointer(&looks, g_array_unref);
     if (!ok) {
         for (guint i = first; i < words->len; i++) ms_word_clear(&g_array_index(words, ms_word, i));
         g_array_set_size(words, first);
@@ -304,6 +339,7 @@ gboolean ms_wire_page_from(GVariant *msg, int page_no, ms_page_result *pr, GArra
     pr->reading = kept_reading;
     pr->reading_reason = *reason ? g_strdup(reason) : NULL;
     pr->looks = looks;
+    pr->barcodes = barcodes;
     return TRUE;
 }
 

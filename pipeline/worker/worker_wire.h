@@ -34,10 +34,10 @@
  * a NUL), the words' numbers (line, x0, y0, x1, y1, conf: one fixed-size tuple per
  * word, read in place), reading kept ('' if none), reading_reason, the second
  * look's boxes (kind, x0, y0, x1, y1, the three texts, their confidences, the
- * index kept)). */
+ * index kept), the barcodes (symbology, value; at most MS_MAX_BARCODES)). */
 #define MS_WIRE_LOOK "(sddddsssdddi)"
 #define MS_WIRE_WORD "(iddddd)"
-#define MS_WIRE_PAGE "(siiiddiidssaya" MS_WIRE_WORD "ssa" MS_WIRE_LOOK ")"
+#define MS_WIRE_PAGE "(siiiddiidssaya" MS_WIRE_WORD "ssa" MS_WIRE_LOOK "a(ss))"
 /* The reply to an open: (pages, or -1; error code name ('' if none); message;
  * the pages read with the open (index, MS_WIRE_PAGE), in order: the document's
  * leading run of text-layer pages, so a born-digital document costs one round

@@ -7,6 +7,7 @@ import json
 import os
 import random
 
+from . import barcode as bc
 from . import draw
 from . import furniture as fur
 from . import kinds
@@ -29,8 +30,9 @@ def _pick(rng, table):
     return rng.choices([t[0] for t in table], [t[1] for t in table])[0]
 
 
-def furnish(doc, pages, profile, rng, cover):
-    """Furniture for one filing's pages; returns the page list (a fax cover first when asked)."""
+def furnish(doc, pages, profile, rng, cover, wrng=None):
+    """Furniture for one filing's pages; returns the page list (a fax cover first when asked).
+    wrng (--wide): more footer and cover-sheet wordings."""
     p, t = doc.parties, doc.truth
     if profile != "born" and t["filer"] != "court" and rng.random() < 0.35:
         fur.received_stamp(pages[0], p, rng, t)
@@ -45,10 +47,10 @@ def furnish(doc, pages, profile, rng, cover):
         fur.running_header(pages, p, a_number_text(p.a_numbers[0], rng, "compact-dash"))
         doc.hard("running-header-a-number")
     if rng.random() < 0.5:
-        fur.footers(pages, rng, "DHS" if t["filer"] == "dhs" and rng.random() < 0.3 else None)
+        fur.footers(pages, rng, "DHS" if t["filer"] == "dhs" and rng.random() < 0.3 else None, wrng)
         doc.hard("page-x-of-n-footer")
     if cover:
-        pages = [fur.fax_cover(p, rng, "helvetica", len(pages) + 1)] + pages
+        pages = [fur.fax_cover(p, rng, "helvetica", len(pages) + 1, wrng)] + pages
         doc.hard("fax-cover-sheet")
     if profile.startswith("fax"):
         fur.fax_header(pages, p, rng)
@@ -56,9 +58,17 @@ def furnish(doc, pages, profile, rng, cover):
     return pages
 
 
-def damage(pages, family, profile, rng):
-    """Pages -> (images, (dpi_x, dpi_y), hard-case tags)."""
+def damage(pages, family, profile, rng, wrng=None):
+    """Pages -> (images, (dpi_x, dpi_y), hard-case tags); wrng (--wide): local damage on some pages."""
     tags = []
+
+    def render(pg, dpi):
+        im = draw.render(pg, family, dpi, rng)
+        if wrng and wrng.random() < 0.3:
+            tags.extend([] if "blotted-page" in tags else ["blotted-page"])
+            im = draw.blot(im, wrng, dpi)
+        return im
+
     out = []
     flip = set()
     if profile not in ("born", "photo") and rng.random() < 0.08:
@@ -66,24 +76,24 @@ def damage(pages, family, profile, rng):
         tags.append("upside-down-page")
     for i, pg in enumerate(pages):
         if profile == "scan300":
-            im = draw.scan(draw.render(pg, family, 300, rng), rng, 300, speckle=0.00005, paper=(0, 245))
+            im = draw.scan(render(pg, 300), rng, 300, speckle=0.00005, paper=(0, 245))
             im, dpi = draw.skew(im, rng.uniform(-1.2, 1.2), 245), (300, 300)
         elif profile == "scan200":
-            im = draw.scan(draw.render(pg, family, 200, rng), rng, 200, speckle=0.0002, dust=rng.randrange(20),
+            im = draw.scan(render(pg, 200), rng, 200, speckle=0.0002, dust=rng.randrange(20),
                            blur=0.4, paper=(20, 240))
             im, dpi = draw.skew(im, rng.uniform(-2, 2), 240), (200, 200)
         elif profile == "scan150":
-            im = draw.scan(draw.render(pg, family, 150, rng), rng, 150, blur=0.5, paper=(30, 235))
+            im = draw.scan(render(pg, 150), rng, 150, blur=0.5, paper=(30, 235))
             im, dpi = draw.skew(im, rng.uniform(-1.5, 1.5), 235), (150, 150)
         elif profile in ("bilevel300", "bilevel200"):
             d = 300 if profile == "bilevel300" else 200
-            im = draw.scan(draw.render(pg, family, d, rng), rng, d, blur=0.6, dust=rng.randrange(30))
+            im = draw.scan(render(pg, d), rng, d, blur=0.6, dust=rng.randrange(30))
             im = draw.skew(im, rng.uniform(-1.5, 1.5))
             im = draw.scan(im, rng, d, speckle=rng.choice([0.0001, 0.0005, 0.001]), dropout=rng.choice([0, 0.002]))
             im, dpi = draw.bilevel(im, rng.randrange(140, 190)), (d, d)
         elif profile == "copy":
             d = rng.choice([200, 240, 300])
-            im = draw.render(pg, family, d, rng)
+            im = render(pg, d)
             weights = rng.choice([(0, 0), (1, 0), (0, 1), (-1, 1), (1, -1), (0, -1)])
             for wt in weights:  # a copy of a copy: each pass may thicken or thin, blurs and soils
                 im = draw.skew(im, rng.uniform(-1.5, 1.5))
@@ -93,11 +103,11 @@ def damage(pages, family, profile, rng):
             im, dpi = im.convert("1", dither=None), (d, d)
             tags.append("copy-of-copy")
         elif profile in ("fax_fine", "fax_std"):
-            im = draw.render(pg, family, 300, rng)
+            im = render(pg, 300)
             im = draw.fax(draw.skew(im, rng.uniform(-1, 1)), rng, profile == "fax_std")
             dpi = (204, 98 if profile == "fax_std" else 196)
         elif profile == "photo":
-            im, dpi = draw.phone_photo(draw.render(pg, family, 250, rng), rng), (200, 200)
+            im, dpi = draw.phone_photo(render(pg, 250), rng), (200, 200)
             tags.append("phone-photo")
         else:
             raise ValueError(profile)
@@ -109,11 +119,11 @@ def damage(pages, family, profile, rng):
     return out, dpi, tags
 
 
-def write_file(base, pages, family, profile, rng):
+def write_file(base, pages, family, profile, rng, wrng=None):
     """Writes the pages; returns (file name, format, text_layer, tags)."""
     if profile == "born":
         return base + ".pdf", "pdf", True, ["born-digital"], writers.text_pdf(pages, family)
-    images, dpi, tags = damage(pages, family, profile, rng)
+    images, dpi, tags = damage(pages, family, profile, rng, wrng)
     one = len(images) == 1
     if profile.startswith("fax") or (profile in ("bilevel300", "bilevel200", "copy") and rng.random() < 0.4):
         return base + ".tif", "tiff", False, tags, writers.tiff(images, dpi)
@@ -200,6 +210,8 @@ def build_set(out, seed, n, progress=None, every_profile=False):
 SCENARIOS = [("motion_opposition_order", 4), ("mail_batch", 4), ("motion_order", 2)]
 STACK_PROFILES = [("scan200", 3), ("bilevel300", 3), ("bilevel200", 2), ("copy", 2), ("fax_std", 3), ("fax_fine", 1),
                   ("scan300", 2)]
+# --wide adds these: low-resolution scans and phone photos of each page
+WIDE_STACK_PROFILES = STACK_PROFILES + [("scan150", 2), ("photo", 1)]
 
 
 def _shifted(p, days):
@@ -209,10 +221,25 @@ def _shifted(p, days):
     return q
 
 
-def build_stack(out, seed, i):
+def _duplex_blank(dp, wrng, cover):
+    """--wide: the blank back of a sheet scanned duplex, inside the filing; its index in dp or None."""
+    lo = 2 if cover else 1
+    if len(dp) - lo < 1 or wrng.random() >= 0.2:
+        return None
+    at = wrng.randrange(lo, len(dp))
+    dp.insert(at, fur.blank_page(wrng))
+    dp[at].lines[:] = []
+    dp[at].items[:] = []
+    return at
+
+
+def build_stack(out, seed, i, barcodes=False, wide=False):
     rng = filing_rng(seed, "stack", i)
+    # barcode sheets and --wide draw from streams of their own: the stack's other draws stay as they were
+    brng = filing_rng(seed, "barcode", i) if barcodes else None
+    wrng = filing_rng(seed, "wide-stack", i) if wide else None
     scen = _pick(rng, SCENARIOS)
-    profile = _pick(rng, STACK_PROFILES)
+    profile = _pick(wrng or rng, WIDE_STACK_PROFILES if wide else STACK_PROFILES)
     family = rng.choice(SCAN_FAMILIES)
     docs = []
     if scen == "mail_batch":
@@ -230,13 +257,20 @@ def build_stack(out, seed, i):
     pages, parts, non_filing = [], [], []
     for j, doc in enumerate(docs):
         if j and not profile.startswith("fax") and rng.random() < 0.3:
-            pages.append(fur.blank_page(rng))
+            pages.append(fur.blank_page(rng, wrng))
             non_filing.append({"page": len(pages), "kind": "separator" if pages[-1].lines else "blank"})
+        if j and brng and not profile.startswith("fax") and brng.random() < 0.6:
+            sheet, value = bc.separator_sheet(brng)
+            pages.append(sheet)
+            non_filing.append({"page": len(pages), "kind": "separator", "barcode": value})
         dp, _ = layout.typeset(doc, family, rng)
         cover = profile.startswith("fax") and rng.random() < 0.5
-        dp = furnish(doc, dp, "scan", rng, cover)  # the fax header runs over the whole stack, below
+        dp = furnish(doc, dp, "scan", rng, cover, wrng)  # the fax header runs over the whole stack, below
         if cover:
             non_filing.append({"page": len(pages) + 1, "kind": "fax_cover"})
+        inside = _duplex_blank(dp, wrng, cover) if wrng else None
+        if inside is not None:
+            non_filing.append({"page": len(pages) + 1 + inside, "kind": "blank"})
         first = len(pages) + (2 if cover else 1)
         pages.extend(dp)
         part = fields(doc)
@@ -245,18 +279,22 @@ def build_stack(out, seed, i):
     if profile.startswith("fax"):
         fur.fax_header(pages, docs[0].parties, rng)
     base = "stack-%03d-%s-%s" % (i, scen.replace("_", "-"), profile.replace("_", "-"))
-    name, fmt, text_layer, tags, data = write_file(base, pages, family, profile, rng)
+    name, fmt, text_layer, tags, data = write_file(base, pages, family, profile, rng, wrng)
+    if any("barcode" in q for q in non_filing):
+        tags = tags + ["barcode-separator-sheet"]
     exp = {"file": name, "format": fmt, "pages": len(pages), "text_layer": text_layer, "profile": profile,
            "font": family, "scenario": scen, "hard_cases": tags, "parts": parts, "non_filing_pages": non_filing}
     _save(out, name, data, pages, exp)
     return exp
 
 
-def build_stacks(out, seed, n, progress=None):
+def build_stacks(out, seed, n, progress=None, barcodes=False, wide=False):
+    """n stacks; barcodes, wide: the --barcodes sheets and the --wide variety
+    (each drawn apart, so a seed without them is unchanged)."""
     _prepare(out)
     res = []
     for i in range(1, n + 1):
-        res.append(build_stack(out, seed, i))
+        res.append(build_stack(out, seed, i, barcodes, wide))
         if progress:
             progress(i, n)
     return res

@@ -33,6 +33,9 @@ def render(page, family, dpi, rng, ink=0):
                 wd = max(1, int(s * 1.1))
                 d.line([(x0 * s + 2, y0 * s + 2), (x1 * s - 2, y1 * s - 2)], fill=ink, width=wd)
                 d.line([(x0 * s + 2, y1 * s - 2), (x1 * s - 2, y0 * s + 2)], fill=ink, width=wd)
+        elif kind == "bar":  # a barcode's bar, filled
+            _, x0, y0, x1, y1 = it
+            d.rectangle([x0 * s, y0 * s, x1 * s - 1, y1 * s], fill=ink)
         elif kind == "sig":
             _pen(d, [v * s for v in it[1:]], rng, s)
         elif kind == "stamp":
@@ -192,3 +195,23 @@ def phone_photo(img, rng):
     b = lit.point(lambda v: max(0, v - 14))
     rgb = Image.merge("RGB", (r, lit, b))
     return rgb.resize((out_w * 4 // 5, out_h * 4 // 5), Image.BILINEAR)
+
+
+def blot(img, rng, dpi):
+    """--wide: local damage over a band of the page's top half, where the
+    caption and the title are: faint toner, a smear or a stain."""
+    w, h = img.size
+    y0 = rng.randrange(0, h // 2)
+    box = (0, y0, w, min(h, y0 + int(dpi * rng.uniform(0.6, 1.6))))
+    part = img.crop(box)
+    kind = rng.randrange(3)
+    if kind == 0:  # faint toner: strokes thinned and lightened
+        k = rng.uniform(0.35, 0.6)
+        part = part.filter(ImageFilter.MaxFilter(3)).point(lambda v: 255 - int((255 - v) * k))
+    elif kind == 1:  # a smear: the band blurred
+        part = part.filter(ImageFilter.GaussianBlur(dpi / rng.uniform(90, 150)))
+    else:  # a stain: the paper darkened under the text
+        tone = rng.randrange(140, 200)
+        part = part.point(lambda v: v * tone // 255)
+    img.paste(part, box[:2])
+    return img

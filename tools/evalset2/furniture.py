@@ -73,15 +73,22 @@ def ecas_line(pages, p, rng, truth):
         pg.lines.insert(0, t)
 
 
-def footers(pages, rng, bates_prefix=None):
+def footers(pages, rng, bates_prefix=None, wrng=None):
+    """wrng (--wide): also "Page 2" and "2 of 4"."""
     n = len(pages)
     style = rng.randrange(3)
     start = rng.randrange(1, 900)
+    if wrng and wrng.random() < 0.4:
+        style = wrng.choice([3, 4])
     for i, pg in enumerate(pages):
         if style == 0:
             t = "Page %d of %d" % (i + 1, n)
         elif style == 1:
             t = "- %d -" % (i + 1)
+        elif style == 3:
+            t = "Page %d" % (i + 1)
+        elif style == 4:
+            t = "%d of %d" % (i + 1, n)
         else:
             t = "%d" % (i + 1)
         pg.items.append(("text", W / 2 - 20, H - 36, "R", 9, t))
@@ -100,19 +107,31 @@ def running_header(pages, p, a_text):
         pg.lines.insert(0, t)
 
 
-def fax_cover(p, rng, family, n_pages):
+# --wide: other cover sheets' headings and page-count lines
+WIDE_COVER_TITLES = ["FAX COVER SHEET", "TELECOPY COVER SHEET", "TELEFAX TRANSMISSION", "Fax Cover",
+                     "FACSIMILE TRANSMISSION"]
+WIDE_PAGE_LINES = [("No. of Pages:", "%d"), ("Number of pages (including this one):", "%d"),
+                   ("Total Pages:", "%d"), ("PAGES:", "%d incl. cover")]
+
+
+def fax_cover(p, rng, family, n_pages, wrng=None):
     """A fax transmittal cover sheet: a page of its own, no filing."""
     s = layout.Setter(rng, family, hyphenate=False)
     d = p.received
     to = rng.choice(["Immigration Court - %s" % p.court[0], "Clerk of Court, EOIR %s" % p.court[0]])
     frm = rng.choice([p.resp_atty[1], "Office of the Chief Counsel - %s" % p.court[0]])
-    s.block(("center", rng.choice(["FAX TRANSMITTAL", "FACSIMILE COVER SHEET", "FAX"]), "B"))
+    title = rng.choice(["FAX TRANSMITTAL", "FACSIMILE COVER SHEET", "FAX"])
+    pages = ("PAGES:", "%d (including cover)" % n_pages)
+    if wrng and wrng.random() < 0.6:
+        title = wrng.choice(WIDE_COVER_TITLES)
+        label, form = wrng.choice(WIDE_PAGE_LINES)
+        pages = (label, form % n_pages)
+    s.block(("center", title, "B"))
     s.block(("gap", 14))
     for label, value in [("TO:", to), ("FAX:", "(%03d) 555-%04d" % (rng.randrange(201, 989), rng.randrange(10000))),
                          ("FROM:", frm), ("DATE:", "%02d/%02d/%d" % (d.month, d.day, d.year)),
-                         ("PAGES:", "%d (including cover)" % n_pages), ("RE:", rng.choice(["Filing", "Enclosed",
-                                                                                           "Submission"]))]:
-        s.put([(s.left, "B", label), (s.left + 80, "R", value)], s.size * 1.8)
+                         pages, ("RE:", rng.choice(["Filing", "Enclosed", "Submission"]))]:
+        s.put([(s.left, "B", label), (s.left + 80 + 8 * max(0, len(label) - 9), "R", value)], s.size * 1.8)
     s.block(("gap", 30))
     s.block(("para", "CONFIDENTIALITY NOTICE: The documents accompanying this facsimile contain information that is "
                      "confidential and legally privileged. If you have received this fax in error, please notify us "
@@ -120,9 +139,11 @@ def fax_cover(p, rng, family, n_pages):
     return s.pages[0]
 
 
-def blank_page(rng):
+def blank_page(rng, wrng=None):
+    """wrng (--wide): the separator sheet may say PATCH T, SEPARATOR SHEET, ..."""
     pg = layout.Page()
     if rng.random() < 0.3:  # a separator sheet with one word on it
-        pg.items.append(("text", W / 2 - 60, H / 2, "B", 28, "SEPARATOR"))
-        pg.lines.append("SEPARATOR")
+        word = wrng.choice(["SEPARATOR", "PATCH T", "SEPARATOR SHEET", "DOCUMENT SEPARATOR"]) if wrng else "SEPARATOR"
+        pg.items.append(("text", W / 2 - 60 - 8 * (len(word) - 9), H / 2, "B", 28, word))
+        pg.lines.append(word)
     return pg
