@@ -10,7 +10,8 @@ or PATCH-T), so only the barcode can tell them:
     in non_filing_pages as a separator with its barcode (CODE-39 and the
     value drawn); the part after it opens with the after_separator_barcode
     cue and confidence 1; the records are valid against the record schema;
-    the CSV lists the sheet;
+    the CSV lists the sheet; `run -q` prints nothing on stderr (Tesseract
+    prints "Empty page!!" on these sheets, in the workers, to /dev/null);
   * the same stacks' exact text (run --text on truth/, no image, so no
     barcode) gives the sheet as a blank page: the split there is the barcode's;
   * watch: the daemon writes the same parts and the sheet's barcode;
@@ -39,6 +40,8 @@ def check(cond, msg):
 def run(exe, *args):
     p = subprocess.run([exe] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     check(p.returncode == 0, "%s: exit %d: %s" % (" ".join(args), p.returncode, p.stderr[-2000:]))
+    if "-q" in args:  # quiet: nothing on stderr, not even what the libraries print in the workers
+        check(p.stderr == "", "%s: stderr is not empty:\n%s" % (" ".join(args), p.stderr[-2000:]))
     return p.stdout
 
 

@@ -49,6 +49,20 @@ static void catch_fatal(void)
     for (gsize i = 0; i < G_N_ELEMENTS(fatal); i++) sigaction(fatal[i], &sa, NULL);
 }
 
+/* From here on the worker has nothing to say on stderr: it answers on its
+ * socket.  What the libraries print goes to /dev/null (descriptor 0), as it
+ * does in a process of our own: Tesseract prints some messages whatever its
+ * settings ("Detected 12 diacritics", "Empty page!!"), to its debug_file,
+ * which it opens at its first message; the sandbox forbids that open, so it
+ * would fall back to the user's terminal.  A sanitizer build keeps stderr for
+ * its reports. */
+static void quiet_stderr(void)
+{
+#ifndef MS_SANITIZED
+    dup2(0, 2);
+#endif
+}
+
 typedef struct {
     ms_context ctx;
     char *tessdata, *lang, *password;
@@ -260,6 +274,7 @@ int ms_worker_child_main(void)
         g_clear_error(&err);
         ok = FALSE;
     }
+    if (ok) quiet_stderr();
     int status = ok ? 0 : 1;
     ms_worker_init(&c.w);
     GVariant *req;
