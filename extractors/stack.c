@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "extractors/anumber.h"
+#include "extractors/caption.h"
 #include "extractors/fuzzy.h"
 #include "extractors/ocr_digits.h"
 
@@ -26,6 +27,11 @@ static const char *const cue_names[N_CUES] = {"caption",     "title",          "
 /* A new A-number on a page with no caption (a running header OCR misread
  * in two digits) is weaker. */
 #define W_NEW_ANUMBER_BARE 2
+/* Another respondent named in the caption, and no A-number of the filing
+ * before on the page: as strong as a new A-number (it is the evidence when
+ * OCR lost the A-numbers). */
+#define W_NEW_RESPONDENT 3
+#define W_NEW_RESPONDENT_BARE 2
 #define W_NEW_TITLE 1
 #define W_AFTER_CERTIFICATE 2
 /* A signature block ending the page before, and no certificate: a caption
@@ -36,7 +42,8 @@ static const char *const cue_names[N_CUES] = {"caption",     "title",          "
 #define W_AFTER_NON_FILING 2
 /* A blank sheet is weaker: a duplex scan puts one inside a filing. */
 #define W_AFTER_BLANK 1
-/* The filing's own caption and title again, and no other A-number: a page
+/* The filing's own caption and title again, and no other A-number or
+ * respondent: a page
  * that repeats them (or a copy of the same filing), never a new filing. */
 #define W_SAME_TITLE -3
 /* Exhibits and a proposed order close a filing: a captioned page after them
@@ -61,6 +68,7 @@ typedef struct {
     int num_k, num_n;  /* page numbering found ("Page k of n", "- k -": n = 0), k = 0: none */
     char *title;       /* the first title line, lower-cased letters only (at most TITLE_LETTERS), or NULL */
     GPtrArray *anums;  /* char*: the A-numbers on the page */
+    char *who;         /* the respondent the caption names, as a comparison key (who_key), or NULL */
     int alnum;         /* letters and digits, the fax header left out */
     const char *kind;  /* NULL for a filing page, else the non-filing kind */
     const ms_barcode *barcode; /* a separator barcode on the page (borrowed), or NULL */
@@ -156,6 +164,46 @@ static void find_anumbers(const ms_ruleset *rs, ms_matcher *m, const char *s, gs
     }
 }
 
+/* A respondent's name as compared: the first word of the surname and of the
+ * given names, lower-cased ("GARCIA LOPEZ, Maria Elena" and "GARCIA,
+ * Maria" are both "garcia maria"), so that two forms of one name agree;
+ * NULL when no letters are left. */
+static char *who_key(const char *name)
+{
+    const char *comma = strchr(name, ',');
+    GString *k = g_string_new(NULL);
+    for (int part = 0; part < 2; part++) {
+        const char *p = part ? (comma ? comma + 1 : "") : name;
+        while (*p && !g_ascii_isalpha(*p)) p++;
+        if (k->len && *p) g_string_append_c(k, ' ');
+        /* digits too: OCR reads O as 0, and the distance weighs that little */
+        for (; g_ascii_isalnum(*p) || *p == '-' || *p == '\''; p++)
+            if (g_ascii_isalnum(*p)) g_string_append_c(k, g_ascii_tolower(*p));
+    }
+    return k->len ? g_string_free(k, FALSE) : (g_string_free(k, TRUE), NULL);
+}
+
+/* The first respondent the caption rules find on the page. */
+static char *find_respondent(const ms_ruleset *rs, ms_matcher *m, const char *s, gsize len, GArray *hits)
+{
+    const GPtrArray *rules = ms_ruleset_for_field(rs, "respondent");
+    for (guint i = 0; rules && i < rules->len; i++) {
+        const ms_rule *r = g_ptr_array_index(rules, i);
+        if (r->on_marked) continue;
+        g_array_set_size(hits, 0);
+        ms_rule_match_all(r, m, s, 0, len, hits);
+        for (guint j = 0; j < hits->len; j++) {
+            const ms_match *mt = &g_array_index(hits, ms_match, j);
+            if (mt->vend <= mt->vstart) continue;
+            char *name = ms_respondent_normalize(s + mt->vstart, mt->vend - mt->vstart);
+            char *key = name ? who_key(name) : NULL;
+            g_free(name);
+            if (key) return key;
+        }
+    }
+    return NULL;
+}
+
 /* Letters and digits on the page, leaving out a first line the fax header
  * rule matches. */
 static int count_alnum(const ms_ruleset *rs, ms_matcher *m, const char *s, gsize len,
@@ -209,6 +257,7 @@ static void read_page(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, gui
     pi->anums = g_ptr_array_new_with_free_func(g_free);
     find_cues(rs, m, s, len, pi, hits);
     find_anumbers(rs, m, s, len, pi, hits);
+    pi->who = find_respondent(rs, m, s, len, hits);
     pi->alnum = count_alnum(rs, m, s, len, hits);
     pi->barcode = separator_barcode(rs, m, barcodes, (int)p + 1, hits);
     if (pi->barcode || (pi->cue[CUE_SEPARATOR] && pi->alnum < SEPARATOR_BELOW)) pi->kind = "separator";
@@ -220,6 +269,7 @@ static void read_page(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, gui
 typedef struct {
     const ms_fuzzy *fuzzy; /* the rules' OCR-weighted distance, for titles */
     GPtrArray *anums; /* char* (borrowed from page_info) */
+    const char *who;  /* the respondent its caption named first (borrowed), or NULL */
     const char *title;
     gboolean ended;        /* its last page had a certificate of service */
     gboolean signed_off;   /* its last page ended with a signature block */
@@ -248,6 +298,15 @@ static gboolean shares_anumber(const GPtrArray *have, const GPtrArray *page)
     return FALSE;
 }
 
+/* The same respondent, allowing OCR's misreads (keys of who_key). */
+static gboolean same_who(const current *cur, const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0) return TRUE;
+    if (!cur->fuzzy) return FALSE;
+    double slack = MAX(1.0, (double)MIN(strlen(a), strlen(b)) / TITLE_SLACK_PER);
+    return ms_fuzzy_distance(cur->fuzzy, a, b) <= slack;
+}
+
 /* The same title, allowing OCR's misreads. */
 static gboolean same_title(const current *cur, const char *a, const char *b)
 {
@@ -270,9 +329,12 @@ static int start_score(const page_info *pi, const current *cur, GPtrArray *cues)
     if (pi->cue[CUE_CAPTION]) add(&s, cues, W_CAPTION, "caption");
     if (pi->anums->len && cur->anums->len && !shares_anumber(cur->anums, pi->anums))
         add(&s, cues, pi->cue[CUE_CAPTION] ? W_NEW_ANUMBER : W_NEW_ANUMBER_BARE, "new_a_number");
+    gboolean new_who = pi->who && cur->who && !same_who(cur, pi->who, cur->who) &&
+                       !(pi->anums->len && cur->anums->len && shares_anumber(cur->anums, pi->anums));
+    if (new_who) add(&s, cues, pi->cue[CUE_CAPTION] ? W_NEW_RESPONDENT : W_NEW_RESPONDENT_BARE, "new_respondent");
     if (pi->title && (!cur->title || !same_title(cur, pi->title, cur->title)))
         add(&s, cues, W_NEW_TITLE, "new_title");
-    else if (pi->title && pi->cue[CUE_CAPTION] &&
+    else if (pi->title && pi->cue[CUE_CAPTION] && !new_who &&
              (!pi->anums->len || !cur->anums->len || shares_anumber(cur->anums, pi->anums)))
         add(&s, cues, W_SAME_TITLE, "same_title");
     if (cur->ended) add(&s, cues, W_AFTER_CERTIFICATE, "after_certificate");
@@ -302,6 +364,7 @@ static void absorb(current *cur, const page_info *pi)
      * judge's order after a proposed order has the same words. */
     if (!cur->title && pi->title && !pi->cue[CUE_EXHIBIT] && !pi->cue[CUE_PROPOSED])
         cur->title = pi->title;
+    if (!cur->who && !pi->cue[CUE_EXHIBIT]) cur->who = pi->who;
     cur->ended = pi->cue[CUE_CERT];
     cur->signed_off = pi->cue[CUE_SIGNATURE];
     cur->last_page = pi->num_k > 0 && pi->num_k == pi->num_n;
@@ -318,6 +381,7 @@ static void open_part(ms_stack *st, current *cur, int page, int score, GPtrArray
     g_array_append_val(st->parts, part);
     g_ptr_array_set_size(cur->anums, 0);
     cur->title = NULL;
+    cur->who = NULL;
     cur->attachments = FALSE;
 }
 
@@ -393,6 +457,7 @@ ms_stack *ms_stack_find(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
     for (guint p = 0; p < n; p++) {
         g_ptr_array_free(pages[p].anums, TRUE);
         g_free(pages[p].title);
+        g_free(pages[p].who);
     }
     g_free(pages);
     g_array_free(hits, TRUE);

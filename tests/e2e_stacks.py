@@ -14,6 +14,9 @@ proposed order and a court order in another case; single.txt one filing):
     one A-number digit and one title letter misread stays with its filing, a
     TELECOPY cover sheet is a fax cover, the next filing opens on a damaged
     heading, label and "Page I of 1";
+  * respondents.txt: two respondents' motions with one title and unreadable
+    A-numbers split on the new respondent; a repeated caption with the name
+    misread does not;
   * --no-split: one record per file;
   * --skip-known: one skipped record per file, the database unchanged;
   * a database written before stapled stacks (sqlite_v3.sql, schema version 3)
@@ -131,6 +134,19 @@ def ocr_damaged(exe, gold):
           "the damaged caption and page number were not cues: %s" % recs[1]["boundary"]["cues"])
 
 
+def respondents(exe, gold):
+    """Two DHS motions with the same title for two respondents, every A-number
+    unreadable: the second respondent's caption opens a filing (new_respondent),
+    while a page repeating the first's caption with the name misread
+    ("OKAF0R, Denls") stays with it."""
+    recs = run(exe, "run", "--text", "-q", os.path.join(gold, "respondents.txt"))
+    check([r["part"]["pages"] for r in recs] == [[1, 2], [3, 3]],
+          "respondents.txt: parts %s" % [r["part"]["pages"] for r in recs])
+    check("new_respondent" in recs[1]["boundary"]["cues"] and
+          [r["respondent"] for r in recs] == ["OKAFOR, Denis", "MENDOZA LOPEZ, Carlos"],
+          "respondents.txt: cues %s, respondents %s" % (recs[1]["boundary"]["cues"], [r["respondent"] for r in recs]))
+
+
 def no_split_and_skip(exe, gold, db):
     stack = os.path.join(gold, "stack.txt")
     recs = run(exe, "run", "--text", "-q", "--no-split", stack)
@@ -237,6 +253,7 @@ def main():
     db = text_run(exe, gold, work)
     one_filing(exe, gold)
     ocr_damaged(exe, gold)
+    respondents(exe, gold)
     no_split_and_skip(exe, gold, db)
     migration(exe, gold, work)
     sets, records, truth = scanned(exe, src, work)

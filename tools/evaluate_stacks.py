@@ -3,7 +3,7 @@
 
     /usr/bin/python3 tools/evaluate_stacks.py MOTIONSCAN SET_DIR [--jobs N] [--text]
                      [--records FILE] [--min-f1 0.98] [--min-field 0.9] [--no-failures]
-                     [--lose caption|title|half] [--replay DIR [--alone]]
+                     [--lose caption|title|half|anumber] [--replay DIR [--alone]]
     /usr/bin/python3 tools/evaluate_stacks.py MOTIONSCAN SET_DIR --singles [--text] ...
 
 With a stack set (tools/gen_evalset2.py --stacks; expected/NAME.json holds
@@ -29,7 +29,10 @@ inside the stack: what the split costs them, OCR damage aside.
 --lose (with --text or --replay) is a stress test of the cues' redundancy: before the
 run it removes from every page of the text the lines that carry a caption
 (caption), the title lines (title), or each of those lines with probability
-1/2 (half, a fixed random stream), as OCR damage at its worst would.
+1/2 (half, a fixed random stream), as OCR damage at its worst would; or it
+keeps the lines and makes every A-number's digits unreadable (anumber), so
+that only the other cues, the respondent's name among them, tell two people
+apart.
 
 With --singles the set holds single filings (gen_evalset.py, gen_evalset2.py,
 samples/): every file must give exactly one part, none may be split.
@@ -72,6 +75,9 @@ TITLE_LINE = re.compile(r"^[^a-z]*\b(?:MOTION|OPPOSITION|OBJECTION|RESPONSE|REPL
                         r"^(?:Respondent's|Motion|Order|Summary|Decision)[^.]*$")
 
 
+A_NUMBER = re.compile(r"\b\d{2,3}[- ]?\d{3}[- ]?\d{3}\b")
+
+
 def lose_lines(src, dst, what):
     """Copies the truth texts of src to dst without the lines `what` names (see --lose)."""
     rng = random.Random("evaluate_stacks:lose")
@@ -79,6 +85,8 @@ def lose_lines(src, dst, what):
     for name in sorted(os.listdir(src)):
         with open(os.path.join(src, name), encoding="utf-8") as f:
             pages = f.read().split("\f")
+        if what == "anumber":  # every A-number's digits unreadable, the lines kept
+            pages = [A_NUMBER.sub(lambda m: re.sub(r"\d", "#", m.group(0)), page) for page in pages]
         out = []
         for page in pages:
             keep = []
@@ -257,7 +265,7 @@ def main():
     ap.add_argument("--no-failures", action="store_true", help="print no failure list (sealed seeds)")
     ap.add_argument("--replay", metavar="DIR",
                     help="run on DIR/*.txt, a scanned set's text saved once by run --save-text DIR")
-    ap.add_argument("--lose", choices=["caption", "title", "half"],
+    ap.add_argument("--lose", choices=["caption", "title", "half", "anumber"],
                     help="with --text: remove those lines from every page first (a stress test)")
     ap.add_argument("--alone", action="store_true",
                     help="with --replay: also score each part's pages of the saved text read as a file of its own")
