@@ -80,13 +80,13 @@ def main():
             for mode in ("workers", "in-process"):
                 wall, c, pages = one(binary, mode, a.jobs, files)
                 cpu[mode].append(c / pages)
-                print("round %d %-10s %d files, %d pages: %.2f s wall, %.2f CPU s, %.4f CPU s a page"
-                      % (r + 1, mode, len(files), pages, wall, c, c / pages), flush=True)
+                print("round %d %-10s %d files, %d pages: %.2f s wall, %.2f CPU s, %.3f CPU ms a page"
+                      % (r + 1, mode, len(files), pages, wall, c, c / pages * 1000), flush=True)
     finally:
         shutil.rmtree(tmp)
     w, i = statistics.median(cpu["workers"]), statistics.median(cpu["in-process"])
-    print("median CPU a page: workers %.4f s, in process %.4f s: isolation costs %+.1f %%"
-          % (w, i, (w / i - 1) * 100))
+    print("median CPU a page: workers %.3f ms, in process %.3f ms: isolation costs %+.3f ms a page, %+.1f %%"
+          % (w * 1000, i * 1000, (w - i) * 1000, (w / i - 1) * 100))
 
 
 if __name__ == "__main__":

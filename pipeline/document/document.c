@@ -55,6 +55,7 @@ struct ms_doc_job {
     guint64 id;         /* with worker processes: names the document to them */
     int fatal;          /* atomic: 1 + the code of a worker lost on one of its pages */
     int fatal_page;     /* that page's index, set by the one that set `fatal` */
+    gboolean *ready;    /* per page: read with the open (worker processes only) */
 };
 
 /* OCR words that a text-layer word already covers (their centre inside it)
@@ -212,6 +213,25 @@ void ms_page_read(const ms_context *ctx, ms_worker *w, ms_doc *doc, gint64 deadl
         ocr_page(ctx, w, doc, deadline, words, index, deadline_ms, mixed, text_words, pr);
     g_clear_error(&err);
     pr->seconds = (g_get_monotonic_time() - t0) / 1e6;
+}
+
+gboolean ms_page_read_text(const ms_context *ctx, ms_doc *doc, gint64 deadline, int index,
+                           ms_page_result *pr, GArray *words)
+{
+    gint64 t0 = g_get_monotonic_time();
+    if (deadline && t0 >= deadline) return FALSE;
+    ms_page_result p = {.number = index + 1, .dpi = ctx->dpi, .conf = -1};
+    gboolean mixed = FALSE;
+    guint first = words->len, text_words = 0;
+    GArray *mine = first ? g_array_new(FALSE, FALSE, sizeof(ms_word)) : words;
+    gboolean text = read_text_layer(ctx, doc, mine, index, &p, &mixed, &text_words);
+    if (!text) drop_words(mine);
+    else if (mine != words) g_array_append_vals(words, mine->data, mine->len);
+    if (mine != words) g_array_free(mine, TRUE);
+    if (!text) return FALSE;
+    p.seconds = (g_get_monotonic_time() - t0) / 1e6;
+    *pr = p;
+    return TRUE;
 }
 
 /* One page of a job: in the worker process, or here.  After a page lost its
@@ -392,6 +412,7 @@ static void job_free(ms_doc_job *job)
         g_array_free(job->words[i], TRUE);
     }
     g_free(job->words);
+    g_free(job->ready);
     ms_doc_free(job->doc);
     ms_input_dispose(&job->in);
     if (job->fd >= 0) close(job->fd);
@@ -424,22 +445,45 @@ static void job_pages_init(const ms_context *ctx, ms_doc_job *job, int n)
     g_array_set_size(job->r->pages, job->n);
     job->words = g_new0(GArray *, job->n);
     for (int i = 0; i < job->n; i++) job->words[i] = g_array_new(FALSE, FALSE, sizeof(ms_word));
+    job->ready = g_new0(gboolean, MAX(job->n, 1));
     job->t_pages = g_get_monotonic_time();
 }
 
-/* Open the document in the worker process: its page count, or -1. */
-static int open_in_worker(const ms_context *ctx, ms_worker *w, ms_doc_job *job, GError **err)
+/* The pages the worker read with the open move into the job. */
+static void take_ready(ms_doc_job *job, GArray *ready)
+{
+    for (guint i = 0; i < ready->len; i++) {
+        ms_proc_ready *pg = &g_array_index(ready, ms_proc_ready, i);
+        g_array_index(job->r->pages, ms_page_result, pg->index) = pg->pr;
+        memset(&pg->pr, 0, sizeof pg->pr);
+        g_array_free(job->words[pg->index], TRUE);
+        job->words[pg->index] = g_steal_pointer(&pg->words);
+        job->ready[pg->index] = TRUE;
+    }
+}
+
+/* Open the document in the worker process, with the pages it reads at once;
+ * FALSE with err set. */
+static gboolean open_in_worker(const ms_context *ctx, ms_worker *w, ms_doc_job *job, GError **err)
 {
     static guint64 next_id; /* atomic */
     job->fd = bytes_fd(job->in.bytes);
     if (job->fd < 0) {
         g_set_error(err, MS_ERROR, MS_ERR_INTERNAL, "%s: the bytes cannot be passed to a worker: %s",
                     job->r->path, g_strerror(errno));
-        return -1;
+        return FALSE;
     }
     job->id = (guint64)g_atomic_pointer_add((gsize *)&next_id, 1) + 1;
-    return ms_proc_open(w->proc, ctx, job->id, job->fd, job->in.format, job->r->path,
-                        job->deadline, err);
+    GArray *ready = g_array_new(FALSE, FALSE, sizeof(ms_proc_ready));
+    g_array_set_clear_func(ready, ms_proc_ready_clear);
+    int n = ms_proc_open(w->proc, ctx, job->id, job->fd, job->in.format, job->r->path,
+                         job->deadline, ready, err);
+    if (n >= 0) {
+        job_pages_init(ctx, job, n);
+        take_ready(job, ready);
+    }
+    g_array_unref(ready);
+    return n >= 0;
 }
 
 ms_doc_job *ms_doc_job_open(const ms_context *ctx, ms_worker *w, const char *path)
@@ -465,9 +509,7 @@ ms_doc_job *ms_doc_job_open(const ms_context *ctx, ms_worker *w, const char *pat
         ms_result_fail(r, err);
     } else if (w->proc) {
         if (ctx->limits.doc_ms > 0) job->deadline = job->t0 + (gint64)ctx->limits.doc_ms * 1000;
-        int n = open_in_worker(ctx, w, job, &err);
-        if (n < 0) ms_result_fail(r, err);
-        else job_pages_init(ctx, job, n);
+        if (!open_in_worker(ctx, w, job, &err)) ms_result_fail(r, err);
     } else if (!ms_doc_open(&job->in, &ctx->limits, ctx->password, &job->doc, &err)) {
         ms_result_fail(r, err);
     } else {
@@ -483,9 +525,14 @@ int ms_doc_job_pages(const ms_doc_job *job)
     return job->n;
 }
 
+gboolean ms_doc_job_page_ready(const ms_doc_job *job, int index)
+{
+    return index >= 0 && index < job->n && job->ready[index];
+}
+
 void ms_doc_job_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, int index)
 {
-    g_return_if_fail(index >= 0 && index < job->n);
+    g_return_if_fail(index >= 0 && index < job->n && !job->ready[index]);
     process_page(ctx, w, job, index);
 }
 

@@ -64,6 +64,12 @@ typedef struct ms_doc ms_doc;
  * page's words (ms_word) to `words`. */
 void ms_page_read(const ms_context *ctx, ms_worker *w, ms_doc *doc, gint64 deadline, int index,
                   ms_page_result *pr, GArray *words);
+/* The same page when its text layer alone reads it (a born-digital page): TRUE
+ * with *pr filled and its words appended, exactly as ms_page_read() gives
+ * them.  FALSE, *pr and `words` untouched, when it needs OCR or the deadline
+ * has passed (ms_page_read() then says so). */
+gboolean ms_page_read_text(const ms_context *ctx, ms_doc *doc, gint64 deadline, int index,
+                           ms_page_result *pr, GArray *words);
 
 /* One file through every stage, in three steps, so the pages of one document
  * can be spread over several workers (pipeline/drivers/scheduler.c).  Never
@@ -72,14 +78,19 @@ void ms_page_read(const ms_context *ctx, ms_worker *w, ms_doc *doc, gint64 deadl
  *   ms_doc_job_open    read, hash, sniff, --skip-known check, open; then
  *                      ms_doc_job_pages() pages are to be processed (0 when
  *                      the file failed, was skipped, or is a --text transcript)
- *   ms_doc_job_page    one page (text layer, OCR, both, or blank); different
- *                      pages of one job may run at once on different workers
+ *   ms_doc_job_page    one page (text layer, OCR, both, or blank) that is
+ *                      not ms_doc_job_page_ready(); different pages of one
+ *                      job may run at once on different workers
  *   ms_doc_job_finish  once every page is done: join the pages' words, extract,
  *                      and return the result (the job is freed)
  * The per-document time limit (limits.doc_ms) runs from ms_doc_job_open. */
 typedef struct ms_doc_job ms_doc_job;
 ms_doc_job *ms_doc_job_open(const ms_context *ctx, ms_worker *w, const char *path);
 int ms_doc_job_pages(const ms_doc_job *job);
+/* TRUE when page `index` was read with the open (the worker sends a document's
+ * leading run of text-layer pages with its page count): it is not to be asked
+ * for again. */
+gboolean ms_doc_job_page_ready(const ms_doc_job *job, int index);
 void ms_doc_job_page(const ms_context *ctx, ms_worker *w, ms_doc_job *job, int index);
 ms_result *ms_doc_job_finish(const ms_context *ctx, ms_worker *w, ms_doc_job *job);
 

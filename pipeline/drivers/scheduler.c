@@ -78,12 +78,20 @@ static void finish(ms_scheduler *s, ms_worker *w, sched_doc *d)
     deliver(s);
 }
 
+/* The first page from `from` on that was not read with the open (or d->n). */
+static int next_unready(const sched_doc *d, int from)
+{
+    while (from < d->n && ms_doc_job_page_ready(d->job, from)) from++;
+    return from;
+}
+
 /* With the lock held: a page to read, or NULL. */
 static sched_doc *take_page(ms_scheduler *s, int *page)
 {
     sched_doc *d = g_queue_peek_head(&s->paging);
     if (!d) return NULL;
-    *page = d->next_page++;
+    *page = d->next_page;
+    d->next_page = next_unready(d, d->next_page + 1);
     if (d->next_page == d->n) g_queue_pop_head(&s->paging);
     return d;
 }
@@ -114,11 +122,14 @@ static void open_doc(ms_scheduler *s, ms_worker *w, sched_doc *d)
     s->progress.opened++;
     d->job = job;
     d->n = n;
-    if (n == 0) {
-        finish(s, w, d);
+    d->next_page = next_unready(d, 0);
+    for (int i = 0; i < n; i++) d->done += ms_doc_job_page_ready(job, i);
+    s->progress.pages_known += n;
+    s->progress.pages_done += d->done;
+    if (d->done == n) {
+        finish(s, w, d); /* no page left to read (a born-digital document's came with its open) */
         return;
     }
-    s->progress.pages_known += n;
     g_queue_insert_sorted(&s->paging, d, by_seq, NULL);
     g_cond_broadcast(&s->cond); /* pages for the others */
 }

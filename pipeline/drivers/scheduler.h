@@ -7,8 +7,11 @@
  * document to open, a page of an open document, a document to finish.  A
  * free worker takes, in this order: a page of the earliest open document that
  * still has pages to hand out; else the next document to open, if fewer than
- * `window` are open; else it waits.  The worker that completes a document's
- * last page extracts it (ms_doc_job_finish).  So twenty 1-page filings and
+ * `window` are open; else it waits.  Pages that came with the open (with
+ * worker processes, a document's leading run of text-layer pages:
+ * worker_proc.h) are not handed out; a document whose pages all came so is
+ * finished by the worker that opened it, with no wake-up of the others.  The
+ * worker that completes a document's last page extracts it (ms_doc_job_finish).  So twenty 1-page filings and
  * one 40-page filing keep every worker busy, and the pages of a single
  * filing run on every worker at once.
  *

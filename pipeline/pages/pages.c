@@ -22,6 +22,31 @@ struct ms_doc {
     int n_pages;
 };
 
+/* A one-page empty PDF (a catalog, a page tree, one page and their xref). */
+static const char held_pdf[] =
+    "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n"
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n"
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 72 72] >>\nendobj\nxref\n0 4\n"
+    "0000000000 65535 f \n0000000009 00000 n \n0000000058 00000 n \n0000000115 00000 n \n"
+    "trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n184\n%%EOF\n";
+static PopplerDocument *held;
+
+void ms_pages_hold(void)
+{
+    GBytes *b = g_bytes_new_static(held_pdf, sizeof held_pdf - 1);
+    g_mutex_lock(&poppler_lock);
+    if (!held) held = poppler_document_new_from_bytes(b, NULL, NULL);
+    g_mutex_unlock(&poppler_lock);
+    g_bytes_unref(b);
+}
+
+void ms_pages_release(void)
+{
+    g_mutex_lock(&poppler_lock);
+    g_clear_object(&held);
+    g_mutex_unlock(&poppler_lock);
+}
+
 static gboolean open_pdf(ms_doc *doc, const char *path, const char *password, GError **err)
 {
     GError *perr = NULL;

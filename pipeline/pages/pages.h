@@ -20,6 +20,15 @@
 
 typedef struct ms_doc ms_doc;
 
+/* Keep Poppler's global state (its encoding and font tables) loaded from one
+ * document to the next.  poppler-glib builds that state when a document opens
+ * while none is open and drops it when the last open one is freed: in a worker
+ * process, which opens one document at a time, that was every document, and
+ * most of a born-digital page's cost.  ms_pages_hold() keeps a tiny built-in
+ * PDF (our own bytes, never an input) open until ms_pages_release(). */
+void ms_pages_hold(void);
+void ms_pages_release(void);
+
 /* Open a loaded input.  Errors: corrupt_pdf, encrypted, corrupt_image,
  * no_pages, too_many_pages.  `password` may be NULL. */
 gboolean ms_doc_open(const ms_input *in, const ms_limits *lim, const char *password, ms_doc **out,

@@ -150,6 +150,50 @@ static GVariant *serve_page(child *c, int index, int ms_left)
     return v;
 }
 
+/* What a page's words take on the wire, about. */
+static gsize words_bytes(const GArray *words)
+{
+    gsize n = 256;
+    for (guint i = 0; i < words->len; i++) n += 48 + strlen(g_array_index(words, ms_word, i).text) + 1;
+    return n;
+}
+
+/* The document's leading run of text-layer pages, read now so that they come
+ * with the open's reply (at most MS_WIRE_OPEN_PAGES, MS_WIRE_OPEN_BYTES). */
+static GVariant *text_pages(child *c, int ms_left)
+{
+    GVariantBuilder pb;
+    g_variant_builder_init(&pb, G_VARIANT_TYPE("a(i" MS_WIRE_PAGE ")"));
+    gint64 deadline = ms_left > 0 ? g_get_monotonic_time() + (gint64)ms_left * 1000 : 0;
+    int n = c->doc ? MIN(ms_doc_page_count(c->doc), MS_WIRE_OPEN_PAGES) : 0;
+    gsize bytes = 0;
+    for (int i = 0; i < n; i++) {
+        ms_page_result pr = {0};
+        GArray *words = g_array_new(FALSE, FALSE, sizeof(ms_word));
+        gboolean text = ms_page_read_text(&c->ctx, c->doc, deadline, i, &pr, words);
+        g_array_set_clear_func(words, ms_word_clear);
+        gsize size = text ? words_bytes(words) : 0;
+        if (text && bytes + size <= MS_WIRE_OPEN_BYTES)
+            g_variant_builder_add(&pb, "(i@" MS_WIRE_PAGE ")", i, ms_wire_page_to(&pr, words));
+        ms_page_result_clear(&pr);
+        g_array_free(words, TRUE);
+        if (!text || (bytes += size) > MS_WIRE_OPEN_BYTES) break;
+    }
+    return g_variant_builder_end(&pb);
+}
+
+static GVariant *serve_open(child *c, int ms_left)
+{
+    char *message = g_utf8_make_valid(c->open_err ? c->open_err->message : "", -1);
+    GVariant *reply = g_variant_new("(iss@a(i" MS_WIRE_PAGE "))",
+                                    c->doc ? ms_doc_page_count(c->doc) : -1,
+                                    c->open_err ? ms_error_name_of(c->open_err)
+                                                : (c->doc ? "" : "internal"),
+                                    message, text_pages(c, ms_left));
+    g_free(message);
+    return reply;
+}
+
 /* Send the PDF's bytes (or why there are none) as MS_WIRE_PDF_DONE and its chunks. */
 static gboolean send_pdf(GBytes *pdf, const GError *err)
 {
@@ -207,15 +251,7 @@ static gboolean serve(child *c, GVariant *req, int fd)
     g_variant_get(req, "(tiyi&s)", &id, &page, &format, &ms_left, &path);
     if (page == MS_WIRE_PAGE_PDF) return serve_pdf(c, id, fd, format);
     if (id != c->id && fd >= 0) open_doc(c, id, fd, format, path);
-    GVariant *reply;
-    if (page < 0) {
-        char *message = g_utf8_make_valid(c->open_err ? c->open_err->message : "", -1);
-        reply = g_variant_new(MS_WIRE_OPENED, c->doc ? ms_doc_page_count(c->doc) : -1,
-                              c->open_err ? ms_error_name_of(c->open_err) : (c->doc ? "" : "internal"),
-                              message);
-        g_free(message);
-    } else
-        reply = serve_page(c, page, ms_left);
+    GVariant *reply = page < 0 ? serve_open(c, ms_left) : serve_page(c, page, ms_left);
     return ms_wire_send(SOCK, reply, -1);
 }
 
@@ -230,6 +266,7 @@ int ms_worker_child_main(void)
     gboolean ok = configure(&c, init);
     g_variant_unref(init);
     if (!ms_sandbox_limits_memory()) mem_limit = 0; /* no limit, so no death at it */
+    ms_pages_hold(); /* before any input: Poppler's tables stay loaded between documents */
     GError *err = NULL;
     catch_fatal();
     if (ok && !ms_sandbox_enter(mem_limit, &err)) {
@@ -249,6 +286,7 @@ int ms_worker_child_main(void)
         fd = -1;
     }
     close_doc(&c);
+    ms_pages_release();
     ms_worker_dispose(&c.w);
     g_free(c.tessdata), g_free(c.lang), g_free(c.password);
     return status;

@@ -182,8 +182,40 @@ static int ms_left(gint64 doc_deadline)
     return (int)CLAMP(left, 1, G_MAXINT);
 }
 
+void ms_proc_ready_clear(gpointer ready)
+{
+    ms_proc_ready *r = ready;
+    ms_page_result_clear(&r->pr);
+    if (r->words) {
+        g_array_set_clear_func(r->words, ms_word_clear);
+        g_array_free(r->words, TRUE);
+    }
+    memset(r, 0, sizeof *r);
+}
+
+/* The pages that came with an open, into `ready`: FALSE when one is out of
+ * order or range, or is not a text-layer page (nothing is kept). */
+static gboolean ready_from(GVariantIter *it, int n, GArray *ready)
+{
+    int index, last = -1;
+    GVariant *pv;
+    gboolean ok = TRUE;
+    while (ok && g_variant_iter_next(it, "(i@" MS_WIRE_PAGE ")", &index, &pv)) {
+        ms_proc_ready r = {index, {0}, g_array_new(FALSE, FALSE, sizeof(ms_word))};
+        ok = index > last && index < n && ms_wire_page_from(pv, index + 1, &r.pr, r.words) &&
+             strcmp(r.pr.source, "text") == 0 && !r.pr.error_code;
+        g_variant_unref(pv);
+        r.pr.number = index + 1;
+        if (ok) g_array_append_val(ready, r);
+        else ms_proc_ready_clear(&r);
+        last = index;
+    }
+    if (!ok) g_array_set_size(ready, 0);
+    return ok;
+}
+
 int ms_proc_open(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,
-                 const char *path, gint64 doc_deadline, GError **err)
+                 const char *path, gint64 doc_deadline, GArray *ready, GError **err)
 {
     char *prefix = g_strdup_printf("%s: ", path); /* messages hold the path as given */
     char *name = g_utf8_make_valid(path, -1); /* for messages only */
@@ -193,14 +225,16 @@ int ms_proc_open(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int form
     int n = -1;
     if (reply) {
         const char *code, *message;
-        g_variant_get(reply, "(i&s&s)", &n, &code, &message);
+        GVariantIter *it;
+        g_variant_get(reply, "(i&s&sa(i" MS_WIRE_PAGE "))", &n, &code, &message, &it);
         int c = ms_error_code_of_name(code);
-        if (n < 0 && c >= 0) {
+        if (n < 0 && c >= 0 && g_variant_iter_n_children(it) == 0) {
             g_set_error_literal(err, MS_ERROR, c, message);
-        } else if (n < 0 || n > ctx->limits.max_pages || *code) {
+        } else if (n < 0 || n > ctx->limits.max_pages || *code || !ready_from(it, n, ready)) {
             lost(p, ctx, FALSE, TRUE, prefix, "opening it", err);
             n = -1;
         }
+        g_variant_iter_free(it);
         g_variant_unref(reply);
     }
     g_free(prefix);

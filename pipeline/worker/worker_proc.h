@@ -7,7 +7,9 @@
  * Per request it passes the input as a descriptor (a sealed memfd holding the
  * bytes it hashed) and a document id; the worker opens the document (keeping
  * it open for its next page of the same id), reads one page and sends back the
- * page result and its words (worker_wire.h).  The worker is started from this
+ * page result and its words (worker_wire.h).  The open's reply carries the
+ * leading run of text-layer pages, so a born-digital document costs one round
+ * trip; pages that need OCR are asked for one at a time.  The worker is started from this
  * binary (`motionscan __worker`, fd 3 its socket), creates its Tesseract
  * engine on first need and reuses it, limits its address space and loads its
  * seccomp filter (sandbox.h) before it reads any input.
@@ -44,11 +46,24 @@ ms_proc *ms_proc_new(const ms_context *ctx);
 /* Close the worker's socket (it exits) and reap it. */
 void ms_proc_free(ms_proc *p);
 
+/* A page the worker read with the open: its index, result and words
+ * (ms_word).  ms_proc_ready_clear() frees what it holds (the GArray's clear
+ * func). */
+typedef struct {
+    int index;
+    ms_page_result pr;
+    GArray *words;
+} ms_proc_ready;
+void ms_proc_ready_clear(gpointer ready);
+
 /* Open the document `id` (descriptor `fd`, `format` an ms_format) in the
- * worker: its page count, or -1 with err set.  `path` names it in messages;
- * `doc_deadline` is monotonic microseconds (0: none). */
+ * worker: its page count, or -1 with err set.  The worker reads the
+ * document's leading run of text-layer pages at once (MS_WIRE_OPEN_PAGES):
+ * they are appended to `ready` (ms_proc_ready, in page order, the caller's),
+ * and are not to be asked for with ms_proc_page().  `path` names it in
+ * messages; `doc_deadline` is monotonic microseconds (0: none). */
 int ms_proc_open(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,
-                 const char *path, gint64 doc_deadline, GError **err);
+                 const char *path, gint64 doc_deadline, GArray *ready, GError **err);
 
 /* Read page `index` of document `id` in the worker: fills *pr (number set,
  * error owned) and appends its words.  A failure is a page error. */

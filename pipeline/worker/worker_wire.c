@@ -132,18 +132,44 @@ GVariant *ms_wire_recv(int sock, const char *type, gint64 deadline_us, int *fd_o
     return v;
 }
 
-GVariant *ms_wire_page_to(const ms_page_result *pr, const GArray *words)
+/* One word's numbers as MS_WIRE_WORD lays them out: (iddddd) is 48 bytes,
+ * the int at 0 and the doubles from 8. */
+typedef struct {
+    gint32 line, pad;
+    double x0, y0, x1, y1, conf;
+} wire_word;
+G_STATIC_ASSERT(sizeof(wire_word) == 48 && G_STRUCT_OFFSET(wire_word, x0) == 8);
+
+/* The words as MS_WIRE_PAGE carries them: their texts (each ended by a NUL)
+ * and their numbers (floating, both). */
+static void words_to(const GArray *words, GVariant **texts, GVariant **numbers)
 {
-    GVariantBuilder wb;
-    g_variant_builder_init(&wb, G_VARIANT_TYPE("a(siddddd)"));
+    GString *t = g_string_sized_new(words->len * 8 + 1);
+    wire_word *nums = g_new0(wire_word, MAX(words->len, 1));
     for (guint i = 0; i < words->len; i++) {
         const ms_word *w = &g_array_index(words, ms_word, i);
-        /* a GVariant string must be UTF-8; the text stage repairs words the same way */
-        char *text = g_utf8_make_valid(w->text ? w->text : "", -1);
-        g_variant_builder_add(&wb, "(siddddd)", text, w->line, (double)w->x0, (double)w->y0,
-                              (double)w->x1, (double)w->y1, (double)w->conf);
-        g_free(text);
+        const char *text = w->text ? w->text : "";
+        /* a word must be UTF-8; the text stage repairs words the same way */
+        if (g_utf8_validate(text, -1, NULL)) {
+            g_string_append_len(t, text, (gssize)strlen(text) + 1);
+        } else {
+            char *valid = g_utf8_make_valid(text, -1);
+            g_string_append_len(t, valid, (gssize)strlen(valid) + 1);
+            g_free(valid);
+        }
+        nums[i] = (wire_word){w->line, 0, w->x0, w->y0, w->x1, w->y1, w->conf};
     }
+    *texts = g_variant_new_fixed_array(G_VARIANT_TYPE_BYTE, t->str, t->len, 1);
+    *numbers = g_variant_new_fixed_array(G_VARIANT_TYPE(MS_WIRE_WORD), nums, words->len,
+                                         sizeof(wire_word));
+    g_string_free(t, TRUE);
+    g_free(nums);
+}
+
+GVariant *ms_wire_page_to(const ms_page_result *pr, const GArray *words)
+{
+    GVariant *texts, *numbers;
+    words_to(words, &texts, &numbers);
     GVariantBuilder lb;
     g_variant_builder_init(&lb, G_VARIANT_TYPE("a" MS_WIRE_LOOK));
     for (guint i = 0; pr->looks && i < pr->looks->len; i++) {
@@ -163,10 +189,12 @@ GVariant *ms_wire_page_to(const ms_page_result *pr, const GArray *words)
     }
     char *message = g_utf8_make_valid(pr->error ? pr->error : "", -1);
     char *reason = g_utf8_make_valid(pr->reading_reason ? pr->reading_reason : "", -1);
-    GVariant *v = g_variant_new(MS_WIRE_PAGE, pr->source ? pr->source : "error", pr->dpi, pr->width,
-                                pr->height, (double)pr->conf, (double)pr->skew, pr->rotation,
+    GVariant *v = g_variant_new("(siiiddiidss@ay@a" MS_WIRE_WORD "ssa" MS_WIRE_LOOK "a(ss))",
+                                pr->source ? pr->source : "error", pr->dpi, pr->width, pr->height,
+                                (double)pr->conf, (double)pr->skew, pr->rotation,
                                 pr->n_words, pr->seconds, pr->error_code ? pr->error_code : "",
-                                message, &wb, pr->reading ? pr->reading : "", reason, &lb, &bb);
+                                message, texts, numbers, pr->reading ? pr->reading : "", reason,
+                                &lb, &bb);
     g_free(reason);
     g_free(message);
     return v;
@@ -222,6 +250,29 @@ static GArray *looks_from(GVariantIter *it, gboolean *ok)
     return looks;
 }
 
+/* The words back from their texts and numbers, appended to `words`: FALSE
+ * when the two disagree or a value is out of range (some may be appended; the
+ * caller drops them). */
+static gboolean words_from(GVariant *texts, GVariant *numbers, int page_no, GArray *words)
+{
+    gsize len = 0, n = 0, off = 0;
+    const char *t = g_variant_get_fixed_array(texts, &len, 1);
+    const wire_word *w = g_variant_get_fixed_array(numbers, &n, sizeof(wire_word));
+    if (g_variant_get_size(numbers) != n * sizeof(wire_word)) return FALSE;
+    for (gsize i = 0; i < n; i++, w++) {
+        const char *end = off < len ? memchr(t + off, '\0', len - off) : NULL;
+        if (!end || !g_utf8_validate(t + off, end - (t + off), NULL) || !sane(w->x0, -1e7, 1e7) ||
+            !sane(w->y0, -1e7, 1e7) || !sane(w->x1, -1e7, 1e7) || !sane(w->y1, -1e7, 1e7) ||
+            !sane(w->conf, -1, 100))
+            return FALSE;
+        ms_word word = {g_strndup(t + off, (gsize)(end - (t + off))), page_no, w->line, (float)w->x0,
+                        (float)w->y0, (float)w->x1, (float)w->y1, (float)w->conf};
+        g_array_append_val(words, word);
+        off = (gsize)(end - t) + 1;
+    }
+    return off == len;
+}
+
 /* The barcodes from a reply; NULL when there are none, or when one is out of
  * bounds (*ok FALSE): a known symbology, a non-empty UTF-8 value of at most
  * MS_MAX_BARCODE_BYTES, at most MS_MAX_BARCODES of them. */
@@ -252,10 +303,11 @@ gboolean ms_wire_page_from(GVariant *msg, int page_no, ms_page_result *pr, GArra
     const char *source, *code, *message, *reading, *reason;
     int dpi, width, height, rotation, n_words;
     double conf, skew, seconds;
-    GVariantIter *it, *lit, *bit;
-    g_variant_get(msg, "(&siiiddiid&s&sa(siddddd)&s&sa" MS_WIRE_LOOK "a(ss))", &source, &dpi,
-                  &width, &height, &conf, &skew, &rotation, &n_words, &seconds, &code, &message,
-                  &it, &reading, &reason, &lit, &bit);
+    GVariant *texts, *numbers;
+    GVariantIter *lit, *bit;
+    g_variant_get(msg, "(&siiiddiid&s&s@ay@a" MS_WIRE_WORD "&s&sa" MS_WIRE_LOOK "a(ss))", &source,
+                  &dpi, &width, &height, &conf, &skew, &rotation, &n_words, &seconds, &code,
+                  &message, &texts, &numbers, &reading, &reason, &lit, &bit);
     const char *src = known_source(source);
     int ecode = *code ? ms_error_code_of_name(code) : -1;
     gboolean ok = src && sane(dpi, 1, 100000) && width >= 0 && height >= 0 &&
@@ -263,18 +315,8 @@ gboolean ms_wire_page_from(GVariant *msg, int page_no, ms_page_result *pr, GArra
                   rotation >= 0 && rotation < 360 && sane(seconds, 0, 1e7) &&
                   (strcmp(src, "error") == 0) == (ecode >= 0);
     guint first = words->len;
-    const char *text;
-    int line;
-    double x0, y0, x1, y1, wconf;
-    while (ok && g_variant_iter_next(it, "(&siddddd)", &text, &line, &x0, &y0, &x1, &y1, &wconf)) {
-        ok = g_utf8_validate(text, -1, NULL) && sane(x0, -1e7, 1e7) && sane(y0, -1e7, 1e7) &&
-             sane(x1, -1e7, 1e7) && sane(y1, -1e7, 1e7) && sane(wconf, -1, 100);
-        if (!ok) break;
-        ms_word w = {g_strdup(text), page_no, line, (float)x0, (float)y0, (float)x1, (float)y1,
-                     (float)wconf};
-        g_array_append_val(words, w);
-    }
-    g_variant_iter_free(it);
+    ok = ok && words_from(texts, numbers, page_no, words);
+    g_variant_unref(texts), g_variant_unref(numbers);
     const char *kept_reading = *reading ? known_name(reading, readings) : NULL;
     ok = ok && (!*reading || kept_reading) && g_utf8_validate(reason, -1, NULL);
     GArray *looks = ok ? looks_from(lit, &ok) : NULL;

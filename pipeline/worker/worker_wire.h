@@ -29,15 +29,24 @@
 /* A request: (document id, page (-1: open only), format, ms left for the document (0: none),
  * the path, for messages) + the input's descriptor. */
 #define MS_WIRE_REQUEST "(tiyis)"
-/* The reply to an open: (pages, or -1; error code name ('' if none); message). */
-#define MS_WIRE_OPENED "(iss)"
 /* The reply to a page: (source, dpi, width, height, conf, skew, rotation, words,
- * seconds, error code name ('' if none), message, words (text, line, x0, y0, x1, y1,
- * conf), reading kept ('' if none), reading_reason, the second look's boxes (kind,
- * x0, y0, x1, y1, the three texts, their confidences, the index kept), the barcodes
- * (symbology, value; at most MS_MAX_BARCODES)). */
+ * seconds, error code name ('' if none), message, the words' texts (each ended by
+ * a NUL), the words' numbers (line, x0, y0, x1, y1, conf: one fixed-size tuple per
+ * word, read in place), reading kept ('' if none), reading_reason, the second
+ * look's boxes (kind, x0, y0, x1, y1, the three texts, their confidences, the
+ * index kept), the barcodes (symbology, value; at most MS_MAX_BARCODES)). */
 #define MS_WIRE_LOOK "(sddddsssdddi)"
-#define MS_WIRE_PAGE "(siiiddiidssa(siddddd)ssa" MS_WIRE_LOOK "a(ss))"
+#define MS_WIRE_WORD "(iddddd)"
+#define MS_WIRE_PAGE "(siiiddiidssaya" MS_WIRE_WORD "ssa" MS_WIRE_LOOK "a(ss))"
+/* The reply to an open: (pages, or -1; error code name ('' if none); message;
+ * the pages read with the open (index, MS_WIRE_PAGE), in order: the document's
+ * leading run of text-layer pages, so a born-digital document costs one round
+ * trip, see MS_WIRE_OPEN_PAGES). */
+#define MS_WIRE_OPENED "(issa(i" MS_WIRE_PAGE "))"
+/* At most this many pages, and this many bytes of them, come with an open; the
+ * pages after them are asked for one at a time (and spread over the workers). */
+#define MS_WIRE_OPEN_PAGES 64
+#define MS_WIRE_OPEN_BYTES (16u * 1024 * 1024)
 
 /* A request whose page is MS_WIRE_PAGE_PDF asks for the searchable PDF of the
  * document (pdf_out.h): a MS_WIRE_PDF_JOB frame follows it, and the worker
