@@ -144,22 +144,24 @@ static void find_cues(const ms_ruleset *rs, ms_matcher *m, const char *s, gsize 
     }
 }
 
-static void find_anumbers(const ms_ruleset *rs, ms_matcher *m, const char *s, gsize len,
-                          page_info *pi, GArray *hits)
+/* The values the rules of `field` match on the page, in rule order, each
+ * normalised by `norm` (a NULL result is dropped) and added to `out` (which
+ * owns them) unless already there; at most `max` of them (0: all). */
+static void field_values(const ms_ruleset *rs, ms_matcher *m, const char *field,
+                         char *(*norm)(const char *, gsize), const char *s, gsize len, GArray *hits,
+                         GPtrArray *out, guint max)
 {
-    const GPtrArray *rules = ms_ruleset_for_field(rs, "a_number");
-    for (guint i = 0; rules && i < rules->len; i++) {
+    const GPtrArray *rules = ms_ruleset_for_field(rs, field);
+    for (guint i = 0; rules && i < rules->len && (!max || out->len < max); i++) {
         const ms_rule *r = g_ptr_array_index(rules, i);
         if (r->on_marked) continue;
         g_array_set_size(hits, 0);
         ms_rule_match_all(r, m, s, 0, len, hits);
-        for (guint j = 0; j < hits->len; j++) {
+        for (guint j = 0; j < hits->len && (!max || out->len < max); j++) {
             const ms_match *mt = &g_array_index(hits, ms_match, j);
-            if (mt->vend <= mt->vstart) continue;
-            char *a = ms_anumber_normalize(s + mt->vstart, mt->vend - mt->vstart);
-            if (a && !g_ptr_array_find_with_equal_func(pi->anums, a, g_str_equal, NULL))
-                g_ptr_array_add(pi->anums, a);
-            else g_free(a);
+            char *v = mt->vend > mt->vstart ? norm(s + mt->vstart, mt->vend - mt->vstart) : NULL;
+            if (v && !g_ptr_array_find_with_equal_func(out, v, g_str_equal, NULL)) g_ptr_array_add(out, v);
+            else g_free(v);
         }
     }
 }
@@ -183,25 +185,23 @@ static char *who_key(const char *name)
     return k->len ? g_string_free(k, FALSE) : (g_string_free(k, TRUE), NULL);
 }
 
+/* A respondent's name as the caption gives it, as a who_key. */
+static char *who_of(const char *s, gsize len)
+{
+    char *name = ms_respondent_normalize(s, len);
+    char *key = name ? who_key(name) : NULL;
+    g_free(name);
+    return key;
+}
+
 /* The first respondent the caption rules find on the page. */
 static char *find_respondent(const ms_ruleset *rs, ms_matcher *m, const char *s, gsize len, GArray *hits)
 {
-    const GPtrArray *rules = ms_ruleset_for_field(rs, "respondent");
-    for (guint i = 0; rules && i < rules->len; i++) {
-        const ms_rule *r = g_ptr_array_index(rules, i);
-        if (r->on_marked) continue;
-        g_array_set_size(hits, 0);
-        ms_rule_match_all(r, m, s, 0, len, hits);
-        for (guint j = 0; j < hits->len; j++) {
-            const ms_match *mt = &g_array_index(hits, ms_match, j);
-            if (mt->vend <= mt->vstart) continue;
-            char *name = ms_respondent_normalize(s + mt->vstart, mt->vend - mt->vstart);
-            char *key = name ? who_key(name) : NULL;
-            g_free(name);
-            if (key) return key;
-        }
-    }
-    return NULL;
+    GPtrArray *one = g_ptr_array_new_with_free_func(g_free);
+    field_values(rs, m, "respondent", who_of, s, len, hits, one, 1);
+    char *who = one->len ? g_ptr_array_steal_index(one, 0) : NULL;
+    g_ptr_array_free(one, TRUE);
+    return who;
 }
 
 /* Letters and digits on the page, leaving out a first line the fax header
@@ -256,7 +256,7 @@ static void read_page(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, gui
     gsize len = end - start;
     pi->anums = g_ptr_array_new_with_free_func(g_free);
     find_cues(rs, m, s, len, pi, hits);
-    find_anumbers(rs, m, s, len, pi, hits);
+    field_values(rs, m, "a_number", ms_anumber_normalize, s, len, hits, pi->anums, 0);
     pi->who = find_respondent(rs, m, s, len, hits);
     pi->alnum = count_alnum(rs, m, s, len, hits);
     pi->barcode = separator_barcode(rs, m, barcodes, (int)p + 1, hits);
