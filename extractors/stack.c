@@ -298,17 +298,9 @@ static gboolean shares_anumber(const GPtrArray *have, const GPtrArray *page)
     return FALSE;
 }
 
-/* The same respondent, allowing OCR's misreads (keys of who_key). */
-static gboolean same_who(const current *cur, const char *a, const char *b)
-{
-    if (strcmp(a, b) == 0) return TRUE;
-    if (!cur->fuzzy) return FALSE;
-    double slack = MAX(1.0, (double)MIN(strlen(a), strlen(b)) / TITLE_SLACK_PER);
-    return ms_fuzzy_distance(cur->fuzzy, a, b) <= slack;
-}
-
-/* The same title, allowing OCR's misreads. */
-static gboolean same_title(const current *cur, const char *a, const char *b)
+/* The same title, or the same respondent (keys of who_key), allowing OCR's
+ * misreads: a distance of 1 per TITLE_SLACK_PER letters, at least 1. */
+static gboolean same_read(const current *cur, const char *a, const char *b)
 {
     if (strcmp(a, b) == 0) return TRUE;
     if (!cur->fuzzy) return FALSE;
@@ -329,10 +321,10 @@ static int start_score(const page_info *pi, const current *cur, GPtrArray *cues)
     if (pi->cue[CUE_CAPTION]) add(&s, cues, W_CAPTION, "caption");
     if (pi->anums->len && cur->anums->len && !shares_anumber(cur->anums, pi->anums))
         add(&s, cues, pi->cue[CUE_CAPTION] ? W_NEW_ANUMBER : W_NEW_ANUMBER_BARE, "new_a_number");
-    gboolean new_who = pi->who && cur->who && !same_who(cur, pi->who, cur->who) &&
+    gboolean new_who = pi->who && cur->who && !same_read(cur, pi->who, cur->who) &&
                        !(pi->anums->len && cur->anums->len && shares_anumber(cur->anums, pi->anums));
     if (new_who) add(&s, cues, pi->cue[CUE_CAPTION] ? W_NEW_RESPONDENT : W_NEW_RESPONDENT_BARE, "new_respondent");
-    if (pi->title && (!cur->title || !same_title(cur, pi->title, cur->title)))
+    if (pi->title && (!cur->title || !same_read(cur, pi->title, cur->title)))
         add(&s, cues, W_NEW_TITLE, "new_title");
     else if (pi->title && pi->cue[CUE_CAPTION] && !new_who &&
              (!pi->anums->len || !cur->anums->len || shares_anumber(cur->anums, pi->anums)))
