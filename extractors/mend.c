@@ -64,6 +64,31 @@ static gboolean mend_word(const ms_fuzzy *f, const char *s, gsize a, gsize b, ch
     return TRUE;
 }
 
+/* "desig nates": two words that OCR split and that together are a cue word
+ * exactly are written as that word and a space, at the same length. */
+static gboolean mend_split(const ms_fuzzy *f, const char *s, const ms_word_span *a,
+                           const ms_word_span *b, char *out)
+{
+    gsize n = (a->end - a->start) + (b->end - b->start);
+    if (b->start != a->end + 1 || s[a->end] != ' ' || n < 7 || n > MEND_MAX) return FALSE;
+    char w[MEND_MAX + 1], *p = w;
+    for (gsize i = a->start; i < b->end; i++) {
+        if (i == a->end) continue;
+        if (!g_ascii_isalpha(s[i])) return FALSE;
+        *p++ = g_ascii_tolower(s[i]);
+    }
+    *p = 0;
+    for (char *const *cue = ms_fuzzy_mend_words(f); cue && *cue; cue++) {
+        if (strcmp(*cue, w) != 0) continue;
+        gsize k = a->start;
+        for (gsize i = a->start; i < b->end; i++)
+            if (i != a->end) out[k++] = s[i];
+        out[k] = ' ';
+        return TRUE;
+    }
+    return FALSE;
+}
+
 char *ms_mend_cues(const ms_fuzzy *f, const char *s, gsize len, int *n_mended)
 {
     int n = 0;
@@ -73,6 +98,10 @@ char *ms_mend_cues(const ms_fuzzy *f, const char *s, gsize len, int *n_mended)
         GArray *words = ms_word_spans(s, len);
         for (guint i = 0; i < words->len; i++) {
             const ms_word_span *w = &g_array_index(words, ms_word_span, i);
+            if (i + 1 < words->len && mend_split(f, s, w, w + 1, out)) {
+                n++, i++;
+                continue;
+            }
             n += mend_word(f, s, w->start, w->end, out);
         }
         g_array_free(words, TRUE);

@@ -8,7 +8,8 @@
  * letters or more is mended at a cost up to 1 (any one letter, or two of
  * OCR's confusions), one of 5 or 6 letters up to the confusion cost; words
  * already in the list, shorter words and words two cue words are about as
- * close to are left alone.  The words are the [mend] list of
+ * close to are left alone.  Two words that OCR split and that make one cue
+ * word exactly ("desig nates") become that word and a space.  The words are the [mend] list of
  * rules/fuzzy.conf, the costs its [costs] and [confusions].
  *
  * Ownership: ms_mend_cues() returns a new string (g_free) or NULL.
