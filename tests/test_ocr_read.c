@@ -243,8 +243,9 @@ static void test_anumber_agree(void)
 }
 
 /* A page upside down that the orientation test does not turn (here: the test
- * is off) reads very poorly; it is read again turned by 180 degrees, that
- * reading is kept, and its boxes land on the page as given. */
+ * is off, the re-reading on) reads very poorly; it is read again turned by 180
+ * degrees, that reading is kept, and its boxes land on the page as given.
+ * With the re-reading off too (the CLI's --no-orient) it stays upside down. */
 static void test_upside_down_read_again(void)
 {
     PIX *page = sample_page();
@@ -275,6 +276,16 @@ static void test_upside_down_read_again(void)
         g_string_append_printf(first, "%s%s", i ? " " : "", g_array_index(words, ms_word, i).text);
     g_test_message("first words: %s", first->str);
     g_string_free(first, TRUE);
+    g_free(info.reading_reason);
+    if (info.looks) g_array_unref(info.looks);
+    g_array_unref(words);
+    ms_ocr_free(ocr);
+    o.reorient = FALSE;
+    g_assert_true(ms_ocr_new(&o, &ocr, &err));
+    words = words_new();
+    g_assert_true(ms_ocr_page(ocr, down, 200, 1, 0, words, &info, &err));
+    g_assert_cmpint(info.rotation, ==, 0);
+    g_assert_null(strstr(info.reading_reason, "very poor"));
     g_free(info.reading_reason);
     if (info.looks) g_array_unref(info.looks);
     g_array_unref(words);

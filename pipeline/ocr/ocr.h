@@ -36,9 +36,11 @@ typedef struct {
     gboolean second_reading; /* read a poor page again from the grey page (see above) */
     gboolean second_look;    /* read the A-number and country words again from their boxes */
     gboolean upsample;       /* bring grey pages under MS_OCR_UPSAMPLE_BELOW dpi to MS_OCR_UPSAMPLE_TO */
+    gboolean reorient;       /* read a very poor page again with the other orientation
+                                (MS_READING_TURN_CONF); the worker sets it as `orient` */
 } ms_ocr_options;
 
-#define MS_OCR_OPTIONS_INIT {NULL, "eng", TRUE, TRUE, FALSE, 0, TRUE, TRUE, TRUE}
+#define MS_OCR_OPTIONS_INIT {NULL, "eng", TRUE, TRUE, FALSE, 0, TRUE, TRUE, TRUE, TRUE}
 
 /* A grey or colour scan under 175 dpi (150 dpi, the lowest scanners offer)
  * is resampled to 300 dpi before recognition: Tesseract reads a 300-dpi

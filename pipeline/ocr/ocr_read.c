@@ -226,7 +226,7 @@ gboolean ms_ocr_page(ms_ocr *ocr, PIX *pix, int dpi, int page_no, int deadline_m
     else
         describe(why, &r), g_string_append(why, ": one reading");
     left = deadline_ms > 0 ? deadline_ms - (int)((g_get_monotonic_time() - t0) / 1000) : 0;
-    if (ocr->opt.second_reading && (deadline_ms <= 0 || left > 0))
+    if (ocr->opt.reorient && ocr->opt.second_reading && (deadline_ms <= 0 || left > 0))
         other_turn(ocr->api, &g, &clean, dpi, MAX(left, 0), &prep, &r, why);
     info->rotation = (prep.rotation + 90 * prep.extra_quads) % 360;
     info->reading = r.name;
