@@ -12,7 +12,9 @@
  * headers, certificate) votes for its value with its rule's weight; where two
  * matches overlap only the heavier votes.  The heaviest value wins; a tie
  * between different values is a conflict and gives NULL (null rather than a
- * guess).  The winner's evidence carries a note with the votes.
+ * guess), unless the tied values are readings of one number: then each
+ * digit is voted on (digit_vote).  The winner's evidence carries a note with
+ * the votes.
  */
 #include "extractors/anumber.h"
 
@@ -148,6 +150,75 @@ static gboolean lone_guess(const ms_text *t, const occurrence *o, int n)
     return conf >= 0 && conf < MS_ANUMBER_LONE_CONF;
 }
 
+/* The word confidence OCR gave an occurrence, as a weight factor: 1 where
+ * the text carries none (a text layer, a transcript). */
+static float conf_factor(const ms_text *t, const occurrence *o, float *conf)
+{
+    int page = 0;
+    float box[4];
+    *conf = -1;
+    if (!ms_text_locate(t, o->m.vstart, o->m.vend, &page, box, conf) || *conf < 0) return 1.0f;
+    return MAX(*conf, 1.0f) / 100.0f;
+}
+
+static int hamming9(const char *a, const char *b)
+{
+    int d = 0;
+    for (int i = 0; i < 9; i++) d += a[i] != b[i];
+    return d;
+}
+
+/* When the whole values tie: the readings of one number (each pair at most
+ * MS_ANUMBER_VOTE_SPREAD digits apart) vote digit by digit, each with its
+ * rule's weight times its word confidence.  A position whose best digit has
+ * under twice the weight of the next gives NULL, and so does a heaviest
+ * reading under MS_ANUMBER_LONE_CONF.  *from is the heaviest reading. */
+static char *digit_vote(const ms_text *t, const GArray *occ, GString *why, const occurrence **from)
+{
+    float w[9][10] = {{0}}, heaviest = -1, heaviest_conf = -1;
+    const occurrence *first = NULL;
+    *from = NULL;
+    for (guint j = 0; j < occ->len; j++) {
+        const occurrence *o = &g_array_index(occ, occurrence, j);
+        if (!o->value) continue;
+        if (first && hamming9(first->value, o->value) > MS_ANUMBER_VOTE_SPREAD) return NULL;
+        first = first ? first : o;
+        float conf, f = o->rule->weight * conf_factor(t, o, &conf);
+        for (int i = 0; i < 9; i++) w[i][o->value[i] - '0'] += f;
+        if (f > heaviest) heaviest = f, heaviest_conf = conf, *from = o;
+        g_string_append_printf(why, "%s%s (weight %.0f)", why->len ? ", " : "", o->value, f);
+    }
+    if (!*from || (heaviest_conf >= 0 && heaviest_conf < MS_ANUMBER_LONE_CONF)) return NULL;
+    char out[10] = {0};
+    for (int i = 0; i < 9; i++) {
+        int top = 0;
+        float next = 0;
+        for (int d = 1; d < 10; d++)
+            if (w[i][d] > w[i][top]) top = d;
+        for (int d = 0; d < 10; d++)
+            if (d != top && w[i][d] > next) next = w[i][d];
+        if (w[i][top] < 2 * next) return NULL;
+        out[i] = (char)('0' + top);
+    }
+    return g_strdup(out);
+}
+
+/* The tie's way out: the digit vote's value and its evidence, or NULL. */
+static char *tie_winner(const ms_text *t, const GArray *occ, GArray *evidence)
+{
+    GString *why = g_string_new(NULL);
+    const occurrence *from = NULL;
+    char *value = digit_vote(t, occ, why, &from);
+    if (value) {
+        ms_evidence_add(evidence, t, "a_number", value, from->rule, from->m.vstart, from->m.vend);
+        ms_evidence *e = &g_array_index(evidence, ms_evidence, evidence->len - 1);
+        e->note = g_strdup_printf("read digit by digit: the readings %s tied as whole numbers; "
+                                  "each digit taken by weighted agreement", why->str);
+    }
+    g_string_free(why, TRUE);
+    return value;
+}
+
 char *ms_anumber_vote(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, const char *marked,
                       const ms_sections *sec, GArray *evidence)
 {
@@ -192,6 +263,7 @@ char *ms_anumber_vote(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, con
             break;
         }
     }
+    if (best && second && next == top) winner = tie_winner(t, occ, evidence);
     g_string_free(note, TRUE);
     g_hash_table_destroy(count);
     g_hash_table_destroy(score);

@@ -20,12 +20,17 @@
 char *ms_anumber_normalize(const char *s, gsize len);
 
 #define MS_ANUMBER_LONE_CONF 50.0f
+/* Tied values at most this many digits apart are readings of one number. */
+#define MS_ANUMBER_VOTE_SPREAD 2
 
 /* The filing's A-number by a vote of every occurrence (NULL on a tie), its
  * evidence added to `evidence` (GArray of ms_evidence) with a note.  When
  * the filing holds one A-number only, read by OCR once, at a word confidence
  * under MS_ANUMBER_LONE_CONF, it is a guess and gives NULL too (on the dev
- * sets such values were wrong twice in three). */
+ * sets such values were wrong twice in three).  A tie between readings of
+ * one number (at most MS_ANUMBER_VOTE_SPREAD digits apart) is voted on digit
+ * by digit, each reading weighted by its rule and its word confidence; a
+ * digit without twice the weight of the next gives NULL. */
 char *ms_anumber_vote(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, const char *marked,
                       const ms_sections *sec, GArray *evidence);
 
