@@ -164,7 +164,8 @@ static float conf_factor(const ms_text *t, const occurrence *o, float *conf)
 static int hamming9(const char *a, const char *b)
 {
     int d = 0;
-    for (int i = 0; i < 9; i++) d += a[i] != b[i];
+    for (int i = 0; i < 9; i++)
+        d += a[i] != b[i];
     return d;
 }
 
@@ -184,7 +185,8 @@ static char *digit_vote(const ms_text *t, const GArray *occ, GString *why, const
         if (first && hamming9(first->value, o->value) > MS_ANUMBER_VOTE_SPREAD) return NULL;
         first = first ? first : o;
         float conf, f = o->rule->weight * conf_factor(t, o, &conf);
-        for (int i = 0; i < 9; i++) w[i][o->value[i] - '0'] += f;
+        for (int i = 0; i < 9; i++)
+            w[i][o->value[i] - '0'] += f;
         if (f > heaviest) heaviest = f, heaviest_conf = conf, *from = o;
         g_string_append_printf(why, "%s%s (weight %.0f)", why->len ? ", " : "", o->value, f);
     }
@@ -213,7 +215,8 @@ static char *tie_winner(const ms_text *t, const GArray *occ, GArray *evidence)
         ms_evidence_add(evidence, t, "a_number", value, from->rule, from->m.vstart, from->m.vend);
         ms_evidence *e = &g_array_index(evidence, ms_evidence, evidence->len - 1);
         e->note = g_strdup_printf("read digit by digit: the readings %s tied as whole numbers; "
-                                  "each digit taken by weighted agreement", why->str);
+                                  "each digit taken by weighted agreement",
+                                  why->str);
     }
     g_string_free(why, TRUE);
     return value;
@@ -231,8 +234,9 @@ char *ms_anumber_vote(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, con
         if (!o->value) continue;
         int s = GPOINTER_TO_INT(g_hash_table_lookup(score, o->value)) + o->rule->weight;
         g_hash_table_insert(score, o->value, GINT_TO_POINTER(s));
-        g_hash_table_insert(count, o->value,
-                            GINT_TO_POINTER(GPOINTER_TO_INT(g_hash_table_lookup(count, o->value)) + 1));
+        g_hash_table_insert(
+            count, o->value,
+            GINT_TO_POINTER(GPOINTER_TO_INT(g_hash_table_lookup(count, o->value)) + 1));
     }
     GHashTableIter it;
     gpointer k, v;
@@ -240,8 +244,10 @@ char *ms_anumber_vote(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, con
     int top = 0, next = 0;
     while (g_hash_table_iter_next(&it, &k, &v)) {
         int s = GPOINTER_TO_INT(v);
-        if (s > top) next = top, second = best, top = s, best = k;
-        else if (s > next) next = s, second = k;
+        if (s > top)
+            next = top, second = best, top = s, best = k;
+        else if (s > next)
+            next = s, second = k;
     }
     char *winner = NULL;
     GString *note = g_string_new(NULL);
@@ -254,7 +260,8 @@ char *ms_anumber_vote(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, con
         for (guint j = 0; j < occ->len; j++) {
             const occurrence *o = &g_array_index(occ, occurrence, j);
             if (!o->value || strcmp(o->value, best) != 0) continue;
-            if (!second && lone_guess(t, o, GPOINTER_TO_INT(g_hash_table_lookup(count, best)))) break;
+            if (!second && lone_guess(t, o, GPOINTER_TO_INT(g_hash_table_lookup(count, best))))
+                break;
             winner = g_strdup(best);
             ms_evidence_add(evidence, t, "a_number", best, o->rule, o->m.vstart, o->m.vend);
             ms_evidence *e = &g_array_index(evidence, ms_evidence, evidence->len - 1);

@@ -9,12 +9,13 @@
 
 /* The text before a name that makes a country the expected next word. */
 #define CUE_RE                                                                                     \
-    "(?:\\b(?:remov(?:e|ed|al|ing)|deport(?:ed|ation)?|return(?:ed)?|sent|transferr?(?:ed)?|"     \
-    "designat\\w*|citizens?|nationals?|natives?|agreements?|ACAs?|between|born\\s+in|fled|"       \
-    "persecution\\s+in|fears?\\s+\\w+\\s+(?:in|to))\\s+(?:(?:the\\s+)?respondents?\\s+|him\\s+|"  \
-    "her\\s+|them\\s+)?(?:from\\s+the\\s+United\\s+States\\s+)?(?:(?:to|of|with|in|from)\\s+)?"   \
-    "(?:the\\s+)?|\\b(?:Nationality|Citizenship|Country\\s+of\\s+(?:Citizenship|Nationality|"     \
-    "Removal))\\s*[:-]?\\s*(?:is\\s+)?(?:the\\s+)?|\\bremov\\w*\\s+\\S+(?:\\s+\\S+)?\\s+to\\s+"   \
+    "(?:\\b(?:remov(?:e|ed|al|ing)|deport(?:ed|ation)?|return(?:ed)?|sent|transferr?(?:ed)?|"      \
+    "designat\\w*|citizens?|nationals?|natives?|agreements?|ACAs?|between|born\\s+in|fled|"        \
+    "persecution\\s+in|fears?\\s+\\w+\\s+(?:in|to))\\s+(?:(?:the\\s+)?respondents?\\s+|him\\s+|"   \
+    "her\\s+|them\\s+)?(?:from\\s+the\\s+United\\s+States\\s+)?(?:(?:to|of|o\xc2\xa3|with|in|"     \
+    "from)\\s+)?"                                                                                  \
+    "(?:the\\s+)?|\\b(?:Nationality|Citizenship|Country\\s+of\\s+(?:Citizenship|Nationality|"      \
+    "Removal))\\s*[:;-]?\\s*(?:is\\s+)?(?:the\\s+)?|\\bremov\\w*\\s+\\S+(?:\\s+\\S+)?\\s+to\\s+"   \
     "(?:the\\s+)?)$"
 #define LIST_RE "^[\\s,;]*(?:(?:and|or|and/or)\\s+)?(?:the\\s+)?$"
 #define MAX_WORDS 6
@@ -36,12 +37,16 @@ GArray *ms_word_spans(const char *s, gsize len)
     GArray *w = g_array_new(FALSE, FALSE, sizeof(ms_word_span));
     gsize i = 0;
     while (i < len) {
-        while (i < len && g_ascii_isspace(s[i])) i++;
+        while (i < len && g_ascii_isspace(s[i]))
+            i++;
         gsize a = i;
-        while (i < len && !g_ascii_isspace(s[i])) i++;
+        while (i < len && !g_ascii_isspace(s[i]))
+            i++;
         gsize b = i;
-        while (a < b && strchr("(\"'[", s[a])) a++;
-        while (b > a && strchr(").,;:\"'!?]", s[b - 1])) b--;
+        while (a < b && strchr("(\"'[", s[a]))
+            a++;
+        while (b > a && strchr(").,;:\"'!?]", s[b - 1]))
+            b--;
         if (b > a) g_array_append_val(w, ((ms_word_span){a, b}));
     }
     return w;
