@@ -293,20 +293,54 @@ static void test_anumber_forms(void)
     }
 }
 
-/* OCR words, one line each of `lines`, every word at confidence `conf`. */
-static ms_text *ocr_text(const char *const *lines, float conf)
+/* OCR words, one line each of `lines`, the words of line l at confidence
+ * `confs[l]` (or `conf` when confs is NULL). */
+static ms_text *ocr_text_confs(const char *const *lines, float conf, const float *confs)
 {
     GArray *w = g_array_new(FALSE, FALSE, sizeof(ms_word));
     g_array_set_clear_func(w, ms_word_clear);
     for (int l = 0; lines[l]; l++) {
         char **parts = g_strsplit(lines[l], " ", -1);
+        float c = confs ? confs[l] : conf;
         for (int i = 0; parts[i]; i++) {
-            ms_word wd = {g_strdup(parts[i]), 1, l, 100.0f * i, 40.0f * l, 100.0f * i + 90, 40.0f * l + 30, conf};
+            ms_word wd = {g_strdup(parts[i]), 1, l, 100.0f * i, 40.0f * l, 100.0f * i + 90, 40.0f * l + 30, c};
             g_array_append_val(w, wd);
         }
         g_strfreev(parts);
     }
     return ms_text_build(w, 1);
+}
+
+static ms_text *ocr_text(const char *const *lines, float conf)
+{
+    return ocr_text_confs(lines, conf, NULL);
+}
+
+/* Two readings of one number that tie as whole numbers: each digit goes to
+ * the reading with the clearly higher word confidence; equal confidences, a
+ * heaviest reading under the lone confidence, or two different numbers give
+ * null. */
+static void test_anumber_digit_vote(void)
+{
+    const char *one[] = {"DHS MOTION TO PRETERMIT", "Nadia PATEL A 232 618 939",
+                         "PATEL. Nadia A232-618-949", NULL};
+    const char *two[] = {"DHS MOTION TO PRETERMIT", "Nadia PATEL A 232 618 939",
+                         "PATEL. Nadia A219-741-626", NULL};
+    const float good_poor[] = {90, 90, 34}, poor_good[] = {90, 34, 90}, even[] = {90, 60, 60},
+                low[] = {90, 40, 10};
+    const struct { const char *const *lines; const float *confs; const char *want; } cases[] = {
+        {one, good_poor, "232618939"}, {one, poor_good, "232618949"}, {one, even, NULL},
+        {one, low, NULL},              {two, good_poor, NULL},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        ms_text *t = ocr_text_confs(cases[i].lines, 0, cases[i].confs);
+        ms_matcher *m = ms_matcher_new();
+        ms_extraction *x = ms_extract(ms_test_rules(), m, t);
+        g_assert_cmpstr(x->a_number, ==, cases[i].want);
+        ms_extraction_free(x);
+        ms_matcher_free(m);
+        ms_text_free(t);
+    }
 }
 
 /* A filing's only A-number read once by OCR at a low confidence is a guess:
@@ -468,6 +502,7 @@ int main(int argc, char **argv)
     g_test_add_func("/extract/no-title", test_no_title_falls_back);
     g_test_add_func("/extract/anumber-forms", test_anumber_forms);
     g_test_add_func("/extract/anumber-lone-guess", test_anumber_lone_guess);
+    g_test_add_func("/extract/anumber-digit-vote", test_anumber_digit_vote);
     g_test_add_func("/extract/gazetteer-pairs", test_gazetteer_pairs);
     g_test_add_func("/extract/court-normalize", test_court_normalize);
     g_test_add_func("/extract/sections", test_sections);
