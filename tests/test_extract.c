@@ -316,6 +316,17 @@ static ms_text *ocr_text(const char *const *lines, float conf)
     return ocr_text_confs(lines, conf, NULL);
 }
 
+/* Extract from `t` (freed here) and check its A-number. */
+static void check_anumber(ms_text *t, const char *want)
+{
+    ms_matcher *m = ms_matcher_new();
+    ms_extraction *x = ms_extract(ms_test_rules(), m, t);
+    g_assert_cmpstr(x->a_number, ==, want);
+    ms_extraction_free(x);
+    ms_matcher_free(m);
+    ms_text_free(t);
+}
+
 /* Two readings of one number that tie as whole numbers: each digit goes to
  * the reading with the clearly higher word confidence; equal confidences, a
  * heaviest reading under the lone confidence, or two different numbers give
@@ -333,13 +344,7 @@ static void test_anumber_digit_vote(void)
         {one, low, NULL},              {two, good_poor, NULL},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
-        ms_text *t = ocr_text_confs(cases[i].lines, 0, cases[i].confs);
-        ms_matcher *m = ms_matcher_new();
-        ms_extraction *x = ms_extract(ms_test_rules(), m, t);
-        g_assert_cmpstr(x->a_number, ==, cases[i].want);
-        ms_extraction_free(x);
-        ms_matcher_free(m);
-        ms_text_free(t);
+        check_anumber(ocr_text_confs(cases[i].lines, 0, cases[i].confs), cases[i].want);
     }
 }
 
@@ -356,13 +361,7 @@ static void test_anumber_lone_guess(void)
         {twice, 36, "223068225"},   {family, 36, "223068225"},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
-        ms_text *t = ocr_text(cases[i].lines, cases[i].conf);
-        ms_matcher *m = ms_matcher_new();
-        ms_extraction *x = ms_extract(ms_test_rules(), m, t);
-        g_assert_cmpstr(x->a_number, ==, cases[i].want);
-        ms_extraction_free(x);
-        ms_matcher_free(m);
-        ms_text_free(t);
+        check_anumber(ocr_text(cases[i].lines, cases[i].conf), cases[i].want);
     }
 }
 
