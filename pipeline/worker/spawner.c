@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
@@ -29,6 +30,7 @@ static void become_worker(int wsock)
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
+    prctl(PR_SET_NAME, "ms-worker-proc"); /* in ps and top, beside the parent's name */
     exit(ms_worker_child_main()); /* exit, not _exit: as a worker's main returns */
 }
 
@@ -100,6 +102,7 @@ static G_NORETURN void spawner_main(int sock, pid_t parent)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent) _exit(0); /* it died before the line above */
+    prctl(PR_SET_NAME, "ms-spawner");
     if (dup2(sock, CTL) < 0) _exit(1);
     int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
     if (devnull < 0) _exit(1);
@@ -109,6 +112,25 @@ static G_NORETURN void spawner_main(int sock, pid_t parent)
 }
 
 /* ---- the parent's side ---- */
+
+/* The spawner is gone or broken, or this process exits: close its socket (it
+ * exits at the end of it) and reap it.  Workers are exec'd from now on. */
+static void drop(void)
+{
+    if (ctl < 0) return;
+    close(ctl);
+    ctl = -1;
+    while (waitpid(spawner_pid, NULL, 0) < 0 && errno == EINTR) {
+    }
+    spawner_pid = -1;
+}
+
+static void stop_at_exit(void)
+{
+    g_mutex_lock(&lock);
+    drop();
+    g_mutex_unlock(&lock);
+}
 
 gboolean ms_spawner_start(void)
 {
@@ -128,18 +150,8 @@ gboolean ms_spawner_start(void)
         return FALSE;
     }
     ctl = sv[0], spawner_pid = pid;
+    atexit(stop_at_exit); /* in this process only: the spawner was forked before */
     return TRUE;
-}
-
-/* The spawner is gone or broken: workers are exec'd from now on. */
-static void drop(void)
-{
-    close(ctl);
-    ctl = -1;
-    kill(spawner_pid, SIGKILL);
-    while (waitpid(spawner_pid, NULL, 0) < 0 && errno == EINTR) {
-    }
-    spawner_pid = -1;
 }
 
 /* One request: 1 if a worker came, 0 if the spawner could not fork, -1 if
@@ -174,7 +186,7 @@ gboolean ms_spawner_spawn(int *sock, pid_t *pid)
 {
     g_mutex_lock(&lock);
     int r = ctl >= 0 ? ask(sock, pid) : 0;
-    if (r < 0) drop();
+    if (r < 0) kill(spawner_pid, SIGKILL), drop();
     g_mutex_unlock(&lock);
     if (r <= 0) errno = EAGAIN;
     return r > 0;
