@@ -13,6 +13,13 @@
 
 #include "pipeline/worker/worker_proc.h"
 
+#ifdef MS_HAVE_VALGRIND_H
+#include <valgrind/valgrind.h>
+#define UNDER_VALGRIND (RUNNING_ON_VALGRIND != 0)
+#else
+#define UNDER_VALGRIND 0
+#endif
+
 /* In the spawner: its socket.  In a worker: the worker's socket. */
 #define CTL 3
 
@@ -135,6 +142,10 @@ static void stop_at_exit(void)
 gboolean ms_spawner_start(void)
 {
     if (ctl >= 0) return TRUE;
+    if (UNDER_VALGRIND) { /* it would follow the forks into the workers */
+        errno = ENOTSUP;
+        return FALSE;
+    }
     if (prctl(PR_SET_CHILD_SUBREAPER, 1) != 0) return FALSE;
     int sv[2];
     if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0) return FALSE;

@@ -26,8 +26,9 @@
 #include <glib.h>
 #include <sys/types.h>
 
-/* Start the spawner.  FALSE (errno set) when it cannot be started: workers are
- * then started by exec (worker_proc.c), as without it. */
+/* Start the spawner.  FALSE (errno set) when it cannot be started, or under
+ * Valgrind (which would follow the forks into the workers): workers are then
+ * started by exec (worker_proc.c), as without it. */
 gboolean ms_spawner_start(void);
 
 /* A new worker: its pid (a child of this process) and this side of its socket
