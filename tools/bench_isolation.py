@@ -7,7 +7,9 @@ path of `motionscan run`, records to /dev/null) over the same files, ROUNDS
 times in each mode, alternating (workers, in-process, workers, ...), each
 under /usr/bin/time, which reports the user + system CPU of the process and
 of the workers it reaped.  Prints each run and the medians; the cost is the
-median CPU per page with workers over the one in process, minus one.
+median CPU per page with workers over the one in process, minus one; also
+printed, the median of each round's own cost (its workers run over its
+in-process run), which a load that changes between rounds disturbs less.
 
 On a shared machine the wall times mean little; the CPU times are what is
 compared.
@@ -87,6 +89,10 @@ def main():
     w, i = statistics.median(cpu["workers"]), statistics.median(cpu["in-process"])
     print("median CPU a page: workers %.3f ms, in process %.3f ms: isolation costs %+.3f ms a page, %+.1f %%"
           % (w * 1000, i * 1000, (w - i) * 1000, (w / i - 1) * 100))
+    # each round's two runs ran one after the other, under about the same load
+    ratios = [a / b - 1 for a, b in zip(cpu["workers"], cpu["in-process"])]
+    print("median of the rounds' own costs (workers over the in-process run of the same round): %+.1f %%"
+          % (statistics.median(ratios) * 100))
 
 
 if __name__ == "__main__":
