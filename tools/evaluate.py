@@ -307,6 +307,12 @@ def main():
     print("removal_countries, micro over (document, country) pairs: precision %.3f (%d/%d), recall %.3f (%d/%d)"
           % (prec, tp, tp + fp, rec_, tp, tp + fn))
     print()
+    # the A-number's worst failure: a wrong number, not a missing one (null is honest)
+    wrong_a = sum(1 for (name, f, got, want, rec) in failures if f == "a_number" and got is not None)
+    null_a = sum(1 for (name, f, got, want, rec) in failures if f == "a_number" and got is None)
+    print("a_number: wrong non-null values %d, null where one was expected %d, of %d filings"
+          % (wrong_a, null_a, n))
+    print()
     print("nationality-only or background mention became a removal country: %d" % len(leaks))
     for name, c, rl, rec in leaks:
         tag = cause.get((name, "removal_set"))

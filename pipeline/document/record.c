@@ -241,6 +241,67 @@ static void add_date_candidates(JsonBuilder *b, const ms_result *r, const ms_ext
     json_builder_end_array(b);
 }
 
+/* Each value's evidence: the field, the value, the words and where they are. */
+static void add_evidence(JsonBuilder *b, const ms_result *r, const ms_extraction *x,
+                         const char *rules_dir)
+{
+    json_builder_set_member_name(b, "evidence");
+    json_builder_begin_array(b);
+    for (guint i = 0; x && i < x->evidence->len; i++) {
+        const ms_evidence *e = &g_array_index(x->evidence, ms_evidence, i);
+        json_builder_begin_object(b);
+        add_string_or_null(b, "field", e->field);
+        add_string_or_null(b, "value", e->value);
+        add_string_or_null(b, "text", e->text);
+        if (e->note) add_string_or_null(b, "note", e->note);
+        add_location(b, r, e->page, e->box, e->conf, e->rule, rules_dir);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+}
+
+/* A rule that hit a limit (match_limit, match_cap, ...): never a silent loss. */
+static void add_warnings(JsonBuilder *b, const ms_extraction *x, const char *rules_dir)
+{
+    json_builder_set_member_name(b, "warnings");
+    json_builder_begin_array(b);
+    for (guint i = 0; x && x->warnings && i < x->warnings->len; i++) {
+        const ms_warning *w = &g_array_index(x->warnings, ms_warning, i);
+        json_builder_begin_object(b);
+        add_string_or_null(b, "code", w->code);
+        add_string_or_null(b, "message", w->message);
+        add_string_or_null(b, "rule", w->rule->id);
+        char *src = rule_source(w->rule, rules_dir);
+        add_string_or_null(b, "rule_source", src);
+        g_free(src);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+}
+
+/* Every country-like mention with its role; a fuzzy match also gives the text as read. */
+static void add_mentions(JsonBuilder *b, const ms_result *r, const ms_extraction *x,
+                         const char *rules_dir)
+{
+    json_builder_set_member_name(b, "country_mentions");
+    json_builder_begin_array(b);
+    for (guint i = 0; x && i < x->mentions->len; i++) {
+        const ms_mention *m = &g_array_index(x->mentions, ms_mention, i);
+        json_builder_begin_object(b);
+        add_string_or_null(b, "code", m->country->code);
+        add_string_or_null(b, "name", m->country->name);
+        add_string_or_null(b, "text", m->text);
+        add_string_or_null(b, "role", m->role);
+        if (m->fuzzy) {
+            add_string_or_null(b, "read_as", m->text);
+            add_string_or_null(b, "match", "fuzzy");
+        }
+        add_location(b, r, m->page, m->box, m->conf, m->rule, rules_dir);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+}
+
 static void add_fields(JsonBuilder *b, const ms_result *r, const ms_extraction *x,
                        const char *rules_dir)
 {
@@ -279,68 +340,9 @@ static void add_fields(JsonBuilder *b, const ms_result *r, const ms_extraction *
         json_builder_add_null_value(b);
     }
 
-    json_builder_set_member_name(b, "evidence");
-    json_builder_begin_array(b);
-    for (guint i = 0; x && i < x->evidence->len; i++) {
-        const ms_evidence *e = &g_array_index(x->evidence, ms_evidence, i);
-        json_builder_begin_object(b);
-        json_builder_set_member_name(b, "field");
-        json_builder_add_string_value(b, e->field);
-        json_builder_set_member_name(b, "value");
-        json_builder_add_string_value(b, e->value);
-        json_builder_set_member_name(b, "text");
-        json_builder_add_string_value(b, e->text);
-        if (e->note) {
-            json_builder_set_member_name(b, "note");
-            json_builder_add_string_value(b, e->note);
-        }
-        add_location(b, r, e->page, e->box, e->conf, e->rule, rules_dir);
-        json_builder_end_object(b);
-    }
-    json_builder_end_array(b);
-
-    json_builder_set_member_name(b, "warnings");
-    json_builder_begin_array(b);
-    for (guint i = 0; x && x->warnings && i < x->warnings->len; i++) {
-        const ms_warning *w = &g_array_index(x->warnings, ms_warning, i);
-        json_builder_begin_object(b);
-        json_builder_set_member_name(b, "code");
-        json_builder_add_string_value(b, w->code);
-        json_builder_set_member_name(b, "message");
-        json_builder_add_string_value(b, w->message);
-        json_builder_set_member_name(b, "rule");
-        json_builder_add_string_value(b, w->rule->id);
-        json_builder_set_member_name(b, "rule_source");
-        char *src = rule_source(w->rule, rules_dir);
-        json_builder_add_string_value(b, src);
-        g_free(src);
-        json_builder_end_object(b);
-    }
-    json_builder_end_array(b);
-
-    json_builder_set_member_name(b, "country_mentions");
-    json_builder_begin_array(b);
-    for (guint i = 0; x && i < x->mentions->len; i++) {
-        const ms_mention *m = &g_array_index(x->mentions, ms_mention, i);
-        json_builder_begin_object(b);
-        json_builder_set_member_name(b, "code");
-        json_builder_add_string_value(b, m->country->code);
-        json_builder_set_member_name(b, "name");
-        json_builder_add_string_value(b, m->country->name);
-        json_builder_set_member_name(b, "text");
-        json_builder_add_string_value(b, m->text);
-        json_builder_set_member_name(b, "role");
-        json_builder_add_string_value(b, m->role);
-        if (m->fuzzy) { /* the text as read, and how it was matched */
-            json_builder_set_member_name(b, "read_as");
-            json_builder_add_string_value(b, m->text);
-            json_builder_set_member_name(b, "match");
-            json_builder_add_string_value(b, "fuzzy");
-        }
-        add_location(b, r, m->page, m->box, m->conf, m->rule, rules_dir);
-        json_builder_end_object(b);
-    }
-    json_builder_end_array(b);
+    add_evidence(b, r, x, rules_dir);
+    add_warnings(b, x, rules_dir);
+    add_mentions(b, r, x, rules_dir);
 }
 
 /* `file` is always valid UTF-8 (JSON, CSV and SQLite need it): a name that
