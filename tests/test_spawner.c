@@ -122,7 +122,9 @@ static void test_forked_worker_reads(void)
 }
 
 /* A worker killed by a signal costs its request worker_crashed with the
- * signal: its death is read by pid as for a worker we forked ourselves. */
+ * signal: its death is read by pid as for a worker we forked ourselves.
+ * SIGKILL, which no handler sees (a sanitizer build's would turn a SIGSEGV
+ * into an exit status). */
 static void test_crash_read_by_pid(void)
 {
     ms_context ctx = worker_context();
@@ -130,11 +132,11 @@ static void test_crash_read_by_pid(void)
     int count;
     pid_t w = child_named("ms-worker-proc", &count, NULL);
     g_assert_cmpint(w, >, 0);
-    g_assert_cmpint(kill(w, SIGSEGV), ==, 0);
+    g_assert_cmpint(kill(w, SIGKILL), ==, 0);
     GError *err = NULL;
     g_assert_cmpint(open_sample(p, &ctx, 1, &err), ==, -1);
     g_assert_error(err, MS_ERROR, MS_ERR_WORKER_CRASHED);
-    g_assert_nonnull(strstr(err->message, "signal 11"));
+    g_assert_nonnull(strstr(err->message, "signal 9"));
     g_clear_error(&err);
     /* the next request starts a new worker, from the spawner again */
     g_assert_cmpint(open_sample(p, &ctx, 2, &err), ==, 2);
