@@ -37,7 +37,6 @@ static void become_worker(int wsock)
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
-    prctl(PR_SET_NAME, "ms-worker-proc"); /* in ps and top, beside the parent's name */
     exit(ms_worker_child_main()); /* exit, not _exit: as a worker's main returns */
 }
 
@@ -49,6 +48,8 @@ static pid_t double_fork(int wsock)
     if (pipe2(pp, O_CLOEXEC) != 0) return -1;
     pid_t mid = fork();
     if (mid == 0) {
+        /* the worker's name in ps and top, set before the pid is sent back */
+        prctl(PR_SET_NAME, "ms-worker-proc");
         pid_t w = fork();
         if (w == 0) become_worker(wsock);
         ssize_t k = write(pp[1], &w, sizeof w);
