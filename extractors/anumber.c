@@ -137,6 +137,17 @@ static GArray *occurrences(const ms_ruleset *rs, ms_matcher *m, const ms_text *t
     return kept;
 }
 
+/* The filing's only A-number, read once, by OCR, at a low confidence: null is
+ * the honest answer.  (A family's filing reads each member's number once;
+ * there the vote stands.) */
+static gboolean lone_guess(const ms_text *t, const occurrence *o, int n)
+{
+    int page = 0;
+    float box[4], conf = -1;
+    if (n != 1 || !ms_text_locate(t, o->m.vstart, o->m.vend, &page, box, &conf)) return FALSE;
+    return conf >= 0 && conf < MS_ANUMBER_LONE_CONF;
+}
+
 char *ms_anumber_vote(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, const char *marked,
                       const ms_sections *sec, GArray *evidence)
 {
@@ -169,10 +180,11 @@ char *ms_anumber_vote(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, con
                                (char *)k, GPOINTER_TO_INT(g_hash_table_lookup(count, k)),
                                GPOINTER_TO_INT(v));
     if (best && next < top) {
-        winner = g_strdup(best);
         for (guint j = 0; j < occ->len; j++) {
             const occurrence *o = &g_array_index(occ, occurrence, j);
             if (!o->value || strcmp(o->value, best) != 0) continue;
+            if (!second && lone_guess(t, o, GPOINTER_TO_INT(g_hash_table_lookup(count, best)))) break;
+            winner = g_strdup(best);
             ms_evidence_add(evidence, t, "a_number", best, o->rule, o->m.vstart, o->m.vend);
             ms_evidence *e = &g_array_index(evidence, ms_evidence, evidence->len - 1);
             e->note = g_strdup_printf("won the vote of the filing's A-numbers (%s)%s", note->str,

@@ -19,8 +19,13 @@
  * when it is not one or its length is uncertain. */
 char *ms_anumber_normalize(const char *s, gsize len);
 
+#define MS_ANUMBER_LONE_CONF 50.0f
+
 /* The filing's A-number by a vote of every occurrence (NULL on a tie), its
- * evidence added to `evidence` (GArray of ms_evidence) with a note. */
+ * evidence added to `evidence` (GArray of ms_evidence) with a note.  When
+ * the filing holds one A-number only, read by OCR once, at a word confidence
+ * under MS_ANUMBER_LONE_CONF, it is a guess and gives NULL too (on the dev
+ * sets such values were wrong twice in three). */
 char *ms_anumber_vote(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, const char *marked,
                       const ms_sections *sec, GArray *evidence);
 

@@ -8,6 +8,7 @@
 #include "extractors/dates.h"
 #include "extractors/evidence.h"
 #include "extractors/facts.h"
+#include "extractors/mend.h"
 #include "extractors/mentions.h"
 #include "pipeline/base/limits.h"
 
@@ -190,8 +191,12 @@ ms_extraction *ms_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t)
         g_strdelimit(x->title, "\n", ' ');
     }
     GArray *spans = g_array_new(FALSE, FALSE, sizeof(ms_span));
-    ms_countries_find(rs, m, t->str->str, t->str->len, spans);
-    char *marked = ms_countries_mark(t->str->str, t->str->len, spans);
+    /* the rules read cue words through OCR damage; values come from t */
+    char *mended = ms_mend_cues(ms_ruleset_fuzzy(rs), t->str->str, t->str->len, NULL);
+    const char *s = mended ? mended : t->str->str;
+    ms_countries_find(rs, m, s, t->str->len, spans);
+    char *marked = ms_countries_mark(s, t->str->len, spans);
+    g_free(mended);
     x->motion_type = pick_field(rs, m, t, marked, sec, "motion_type", x->evidence);
     if (!x->motion_type) x->motion_type = g_strdup("other");
     x->filer = pick_field(rs, m, t, marked, sec, "filer", x->evidence);

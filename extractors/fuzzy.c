@@ -17,6 +17,7 @@ struct ms_fuzzy {
     GArray *letters;                /* char[2]: one letter read for another */
     GArray *pairs;                  /* char[3]: two letters, then the one they read as */
     char **never, **us_places;
+    char **mend; /* [mend] words: cue words a damaged word is read as (mend.c) */
 };
 
 void ms_fuzzy_free(ms_fuzzy *f)
@@ -26,6 +27,7 @@ void ms_fuzzy_free(ms_fuzzy *f)
     g_array_free(f->pairs, TRUE);
     g_strfreev(f->never);
     g_strfreev(f->us_places);
+    g_strfreev(f->mend);
     g_free(f);
 }
 
@@ -72,6 +74,14 @@ static gboolean parse(GKeyFile *kf, ms_fuzzy *f, GError **e)
     }
     if (!*e) f->never = g_key_file_get_string_list(kf, "traps", "never", NULL, e);
     if (!*e) f->us_places = g_key_file_get_string_list(kf, "traps", "us_places", NULL, e);
+    if (!*e) f->mend = g_key_file_get_string_list(kf, "mend", "words", NULL, e);
+    for (char **w = f->mend; !*e && w && *w; w++) {
+        g_strstrip(*w);
+        for (const char *c = *w; *c && !*e; c++)
+            if (!g_ascii_islower(*c))
+                g_set_error(e, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                            "[mend] words: '%s' must be lower-case letters", *w);
+    }
     return !*e;
 }
 
@@ -148,6 +158,16 @@ double ms_fuzzy_distance(const ms_fuzzy *f, const char *a, const char *b)
     return distance(f, a, b);
 }
 
+double ms_fuzzy_substitution(const ms_fuzzy *f, char a, char b)
+{
+    return sub_cost(f, a, b);
+}
+
+char *const *ms_fuzzy_mend_words(const ms_fuzzy *f)
+{
+    return f->mend;
+}
+
 static int letters(const char *s)
 {
     int n = 0;
@@ -181,7 +201,11 @@ static void try_name(const char *key, const ms_country *c, gpointer user)
     search *s = user;
     gsize kl = strlen(key);
     if (listed(s->f->never, key) || (kl > s->len ? kl - s->len : s->len - kl) > 3) return;
-    if (key[0] != s->text[0] && sub_cost(s->f, key[0], s->text[0]) > s->f->confusion) return;
+    /* the first letter must be right or a confusion, unless OCR made it a
+     * bracket or a bar ("[cuador") */
+    if (key[0] != s->text[0] && g_ascii_isalpha(s->text[0]) &&
+        sub_cost(s->f, key[0], s->text[0]) > s->f->confusion)
+        return;
     double d = distance(s->f, s->text, key);
     if (d > allowed(key)) {
         if (c != s->best && d < s->other_cost) s->other_cost = d;

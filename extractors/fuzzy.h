@@ -34,4 +34,11 @@ const ms_country *ms_gazetteer_lookup_fuzzy(const ms_gazetteer *g, const ms_fuzz
  * fuzzy.conf); 99 when either has 64 bytes or more. */
 double ms_fuzzy_distance(const ms_fuzzy *f, const char *a, const char *b);
 
+/* The cost of reading letter `b` for `a` (lower case): 0, the confusion cost
+ * or the other cost of fuzzy.conf. */
+double ms_fuzzy_substitution(const ms_fuzzy *f, char a, char b);
+
+/* The [mend] words of fuzzy.conf (lower case, NULL-terminated; borrowed). */
+char *const *ms_fuzzy_mend_words(const ms_fuzzy *f);
+
 #endif

@@ -76,6 +76,16 @@ static gboolean blocked(const GArray *spans, gsize a, gsize b)
     return FALSE;
 }
 
+/* A capital that OCR read as a bracket or a bar ("[cuador", "|ndia"): the
+ * word then starts at that character, else at `start`. */
+static gsize damaged_capital(const char *s, gsize start)
+{
+    if (start > 0 && strchr("[|(", s[start - 1]) && g_ascii_islower(s[start]) &&
+        (start == 1 || g_ascii_isspace(s[start - 2])))
+        return start - 1;
+    return start;
+}
+
 void ms_countries_find_fuzzy(const ms_gazetteer *g, const ms_fuzzy *f, const char *s, gsize len,
                              GArray *spans)
 {
@@ -84,13 +94,15 @@ void ms_countries_find_fuzzy(const ms_gazetteer *g, const ms_fuzzy *f, const cha
     GArray *found = g_array_new(FALSE, FALSE, sizeof(ms_span));
     for (guint i = 0; i < words->len; i++) {
         const ms_word_span *w = &g_array_index(words, ms_word_span, i);
-        if (!g_ascii_isupper(s[w->start]) || !expected_at(s, w->start, spans)) continue;
+        gsize at = damaged_capital(s, w->start);
+        if (!g_ascii_isupper(s[at]) && at == w->start) continue;
+        if (!expected_at(s, at, spans)) continue;
         for (guint n = MIN(MAX_WORDS, words->len - i); n >= 1; n--) {
             const ms_word_span *last = &g_array_index(words, ms_word_span, i + n - 1);
-            if (blocked(spans, w->start, last->end)) continue;
-            const ms_country *c = ms_gazetteer_lookup_fuzzy(g, f, s + w->start, last->end - w->start);
+            if (blocked(spans, at, last->end)) continue;
+            const ms_country *c = ms_gazetteer_lookup_fuzzy(g, f, s + at, last->end - at);
             if (!c) continue;
-            g_array_append_val(found, ((ms_span){w->start, last->end, c, FALSE, TRUE}));
+            g_array_append_val(found, ((ms_span){at, last->end, c, FALSE, TRUE}));
             i += n - 1;
             break;
         }

@@ -293,6 +293,45 @@ static void test_anumber_forms(void)
     }
 }
 
+/* OCR words, one line each of `lines`, every word at confidence `conf`. */
+static ms_text *ocr_text(const char *const *lines, float conf)
+{
+    GArray *w = g_array_new(FALSE, FALSE, sizeof(ms_word));
+    g_array_set_clear_func(w, ms_word_clear);
+    for (int l = 0; lines[l]; l++) {
+        char **parts = g_strsplit(lines[l], " ", -1);
+        for (int i = 0; parts[i]; i++) {
+            ms_word wd = {g_strdup(parts[i]), 1, l, 100.0f * i, 40.0f * l, 100.0f * i + 90, 40.0f * l + 30, conf};
+            g_array_append_val(w, wd);
+        }
+        g_strfreev(parts);
+    }
+    return ms_text_build(w, 1);
+}
+
+/* A filing's only A-number read once by OCR at a low confidence is a guess:
+ * null.  Read once at a good confidence, or twice alike, or one of a
+ * family's numbers, it stands. */
+static void test_anumber_lone_guess(void)
+{
+    const char *once[] = {"DHS MOTION TO PRETERMIT", "File No.: A 223-068-225", "The Respondent.", NULL};
+    const char *twice[] = {"DHS MOTION TO PRETERMIT", "File No.: A 223-068-225", "A223-068-225", NULL};
+    const char *family[] = {"DHS MOTION TO PRETERMIT", "File Nos.: A 223-068-225", "A 219-741-626", NULL};
+    const struct { const char *const *lines; float conf; const char *want; } cases[] = {
+        {once, 36, NULL},           {once, 50, "223068225"},   {once, 90, "223068225"},
+        {twice, 36, "223068225"},   {family, 36, "223068225"},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        ms_text *t = ocr_text(cases[i].lines, cases[i].conf);
+        ms_matcher *m = ms_matcher_new();
+        ms_extraction *x = ms_extract(ms_test_rules(), m, t);
+        g_assert_cmpstr(x->a_number, ==, cases[i].want);
+        ms_extraction_free(x);
+        ms_matcher_free(m);
+        ms_text_free(t);
+    }
+}
+
 static char *section_text(const ms_text *t, const ms_sections *s, ms_scope sc)
 {
     return g_strndup(t->str->str + s->start[sc], s->end[sc] - s->start[sc]);
@@ -428,6 +467,7 @@ int main(int argc, char **argv)
     g_test_add_func("/extract/us-never-nationality", test_us_is_never_nationality);
     g_test_add_func("/extract/no-title", test_no_title_falls_back);
     g_test_add_func("/extract/anumber-forms", test_anumber_forms);
+    g_test_add_func("/extract/anumber-lone-guess", test_anumber_lone_guess);
     g_test_add_func("/extract/gazetteer-pairs", test_gazetteer_pairs);
     g_test_add_func("/extract/court-normalize", test_court_normalize);
     g_test_add_func("/extract/sections", test_sections);

@@ -146,6 +146,23 @@ static void test_unmap_box(void)
         boxaDestroy(&found);
         pixDestroy(&given);
     }
+    /* a very poor reading read again turned by q more quarters (ocr_read.c):
+     * the box found on the turned image lands on the image before the turn */
+    for (int q = 1; q < 4; q++) {
+        PIX *turned = pixRotateOrth(page, q);
+        BOXA *found = pixConnComp(turned, NULL, 8);
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(found, 0, &x, &y, &w, &h);
+        float box[4] = {(float)x, (float)y, (float)(x + w), (float)(y + h)};
+        ms_prep_info info = {.extra_quads = q};
+        ms_ocr_unmap_box(box, &info, W, H);
+        g_assert_cmpfloat(box[0], ==, 40);
+        g_assert_cmpfloat(box[1], ==, 100);
+        g_assert_cmpfloat(box[2], ==, 100);
+        g_assert_cmpfloat(box[3], ==, 120);
+        boxaDestroy(&found);
+        pixDestroy(&turned);
+    }
     pixDestroy(&page);
 }
 

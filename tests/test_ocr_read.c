@@ -242,6 +242,58 @@ static void test_anumber_agree(void)
     }
 }
 
+/* A page upside down that the orientation test does not turn (here: the test
+ * is off, the re-reading on) reads very poorly; it is read again turned by 180
+ * degrees, that reading is kept, and its boxes land on the page as given.
+ * With the re-reading off too (the CLI's --no-orient) it stays upside down. */
+static void test_upside_down_read_again(void)
+{
+    PIX *page = sample_page();
+    PIX *down = pixRotateOrth(page, 2);
+    ms_ocr_options o = MS_OCR_OPTIONS_INIT;
+    o.orient = FALSE;
+    ms_ocr *ocr = NULL;
+    GError *err = NULL;
+    g_assert_true(ms_ocr_new(&o, &ocr, &err));
+    GArray *words = words_new();
+    ms_ocr_page_info info;
+    g_assert_true(ms_ocr_page(ocr, down, 200, 1, 0, words, &info, &err));
+    g_test_message("reading %s: %s", info.reading, info.reading_reason);
+    g_assert_nonnull(strstr(info.reading_reason, "very poor, read turned by 180: grey score"));
+    g_assert_nonnull(strstr(info.reading_reason, " kept"));
+    g_assert_cmpint(info.rotation, ==, 180);
+    g_assert_cmpfloat(info.mean_conf, >=, 85);
+    /* the caption is at the top of the page, so at the bottom of the page as given */
+    int h = pixGetHeight(down);
+    gboolean found = FALSE;
+    for (guint i = 0; i < words->len; i++) {
+        const ms_word *w = &g_array_index(words, ms_word, i);
+        if (strcmp(w->text, "IMMIGRATION") == 0 && w->y0 > h / 2) found = TRUE;
+    }
+    g_assert_true(found);
+    GString *first = g_string_new(NULL);
+    for (guint i = 0; i < 6 && i < words->len; i++)
+        g_string_append_printf(first, "%s%s", i ? " " : "", g_array_index(words, ms_word, i).text);
+    g_test_message("first words: %s", first->str);
+    g_string_free(first, TRUE);
+    g_free(info.reading_reason);
+    if (info.looks) g_array_unref(info.looks);
+    g_array_unref(words);
+    ms_ocr_free(ocr);
+    o.reorient = FALSE;
+    g_assert_true(ms_ocr_new(&o, &ocr, &err));
+    words = words_new();
+    g_assert_true(ms_ocr_page(ocr, down, 200, 1, 0, words, &info, &err));
+    g_assert_cmpint(info.rotation, ==, 0);
+    g_assert_null(strstr(info.reading_reason, "very poor"));
+    g_free(info.reading_reason);
+    if (info.looks) g_array_unref(info.looks);
+    g_array_unref(words);
+    ms_ocr_free(ocr);
+    pixDestroy(&down);
+    pixDestroy(&page);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -250,6 +302,7 @@ int main(int argc, char **argv)
     g_test_add_func("/ocr-read/layout", test_layout);
     g_test_add_func("/ocr-read/fax-standard", test_fax_standard);
     g_test_add_func("/ocr-read/second-reading", test_second_reading);
+    g_test_add_func("/ocr-read/upside-down-read-again", test_upside_down_read_again);
     g_test_add_func("/ocr-read/second-look", test_second_look);
     g_test_add_func("/ocr-read/anumber-readings-agree", test_anumber_agree);
     return g_test_run();

@@ -159,21 +159,32 @@ static PIX *binarize_despeckle(PIX *g, int dpi, gboolean bgnorm)
 }
 
 /* Fax standard mode (204 x 98 dpi) and other non-square pixels: stretch the
- * coarser axis to the finer one, on a grey copy so strokes stay smooth. */
-static PIX *square_pixels(PIX *g, ms_prep_info *info)
+ * coarser axis to the finer one.  A grey page under MS_OCR_UPSAMPLE_BELOW
+ * dpi (a 150-dpi scan of a page, not a photo stated at 72 dpi) is also
+ * brought to MS_OCR_UPSAMPLE_TO (see ocr.h).
+ * On a grey copy (linear interpolation), so strokes stay smooth. */
+static PIX *resample(PIX *g, int dpi, gboolean upsample, ms_prep_info *info)
 {
     info->sx = info->sy = 1;
+    info->dpi = dpi;
     int xr = pixGetXRes(g), yr = pixGetYRes(g);
-    if (xr < 50 || yr < 50 || xr > 2400 || yr > 2400 || abs(xr - yr) * 50 <= MAX(xr, yr))
-        return g; /* square (within 2%) or not stated */
+    if (xr < 50 || yr < 50 || xr > 2400 || yr > 2400) xr = yr = dpi; /* not stated */
+    int to = MAX(xr, yr);
+    /* a stated resolution is believed for this only when the page it gives
+     * is of paper size: a phone photo stated at 72 dpi would be 26 in wide */
+    double inches = (double)MIN(pixGetWidth(g), pixGetHeight(g)) / to;
+    if (upsample && pixGetDepth(g) == 8 && to < MS_OCR_UPSAMPLE_BELOW && inches <= MS_OCR_PAPER_INCHES)
+        to = MS_OCR_UPSAMPLE_TO;
+    float fx = (float)to / (float)xr, fy = (float)to / (float)yr;
+    if (fabsf(fx - 1.0f) * 50 <= 1.0f && fabsf(fy - 1.0f) * 50 <= 1.0f)
+        return g; /* square (within 2%) and fine enough */
     PIX *g8 = pixGetDepth(g) == 8 ? pixClone(g) : pixConvertTo8(g, FALSE);
-    float fx = xr < yr ? (float)yr / (float)xr : 1.0f, fy = yr < xr ? (float)xr / (float)yr : 1.0f;
     PIX *s = g8 ? pixScale(g8, fx, fy) : NULL;
     pixDestroy(&g8);
     if (!s) return g;
     pixDestroy(&g);
-    info->sx = fx, info->sy = fy;
-    pixSetResolution(s, MAX(xr, yr), MAX(xr, yr));
+    info->sx = fx, info->sy = fy, info->dpi = to;
+    pixSetResolution(s, to, to);
     return s;
 }
 
@@ -181,7 +192,8 @@ PIX *ms_ocr_prepare_grey(PIX *pix, int dpi, const ms_ocr_options *opt, ms_prep_i
 {
     memset(info, 0, sizeof *info);
     PIX *g = to_grey(pix);
-    if (g) g = square_pixels(g, info);
+    if (g) g = resample(g, dpi, opt->upsample, info);
+    if (g) dpi = info->dpi;
     if (g && opt->orient) g = orient_grey(g, dpi, &info->rotation);
     if (g && opt->deskew) g = deskew_grey(g, &info->skew_degrees);
     return g;
@@ -202,7 +214,7 @@ PIX *ms_ocr_prepare(PIX *pix, int dpi, const ms_ocr_options *opt, ms_prep_info *
 {
     PIX *g = ms_ocr_prepare_grey(pix, dpi, opt, info);
     if (!g) return NULL;
-    PIX *b = ms_ocr_binarize(g, dpi, opt, info);
+    PIX *b = ms_ocr_binarize(g, info->dpi, opt, info);
     pixDestroy(&g);
     return b;
 }
@@ -226,8 +238,28 @@ static void unrotate_box(float box[4], float degrees, int w, int h)
     memcpy(box, out, sizeof out);
 }
 
+/* A box on the prepared image (w x h) turned clockwise by `quads` quarters,
+ * back onto the prepared image. */
+static void unturn_box(float box[4], int quads, int w, int h)
+{
+    float x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3];
+    switch (quads) {
+    case 1: /* (x, y) -> (h - y, x) */
+        box[0] = y0, box[2] = y1, box[1] = (float)h - x1, box[3] = (float)h - x0;
+        break;
+    case 2:
+        box[0] = (float)w - x1, box[2] = (float)w - x0, box[1] = (float)h - y1, box[3] = (float)h - y0;
+        break;
+    case 3: /* (x, y) -> (y, w - x) */
+        box[0] = (float)w - y1, box[2] = (float)w - y0, box[1] = x0, box[3] = x1;
+        break;
+    default: break;
+    }
+}
+
 void ms_ocr_unmap_box(float box[4], const ms_prep_info *info, int w, int h)
 {
+    unturn_box(box, info->extra_quads, w, h);
     unrotate_box(box, info->skew_degrees, w, h);
     float x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3];
     /* The page as given was W x H; the prepared image is w x h. */

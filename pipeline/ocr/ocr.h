@@ -35,15 +35,31 @@ typedef struct {
     int deadline_ms;      /* per page; 0 = none */
     gboolean second_reading; /* read a poor page again from the grey page (see above) */
     gboolean second_look;    /* read the A-number and country words again from their boxes */
+    gboolean upsample;       /* bring grey pages under MS_OCR_UPSAMPLE_BELOW dpi to MS_OCR_UPSAMPLE_TO */
+    gboolean reorient;       /* read a very poor page again with the other orientation
+                                (MS_READING_TURN_CONF); the worker sets it as `orient` */
 } ms_ocr_options;
 
-#define MS_OCR_OPTIONS_INIT {NULL, "eng", TRUE, TRUE, FALSE, 0, TRUE, TRUE}
+#define MS_OCR_OPTIONS_INIT {NULL, "eng", TRUE, TRUE, FALSE, 0, TRUE, TRUE, TRUE, TRUE}
+
+/* A grey or colour scan under 175 dpi (150 dpi, the lowest scanners offer)
+ * is resampled to 300 dpi before recognition: Tesseract reads a 300-dpi
+ * x-height best.  Measured on dev sets (README, "Reading damaged scans"):
+ * 150-dpi images gain, 200-dpi images and 1-bit pages (fax, bilevel) lose
+ * a little, so they are read as they are. */
+#define MS_OCR_UPSAMPLE_BELOW 175
+#define MS_OCR_UPSAMPLE_TO 300
+/* ... when its shorter side at the stated resolution is at most this wide
+ * (letter and legal paper: 8.5 in). */
+#define MS_OCR_PAPER_INCHES 9.0
 
 /* What the clean-up did to one page. */
 typedef struct {
-    float sx, sy;       /* resampling to square pixels: prepared = given * s (0 = 1: none) */
+    float sx, sy;       /* resampling (square pixels, low resolutions raised): prepared = given * s (0 = 1: none) */
+    int dpi;            /* the prepared image's resolution */
     float skew_degrees; /* skew found and removed (0 when none) */
     int rotation;       /* 0, 90, 180 or 270: clockwise turn applied to read the page upright */
+    int extra_quads;    /* then turned by this many quarters more: a very poor reading read again (ocr_read.c) */
     double ink;         /* share of the page's pixels that are foreground after clean-up */
     gboolean blank;     /* too little ink to hold a word: Tesseract is not called */
 } ms_prep_info;
@@ -117,6 +133,13 @@ const char *ms_ocr_engine_version(void);
 #define MS_READING_POOR_CONF 85.0
 #define MS_READING_POOR_LOW_SHARE 0.10
 #define MS_READING_INK_PER_WORD 4000.0
+/* A reading kept with a mean confidence under MS_READING_TURN_CONF (and at
+ * least MS_READING_TURN_WORDS words) may be of a page the orientation test
+ * got wrong (an upright phone photo turned sideways, a page fed upside down
+ * and not turned): the grey page is read again as given (when it was turned)
+ * or turned by 180 degrees (when not) and the better score kept. */
+#define MS_READING_TURN_CONF 50.0
+#define MS_READING_TURN_WORDS 20
 
 /* The statistics of a reading's words (GArray of ms_word). */
 void ms_ocr_reading_stats(const GArray *words, ms_reading_stats *st);
@@ -128,8 +151,10 @@ int ms_ocr_reading_better(const ms_reading_stats *a, const ms_reading_stats *b);
 
 /* The grey page square, upright and deskewed: the first half of
  * ms_ocr_prepare().  A page whose stated resolutions differ (fax standard,
- * 204 x 98 dpi) is first resampled to square pixels at the larger one;
- * info->sx, sy say by how much.  Returns a new 8-bit (or 1-bit) PIX, or NULL. */
+ * 204 x 98 dpi) is first resampled to square pixels at the larger one, and
+ * a grey one under MS_OCR_UPSAMPLE_BELOW dpi to MS_OCR_UPSAMPLE_TO (opt->upsample);
+ * info->sx, sy say by how much and info->dpi what resolution it has then.
+ * Returns a new 8-bit (or 1-bit) PIX, or NULL. */
 PIX *ms_ocr_prepare_grey(PIX *pix, int dpi, const ms_ocr_options *opt, ms_prep_info *info);
 /* The second half: threshold and specks, ink and blank test on `g`. */
 PIX *ms_ocr_binarize(PIX *g, int dpi, const ms_ocr_options *opt, ms_prep_info *info);

@@ -6,19 +6,25 @@
  * national," comes out.  Two lines of different blocks that stand on one row
  * (their boxes overlap by 60% of the taller one) with no more than
  * MS_LAYOUT_GAP line heights between them are one line: its words in x order,
- * at the place of the line read first.  A real column gutter (the caption's
- * ")" column, two-column pages) is wider and is left alone.
+ * at the place of the line read first.  In a monospaced face a word space is
+ * about a line height wide, so the gap may also be up to MS_LAYOUT_WORD_GAPS
+ * times the lines' own word space (their median gap between words), up to
+ * MS_LAYOUT_MAX_GAP line heights.  A real column gutter (the caption's ")"
+ * column, two-column pages) is wider and is left alone.
  */
 #include <string.h>
 
 #include "pipeline/ocr/ocr_internal.h"
 
 #define MS_LAYOUT_GAP 0.8
+#define MS_LAYOUT_WORD_GAPS 1.6
+#define MS_LAYOUT_MAX_GAP 1.4
 
 typedef struct {
     int block;
     float x0, y0, x1, y1;
-    int root; /* the line this one joined (itself when none) */
+    float word_gap; /* the median gap between its words; 0 when one word */
+    int root;       /* the line this one joined (itself when none) */
 } row;
 
 static int find_root(row *rows, int i)
@@ -34,7 +40,36 @@ static gboolean same_row(const row *a, const row *b)
     float overlap = MIN(a->y1, b->y1) - MAX(a->y0, b->y0);
     if (h <= 0 || overlap < 0.6f * MAX(ha, hb)) return FALSE;
     float gap = a->x1 <= b->x0 ? b->x0 - a->x1 : b->x1 <= a->x0 ? a->x0 - b->x1 : -1;
-    return gap >= 0 && gap <= MS_LAYOUT_GAP * h;
+    float spaced = MIN(MS_LAYOUT_WORD_GAPS * MAX(a->word_gap, b->word_gap), MS_LAYOUT_MAX_GAP * h);
+    return gap >= 0 && gap <= MAX(MS_LAYOUT_GAP * h, spaced);
+}
+
+static int by_float(gconstpointer pa, gconstpointer pb)
+{
+    float a = *(const float *)pa, b = *(const float *)pb;
+    return a < b ? -1 : a > b;
+}
+
+/* Each line's median gap between consecutive words (Tesseract gives a line's
+ * words in reading order). */
+static void word_gaps(const ms_reading *r, row *rows, int n)
+{
+    GArray **gaps = g_new0(GArray *, MAX(n, 1));
+    for (guint i = 1; i < r->words->len; i++) {
+        const ms_word *a = &g_array_index(r->words, ms_word, i - 1);
+        const ms_word *b = &g_array_index(r->words, ms_word, i);
+        if (a->line != b->line || b->x0 <= a->x1) continue;
+        if (!gaps[b->line]) gaps[b->line] = g_array_new(FALSE, FALSE, sizeof(float));
+        float g = b->x0 - a->x1;
+        g_array_append_val(gaps[b->line], g);
+    }
+    for (int l = 0; l < n; l++) {
+        if (!gaps[l]) continue;
+        g_array_sort(gaps[l], by_float);
+        rows[l].word_gap = g_array_index(gaps[l], float, gaps[l]->len / 2);
+        g_array_free(gaps[l], TRUE);
+    }
+    g_free(gaps);
 }
 
 static row *rows_of(const ms_reading *r, int *n_out)
@@ -43,7 +78,7 @@ static row *rows_of(const ms_reading *r, int *n_out)
     for (guint i = 0; i < r->words->len; i++)
         n = MAX(n, g_array_index(r->words, ms_word, i).line + 1);
     row *rows = g_new0(row, MAX(n, 1));
-    for (int i = 0; i < n; i++) rows[i] = (row){-1, 1e9f, 1e9f, -1e9f, -1e9f, i};
+    for (int i = 0; i < n; i++) rows[i] = (row){-1, 1e9f, 1e9f, -1e9f, -1e9f, 0, i};
     for (guint i = 0; i < r->words->len; i++) {
         const ms_word *w = &g_array_index(r->words, ms_word, i);
         row *l = &rows[w->line];
@@ -51,6 +86,7 @@ static row *rows_of(const ms_reading *r, int *n_out)
         l->x0 = MIN(l->x0, w->x0), l->y0 = MIN(l->y0, w->y0);
         l->x1 = MAX(l->x1, w->x1), l->y1 = MAX(l->y1, w->y1);
     }
+    word_gaps(r, rows, n);
     *n_out = n;
     return rows;
 }

@@ -135,6 +135,36 @@ static void second_reading(TessBaseAPI *api, PIX *grey, int dpi, int deadline_ms
     g_string_free(poor, TRUE);
 }
 
+/* A reading so poor that the orientation may be wrong: the test turned a
+ * phone photo that was upright, or missed a page fed upside down.  Read the
+ * grey page again as given (when it was turned) or turned by 180 degrees
+ * (when it was not), and keep the better score.  On a turn kept, *g and
+ * *clean are the turned images and prep->extra_quads says by how much. */
+static void other_turn(TessBaseAPI *api, PIX **g, PIX **clean, int dpi, int deadline_ms,
+                       ms_prep_info *prep, ms_reading *r, GString *why)
+{
+    if (r->st.mean_conf >= MS_READING_TURN_CONF || r->st.n_words < MS_READING_TURN_WORDS) return;
+    int quads = prep->rotation ? (4 - prep->rotation / 90) % 4 : 2;
+    PIX *tg = pixRotateOrth(*g, quads);
+    ms_reading b;
+    gboolean ok = tg && ms_reading_run(api, tg, dpi, deadline_ms, "grey", &b);
+    int pick = ok ? ms_ocr_reading_better(&r->st, &b.st) : 0;
+    g_string_append_printf(why, "; very poor, read %s: ",
+                           prep->rotation ? "as given (not turned)" : "turned by 180");
+    if (!ok) g_string_append(why, "failed or passed the deadline");
+    else describe(why, &b), g_string_append(why, pick ? " kept" : " not better");
+    if (pick) {
+        ms_reading t = *r;
+        *r = b, b = t;
+        PIX *tc = pixRotateOrth(*clean, quads);
+        pixDestroy(g), pixDestroy(clean);
+        *g = tg, *clean = tc, tg = NULL;
+        prep->extra_quads = quads;
+    }
+    if (ok) ms_reading_dispose(&b);
+    pixDestroy(&tg);
+}
+
 /* Words from the prepared image onto the page as given, numbered for it. */
 static void emit_words(ms_reading *r, const ms_prep_info *prep, int w, int h, int page_no,
                        GArray *words)
@@ -156,18 +186,13 @@ static void unmap_looks(GArray *looks, guint from, const ms_prep_info *prep, int
         ms_ocr_unmap_box(g_array_index(looks, ms_look, i).box, prep, w, h);
 }
 
-static int square_dpi(PIX *pix, int dpi, const ms_prep_info *prep)
-{
-    if ((prep->sx == 0 || prep->sx == 1) && (prep->sy == 0 || prep->sy == 1)) return dpi;
-    return MAX(pixGetXRes(pix), pixGetYRes(pix));
-}
-
 gboolean ms_ocr_page(ms_ocr *ocr, PIX *pix, int dpi, int page_no, int deadline_ms, GArray *words,
                      ms_ocr_page_info *info, GError **err)
 {
     memset(info, 0, sizeof *info);
     ms_prep_info prep;
     PIX *g = ms_ocr_prepare_grey(pix, dpi, &ocr->opt, &prep);
+    dpi = g ? prep.dpi : dpi; /* resampled: fax pixels squared, low resolutions raised */
     PIX *clean = g ? ms_ocr_binarize(g, dpi, &ocr->opt, &prep) : NULL;
     if (!clean) {
         pixDestroy(&g);
@@ -181,7 +206,6 @@ gboolean ms_ocr_page(ms_ocr *ocr, PIX *pix, int dpi, int page_no, int deadline_m
         info->blank = TRUE;
         goto out;
     }
-    dpi = square_dpi(pix, dpi, &prep);
     if (deadline_ms <= 0) deadline_ms = ocr->opt.deadline_ms;
     gint64 t0 = g_get_monotonic_time();
     ms_reading r;
@@ -201,6 +225,10 @@ gboolean ms_ocr_page(ms_ocr *ocr, PIX *pix, int dpi, int page_no, int deadline_m
         second_reading(ocr->api, g, dpi, MAX(left, 0), ink, &r, why);
     else
         describe(why, &r), g_string_append(why, ": one reading");
+    left = deadline_ms > 0 ? deadline_ms - (int)((g_get_monotonic_time() - t0) / 1000) : 0;
+    if (ocr->opt.reorient && ocr->opt.second_reading && (deadline_ms <= 0 || left > 0))
+        other_turn(ocr->api, &g, &clean, dpi, MAX(left, 0), &prep, &r, why);
+    info->rotation = (prep.rotation + 90 * prep.extra_quads) % 360;
     info->reading = r.name;
     info->reading_reason = g_string_free(why, FALSE);
     ms_layout_rebuild(&r);

@@ -84,6 +84,7 @@ static gboolean configure(child *c, GVariant *init)
                   &mem_limit, &c->password, &ocr.second_reading, &ocr.second_look);
     lim.max_pixels = pixels, lim.max_decode_bytes = decode, lim.max_file_bytes = file;
     lim.doc_ms = 0; /* the parent passes what is left per request */
+    ocr.reorient = ocr.orient; /* --no-orient: no page is turned, not even a poor one */
     ocr.tessdata = *c->tessdata ? c->tessdata : NULL;
     ocr.lang = c->lang;
     x->limits = lim;

@@ -1,0 +1,112 @@
+/* mend — see mend.h. */
+#include "extractors/mend.h"
+
+#include <string.h>
+
+#include "extractors/fuzzy_context.h"
+
+#define MEND_MIN 5
+#define MEND_MAX 24
+
+/* The cost of reading cue word `cue` as `w` (lower case, same length). */
+static double cost(const ms_fuzzy *f, const char *w, const char *cue, gsize n, double limit)
+{
+    double c = 0;
+    for (gsize i = 0; i < n && c <= limit; i++) c += ms_fuzzy_substitution(f, cue[i], w[i]);
+    return c;
+}
+
+/* The one cue word `w` (lower case, n bytes) is a damaged reading of, or NULL. */
+static const char *cue_for(const ms_fuzzy *f, const char *w, gsize n)
+{
+    double limit = n >= 7 ? 1.0 : ms_fuzzy_substitution(f, 'e', 'c');
+    const char *best = NULL;
+    double best_cost = 99, other = 99;
+    for (char *const *cue = ms_fuzzy_mend_words(f); cue && *cue; cue++) {
+        if (strlen(*cue) != n) continue;
+        double c = cost(f, w, *cue, n, limit + 1);
+        if (c == 0) return NULL; /* a cue word as it is */
+        if (c < best_cost) other = best_cost, best_cost = c, best = *cue;
+        else if (c < other) other = c;
+    }
+    return best && best_cost <= limit && other - best_cost >= 1.0 ? best : NULL;
+}
+
+/* Mostly capitals: "COUHTRY" mends to "COUNTRY". */
+static gboolean mostly_upper(const char *s, gsize n)
+{
+    int up = 0, low = 0;
+    for (gsize i = 0; i < n; i++) up += g_ascii_isupper(s[i]) != 0, low += g_ascii_islower(s[i]) != 0;
+    return up > low;
+}
+
+/* Mend the word s[a, b) in `out` when it is a damaged cue word. */
+static gboolean mend_word(const ms_fuzzy *f, const char *s, gsize a, gsize b, char *out)
+{
+    gsize n = b - a, letters = 0;
+    if (n < MEND_MIN || n > MEND_MAX) return FALSE;
+    char w[MEND_MAX + 1];
+    for (gsize i = 0; i < n; i++) {
+        if ((guchar)s[a + i] >= 0x80) return FALSE;
+        letters += g_ascii_isalpha(s[a + i]) != 0;
+        w[i] = g_ascii_tolower(s[a + i]);
+    }
+    w[n] = 0;
+    if (letters + 1 < n) return FALSE; /* one damaged character at most not a letter */
+    const char *cue = cue_for(f, w, n);
+    if (!cue) return FALSE;
+    gboolean upper = mostly_upper(s + a, n);
+    for (gsize i = 0; i < n; i++) {
+        if (w[i] == cue[i]) continue;
+        gboolean up = g_ascii_isupper(s[a + i]) || (!g_ascii_isalpha(s[a + i]) && (upper || i == 0));
+        out[a + i] = up ? g_ascii_toupper(cue[i]) : cue[i];
+    }
+    return TRUE;
+}
+
+/* "desig nates": two words that OCR split and that together are a cue word
+ * exactly are written as that word and a space, at the same length. */
+static gboolean mend_split(const ms_fuzzy *f, const char *s, const ms_word_span *a,
+                           const ms_word_span *b, char *out)
+{
+    gsize n = (a->end - a->start) + (b->end - b->start);
+    if (b->start != a->end + 1 || s[a->end] != ' ' || n < 7 || n > MEND_MAX) return FALSE;
+    char w[MEND_MAX + 1], *p = w;
+    for (gsize i = a->start; i < b->end; i++) {
+        if (i == a->end) continue;
+        if (!g_ascii_isalpha(s[i])) return FALSE;
+        *p++ = g_ascii_tolower(s[i]);
+    }
+    *p = 0;
+    for (char *const *cue = ms_fuzzy_mend_words(f); cue && *cue; cue++) {
+        if (strcmp(*cue, w) != 0) continue;
+        gsize k = a->start;
+        for (gsize i = a->start; i < b->end; i++)
+            if (i != a->end) out[k++] = s[i];
+        out[k] = ' ';
+        return TRUE;
+    }
+    return FALSE;
+}
+
+char *ms_mend_cues(const ms_fuzzy *f, const char *s, gsize len, int *n_mended)
+{
+    int n = 0;
+    char *out = NULL;
+    if (f && ms_fuzzy_mend_words(f)) {
+        out = g_strndup(s, len);
+        GArray *words = ms_word_spans(s, len);
+        for (guint i = 0; i < words->len; i++) {
+            const ms_word_span *w = &g_array_index(words, ms_word_span, i);
+            if (i + 1 < words->len && mend_split(f, s, w, w + 1, out)) {
+                n++, i++;
+                continue;
+            }
+            n += mend_word(f, s, w->start, w->end, out);
+        }
+        g_array_free(words, TRUE);
+    }
+    if (n_mended) *n_mended = n;
+    if (n == 0) g_clear_pointer(&out, g_free);
+    return out;
+}
