@@ -1,12 +1,14 @@
 /* bench_isolation — what the worker processes cost (issue 14), for
  * tools/bench_isolation.py; built with the tests, never installed.
  *
- *   bench_isolation [--in-process] [--jobs N] FILE...
+ *   bench_isolation [--in-process | --exec] [--jobs N] FILE...
  *
  * Reads FILE... through ms_batch_run(), the path of `motionscan run` with its
  * default options, and writes the records to /dev/null.  By default the pages
- * are read in worker processes, this program started again as
- * `bench_isolation __worker` (as motionscan starts itself); with --in-process
+ * are read in worker processes forked from a copy of this program made at
+ * the start of main (spawner.h), as motionscan starts them; with --exec they
+ * are this program started again as `bench_isolation __worker`, as without
+ * a spawner; with --in-process
  * the context has no worker executable, so the pages are read in this
  * process, as the unit tests read them.  The shipped binary has no such mode:
  * its parent never parses an untrusted file.  Prints one line: files, pages,
@@ -21,6 +23,7 @@
 #include "pipeline/cli/cli.h"
 #include "pipeline/drivers/batch.h"
 #include "pipeline/ocr/ocr.h"
+#include "pipeline/worker/spawner.h"
 #include "pipeline/worker/worker_proc.h"
 
 int main(int argc, char **argv)
@@ -30,12 +33,19 @@ int main(int argc, char **argv)
     setlocale(LC_NUMERIC, "C");
     setMsgSeverity(L_SEVERITY_NONE);
     if (argc == 2 && strcmp(argv[1], "__worker") == 0) return ms_worker_child_main();
+    /* the workers forked from a copy of this process, as motionscan's main
+     * does (spawner.h); with --exec each is exec'd afresh */
+    gboolean spawner = TRUE;
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--in-process") == 0 || strcmp(argv[i], "--exec") == 0) spawner = FALSE;
+    if (spawner) ms_spawner_start();
 
-    gboolean in_process = FALSE;
+    gboolean in_process = FALSE, exec_flag = FALSE;
     engine_options eo;
     ms_cli_engine_defaults(&eo);
     GOptionEntry entries[] = {
         {"in-process", 0, 0, G_OPTION_ARG_NONE, &in_process, "read the pages in this process", NULL},
+        {"exec", 0, 0, G_OPTION_ARG_NONE, &exec_flag, "start the workers by exec, with no spawner", NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *oc = g_option_context_new("FILE...");
     g_option_context_add_main_entries(oc, entries, NULL);

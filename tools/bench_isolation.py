@@ -7,14 +7,18 @@ path of `motionscan run`, records to /dev/null) over the same files, ROUNDS
 times in each mode, alternating (workers, in-process, workers, ...), each
 under /usr/bin/time, which reports the user + system CPU of the process and
 of the workers it reaped.  Prints each run and the medians; the cost is the
-median CPU per page with workers over the one in process, minus one.
+median CPU per page with workers over the one in process, minus one; also
+printed, the median of each round's own cost (its workers run over its
+in-process run), which a load that changes between rounds disturbs less.
 
 On a shared machine the wall times mean little; the CPU times are what is
 compared.
 
-usage: bench_isolation.py BUILD_DIR [--rounds N] [--jobs N] [--copies N] FILE_OR_DIR...
+usage: bench_isolation.py BUILD_DIR [--rounds N] [--jobs N] [--copies N] [--exec] FILE_OR_DIR...
   --copies N   read N copies of each file (other bytes after %%EOF for a PDF,
                so none is a duplicate), for batches of cheap pages
+  --exec       a third mode in each round: the workers started by exec of
+               the binary, as when there is no spawner (see README, "Isolation")
 """
 import argparse
 import os
@@ -50,8 +54,8 @@ def expand(inputs, copies, tmp):
 
 def one(binary, mode, jobs, files):
     args = ["/usr/bin/time", "-f", "TIME %e %U %S", binary, "--jobs", str(jobs)]
-    if mode == "in-process":
-        args.append("--in-process")
+    if mode in ("in-process", "exec"):
+        args.append("--" + mode)
     p = subprocess.run(args + files, capture_output=True, text=True)
     if p.returncode != 0:
         sys.exit("bench_isolation (%s) failed:\n%s" % (mode, p.stderr[-2000:]))
@@ -68,6 +72,8 @@ def main():
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--copies", type=int, default=1)
+    ap.add_argument("--exec", action="store_true",
+                    help="a third mode: the workers exec'd afresh, as without the spawner")
     a = ap.parse_args()
     binary = os.path.join(a.build, "tests", "bench_isolation")
     if not os.path.exists("/usr/bin/time"):
@@ -75,9 +81,10 @@ def main():
     tmp = tempfile.mkdtemp(prefix="bench-isolation-")
     try:
         files = expand(a.inputs, a.copies, tmp)
-        cpu = {"workers": [], "in-process": []}
+        modes = ("workers", "in-process") + (("exec",) if a.exec else ())
+        cpu = {m: [] for m in modes}
         for r in range(a.rounds):
-            for mode in ("workers", "in-process"):
+            for mode in modes:
                 wall, c, pages = one(binary, mode, a.jobs, files)
                 cpu[mode].append(c / pages)
                 print("round %d %-10s %d files, %d pages: %.2f s wall, %.2f CPU s, %.3f CPU ms a page"
@@ -87,6 +94,15 @@ def main():
     w, i = statistics.median(cpu["workers"]), statistics.median(cpu["in-process"])
     print("median CPU a page: workers %.3f ms, in process %.3f ms: isolation costs %+.3f ms a page, %+.1f %%"
           % (w * 1000, i * 1000, (w - i) * 1000, (w / i - 1) * 100))
+    # each round's two runs ran one after the other, under about the same load
+    ratios = [a / b - 1 for a, b in zip(cpu["workers"], cpu["in-process"])]
+    print("median of the rounds' own costs (workers over the in-process run of the same round): %+.1f %%"
+          % (statistics.median(ratios) * 100))
+    if a.exec:
+        e = statistics.median(cpu["exec"])
+        ratios = [a / b - 1 for a, b in zip(cpu["exec"], cpu["in-process"])]
+        print("exec'd workers: median %.3f ms a page, %+.1f %%; median of the rounds' own costs %+.1f %%"
+              % (e * 1000, (e / i - 1) * 100, statistics.median(ratios) * 100))
 
 
 if __name__ == "__main__":

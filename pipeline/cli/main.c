@@ -24,6 +24,7 @@
 #include "pipeline/cli/cli.h"
 #include "pipeline/ocr/barcode.h"
 #include "pipeline/ocr/ocr.h"
+#include "pipeline/worker/spawner.h"
 #include "pipeline/worker/worker_proc.h"
 
 static void usage(FILE *f)
@@ -58,6 +59,10 @@ int main(int argc, char **argv)
     quiet_leptonica();
     /* a worker process (pipeline/worker/worker_proc.h), started by run or watch */
     if (argc == 2 && strcmp(argv[1], "__worker") == 0) return ms_worker_child_main();
+    /* run and watch fork their workers from a copy of this process as it is
+     * now, loaded and single-threaded (spawner.h); without it they exec. */
+    if (argc >= 2 && (strcmp(argv[1], "run") == 0 || strcmp(argv[1], "watch") == 0))
+        ms_spawner_start();
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "pipeline/base/ms_error.h"
+#include "pipeline/worker/spawner.h"
 #include "pipeline/worker/worker_wire.h"
 
 struct ms_proc {
@@ -51,21 +52,29 @@ static GVariant *init_message(const ms_context *ctx)
                          ctx->ocr.second_look);
 }
 
-static gboolean spawn(ms_proc *p, const ms_context *ctx)
+/* Without a spawner (spawner.h), or when it is gone: fork and exec the
+ * binary as `EXE __worker`. */
+static gboolean exec_spawn(const char *exe, int *sock, pid_t *pid)
 {
     int sv[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) return FALSE;
     int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
-    pid_t pid = fork();
-    if (pid == 0) exec_worker(ctx->worker_exe, sv[1], devnull);
+    pid_t child = fork();
+    if (child == 0) exec_worker(exe, sv[1], devnull);
     if (devnull >= 0) close(devnull);
     close(sv[1]);
-    if (pid < 0) {
+    if (child < 0) {
         close(sv[0]);
         return FALSE;
     }
-    p->pid = pid;
-    p->sock = sv[0];
+    *pid = child, *sock = sv[0];
+    return TRUE;
+}
+
+static gboolean spawn(ms_proc *p, const ms_context *ctx)
+{
+    if (!ms_spawner_spawn(&p->sock, &p->pid) && !exec_spawn(ctx->worker_exe, &p->sock, &p->pid))
+        return FALSE;
     return ms_wire_send(p->sock, init_message(ctx), -1);
 }
 

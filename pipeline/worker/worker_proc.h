@@ -9,8 +9,9 @@
  * it open for its next page of the same id), reads one page and sends back the
  * page result and its words (worker_wire.h).  The open's reply carries the
  * leading run of text-layer pages, so a born-digital document costs one round
- * trip; pages that need OCR are asked for one at a time.  The worker is started from this
- * binary (`motionscan __worker`, fd 3 its socket), creates its Tesseract
+ * trip; pages that need OCR are asked for one at a time.  The worker is forked
+ * from the spawner (spawner.h), or, without one, started from this binary
+ * (`motionscan __worker`); fd 3 is its socket.  It creates its Tesseract
  * engine on first need and reuses it, limits its address space and loads its
  * seccomp filter (sandbox.h) before it reads any input.
  *

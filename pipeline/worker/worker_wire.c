@@ -12,13 +12,35 @@
 #include "pipeline/base/text.h"
 #include "pipeline/ocr/ocr.h"
 
-static gboolean send_all(int sock, const guint8 *p, gsize n)
+/* Send the iovecs whole: one sendmsg as a rule, carrying `pass_fd` (if any)
+ * with its first bytes; the rest, if the socket took only part, after it. */
+static gboolean send_iov(int sock, struct iovec *iov, int n, int pass_fd)
 {
-    while (n) {
-        ssize_t k = send(sock, p, n, MSG_NOSIGNAL);
+    union {
+        char raw[CMSG_SPACE(sizeof(int))];
+        struct cmsghdr align;
+    } ctl;
+    struct msghdr mh = {.msg_iov = iov, .msg_iovlen = (size_t)n};
+    if (pass_fd >= 0) {
+        memset(&ctl, 0, sizeof ctl);
+        mh.msg_control = ctl.raw, mh.msg_controllen = sizeof ctl.raw;
+        struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
+        c->cmsg_level = SOL_SOCKET, c->cmsg_type = SCM_RIGHTS, c->cmsg_len = CMSG_LEN(sizeof(int));
+        memcpy(CMSG_DATA(c), &pass_fd, sizeof(int));
+    }
+    while (mh.msg_iovlen) {
+        ssize_t k = sendmsg(sock, &mh, MSG_NOSIGNAL);
         if (k < 0 && errno == EINTR) continue;
         if (k <= 0) return FALSE;
-        p += k, n -= (gsize)k;
+        mh.msg_control = NULL, mh.msg_controllen = 0; /* the descriptor went with the first bytes */
+        while (mh.msg_iovlen && (size_t)k >= mh.msg_iov->iov_len) {
+            k -= (ssize_t)mh.msg_iov->iov_len;
+            mh.msg_iov++, mh.msg_iovlen--;
+        }
+        if (mh.msg_iovlen) {
+            mh.msg_iov->iov_base = (char *)mh.msg_iov->iov_base + k;
+            mh.msg_iov->iov_len -= (size_t)k;
+        }
     }
     return TRUE;
 }
@@ -26,39 +48,12 @@ static gboolean send_all(int sock, const guint8 *p, gsize n)
 gboolean ms_wire_send(int sock, GVariant *msg, int pass_fd)
 {
     g_variant_ref_sink(msg);
-    GBytes *data = g_variant_get_data_as_bytes(msg);
-    gsize len = 0;
-    const guint8 *body = g_bytes_get_data(data, &len);
-    guint8 *buf = g_malloc(len + 4);
+    gsize len = g_variant_get_size(msg);
+    const void *body = g_variant_get_data(msg); /* serialised in place, no copy */
     guint32 n32 = (guint32)len;
-    memcpy(buf, &n32, 4);
-    if (len) memcpy(buf + 4, body, len);
-    g_bytes_unref(data);
+    struct iovec iov[2] = {{&n32, 4}, {(void *)body, len}};
+    gboolean ok = len <= MS_WIRE_MAX_FRAME && send_iov(sock, iov, len ? 2 : 1, pass_fd);
     g_variant_unref(msg);
-    gboolean ok;
-    if (pass_fd >= 0) {
-        /* the descriptor rides on the length's first byte */
-        union {
-            char raw[CMSG_SPACE(sizeof(int))];
-            struct cmsghdr align;
-        } ctl;
-        memset(&ctl, 0, sizeof ctl);
-        struct iovec iov = {buf, 1};
-        struct msghdr mh = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl.raw,
-                            .msg_controllen = sizeof ctl.raw};
-        struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
-        c->cmsg_level = SOL_SOCKET;
-        c->cmsg_type = SCM_RIGHTS;
-        c->cmsg_len = CMSG_LEN(sizeof(int));
-        memcpy(CMSG_DATA(c), &pass_fd, sizeof(int));
-        ssize_t k;
-        do k = sendmsg(sock, &mh, MSG_NOSIGNAL);
-        while (k < 0 && errno == EINTR);
-        ok = k == 1 && send_all(sock, buf + 1, len + 3);
-    } else {
-        ok = send_all(sock, buf, len + 4);
-    }
-    g_free(buf);
     return ok;
 }
 
@@ -86,8 +81,10 @@ static gboolean wait_readable(int sock, gint64 deadline_us, gboolean *timed_out)
 static gboolean recv_all(int sock, guint8 *p, gsize n, gint64 deadline_us, int *fd,
                          gboolean *timed_out)
 {
+    gboolean tried = FALSE; /* read first, poll only if nothing is there yet */
     while (n) {
-        if (!wait_readable(sock, deadline_us, timed_out)) return FALSE;
+        if (tried && !wait_readable(sock, deadline_us, timed_out)) return FALSE;
+        tried = TRUE;
         union {
             char raw[CMSG_SPACE(sizeof(int))];
             struct cmsghdr align;
@@ -95,8 +92,8 @@ static gboolean recv_all(int sock, guint8 *p, gsize n, gint64 deadline_us, int *
         struct iovec iov = {p, n};
         struct msghdr mh = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl.raw,
                             .msg_controllen = sizeof ctl.raw};
-        ssize_t k = recvmsg(sock, &mh, MSG_CMSG_CLOEXEC);
-        if (k < 0 && errno == EINTR) continue;
+        ssize_t k = recvmsg(sock, &mh, MSG_CMSG_CLOEXEC | MSG_DONTWAIT);
+        if (k < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)) continue;
         if (k <= 0) return FALSE;
         for (struct cmsghdr *c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c)) {
             if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS) continue;
