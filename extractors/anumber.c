@@ -139,17 +139,6 @@ static GArray *occurrences(const ms_ruleset *rs, ms_matcher *m, const ms_text *t
     return kept;
 }
 
-/* The filing's only A-number, read once, by OCR, at a low confidence: null is
- * the honest answer.  (A family's filing reads each member's number once;
- * there the vote stands.) */
-static gboolean lone_guess(const ms_text *t, const occurrence *o, int n)
-{
-    int page = 0;
-    float box[4], conf = -1;
-    if (n != 1 || !ms_text_locate(t, o->m.vstart, o->m.vend, &page, box, &conf)) return FALSE;
-    return conf >= 0 && conf < MS_ANUMBER_LONE_CONF;
-}
-
 /* The word confidence OCR gave an occurrence, as a weight factor: 1 where
  * the text carries none (a text layer, a transcript). */
 static float conf_factor(const ms_text *t, const occurrence *o, float *conf)
@@ -260,8 +249,6 @@ char *ms_anumber_vote(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, con
         for (guint j = 0; j < occ->len; j++) {
             const occurrence *o = &g_array_index(occ, occurrence, j);
             if (!o->value || strcmp(o->value, best) != 0) continue;
-            if (!second && lone_guess(t, o, GPOINTER_TO_INT(g_hash_table_lookup(count, best))))
-                break;
             winner = g_strdup(best);
             ms_evidence_add(evidence, t, "a_number", best, o->rule, o->m.vstart, o->m.vend);
             ms_evidence *e = &g_array_index(evidence, ms_evidence, evidence->len - 1);

@@ -24,10 +24,11 @@ char *ms_anumber_normalize(const char *s, gsize len);
 #define MS_ANUMBER_VOTE_SPREAD 2
 
 /* The filing's A-number by a vote of every occurrence (NULL on a tie), its
- * evidence added to `evidence` (GArray of ms_evidence) with a note.  When
- * the filing holds one A-number only, read by OCR once, at a word confidence
- * under MS_ANUMBER_LONE_CONF, it is a guess and gives NULL too (on the dev
- * sets such values were wrong twice in three).  A tie between readings of
+ * evidence added to `evidence` (GArray of ms_evidence) with a note.  A
+ * filing's only A-number, read once, stands whatever its word confidence (a
+ * rule that made such a reading null under MS_ANUMBER_LONE_CONF was tried and
+ * removed: on a dev seed it had not been tuned on it lost right values only).
+ * A tie between readings of
  * one number (at most MS_ANUMBER_VOTE_SPREAD digits apart) is voted on digit
  * by digit, each reading weighted by its rule and its word confidence; a
  * digit without twice the weight of the next gives NULL. */

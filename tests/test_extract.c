@@ -348,16 +348,16 @@ static void test_anumber_digit_vote(void)
     }
 }
 
-/* A filing's only A-number read once by OCR at a low confidence is a guess:
- * null.  Read once at a good confidence, or twice alike, or one of a
- * family's numbers, it stands. */
-static void test_anumber_lone_guess(void)
+/* A filing's only A-number read once by OCR stands, at a low confidence too
+ * (null there lost more right values than wrong ones on unseen dev data), as
+ * it does read twice alike or as one of a family's numbers. */
+static void test_anumber_lone_read(void)
 {
     const char *once[] = {"DHS MOTION TO PRETERMIT", "File No.: A 223-068-225", "The Respondent.", NULL};
     const char *twice[] = {"DHS MOTION TO PRETERMIT", "File No.: A 223-068-225", "A223-068-225", NULL};
     const char *family[] = {"DHS MOTION TO PRETERMIT", "File Nos.: A 223-068-225", "A 219-741-626", NULL};
     const struct { const char *const *lines; float conf; const char *want; } cases[] = {
-        {once, 36, NULL},           {once, 50, "223068225"},   {once, 90, "223068225"},
+        {once, 36, "223068225"},    {once, 90, "223068225"},
         {twice, 36, "223068225"},   {family, 36, "223068225"},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
@@ -500,7 +500,7 @@ int main(int argc, char **argv)
     g_test_add_func("/extract/us-never-nationality", test_us_is_never_nationality);
     g_test_add_func("/extract/no-title", test_no_title_falls_back);
     g_test_add_func("/extract/anumber-forms", test_anumber_forms);
-    g_test_add_func("/extract/anumber-lone-guess", test_anumber_lone_guess);
+    g_test_add_func("/extract/anumber-lone-read", test_anumber_lone_read);
     g_test_add_func("/extract/anumber-digit-vote", test_anumber_digit_vote);
     g_test_add_func("/extract/gazetteer-pairs", test_gazetteer_pairs);
     g_test_add_func("/extract/court-normalize", test_court_normalize);
