@@ -158,8 +158,8 @@ static int hamming9(const char *a, const char *b)
     return d;
 }
 
-/* When the whole values tie: the readings of one number (each pair at most
- * MS_ANUMBER_VOTE_SPREAD digits apart) vote digit by digit, each with its
+/* When the whole values tie: the readings of one number (each at most
+ * MS_ANUMBER_VOTE_SPREAD digits from the first) vote digit by digit, each with its
  * rule's weight times its word confidence.  A position whose best digit has
  * under twice the weight of the next gives NULL, and so does a heaviest
  * reading under MS_ANUMBER_LONE_CONF.  *from is the heaviest reading. */

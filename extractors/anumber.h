@@ -20,7 +20,7 @@
 char *ms_anumber_normalize(const char *s, gsize len);
 
 #define MS_ANUMBER_LONE_CONF 50.0f
-/* Tied values at most this many digits apart are readings of one number. */
+/* Tied values each at most this many digits from the first are readings of one number. */
 #define MS_ANUMBER_VOTE_SPREAD 2
 
 /* The filing's A-number by a vote of every occurrence (NULL on a tie), its
@@ -29,7 +29,7 @@ char *ms_anumber_normalize(const char *s, gsize len);
  * rule that made such a reading null under MS_ANUMBER_LONE_CONF was tried and
  * removed: on a dev seed it had not been tuned on it lost right values only).
  * A tie between readings of
- * one number (at most MS_ANUMBER_VOTE_SPREAD digits apart) is voted on digit
+ * one number (each at most MS_ANUMBER_VOTE_SPREAD digits from the first) is voted on digit
  * by digit, each reading weighted by its rule and its word confidence; a
  * digit without twice the weight of the next gives NULL. */
 char *ms_anumber_vote(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, const char *marked,

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "pipeline/worker/worker_proc.h"
+#include "pipeline/worker/worker_wire.h"
 
 #ifdef MS_HAVE_VALGRIND_H
 #include <valgrind/valgrind.h>
@@ -71,22 +72,7 @@ static pid_t double_fork(int wsock)
 static gboolean reply(pid_t pid, int fd)
 {
     struct iovec iov = {&pid, sizeof pid};
-    union {
-        char buf[CMSG_SPACE(sizeof(int))];
-        struct cmsghdr align;
-    } u;
-    struct msghdr mh = {.msg_iov = &iov, .msg_iovlen = 1};
-    if (pid > 0) {
-        memset(&u, 0, sizeof u);
-        mh.msg_control = u.buf, mh.msg_controllen = sizeof u.buf;
-        struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
-        c->cmsg_level = SOL_SOCKET, c->cmsg_type = SCM_RIGHTS, c->cmsg_len = CMSG_LEN(sizeof(int));
-        memcpy(CMSG_DATA(c), &fd, sizeof fd);
-    }
-    ssize_t k;
-    do k = sendmsg(CTL, &mh, MSG_NOSIGNAL);
-    while (k < 0 && errno == EINTR);
-    return k == (ssize_t)sizeof pid;
+    return ms_wire_send_iov(CTL, &iov, 1, pid > 0 ? fd : -1);
 }
 
 static G_NORETURN void serve(void)

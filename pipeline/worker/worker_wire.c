@@ -12,9 +12,9 @@
 #include "pipeline/base/text.h"
 #include "pipeline/ocr/ocr.h"
 
-/* Send the iovecs whole: one sendmsg as a rule, carrying `pass_fd` (if any)
- * with its first bytes; the rest, if the socket took only part, after it. */
-static gboolean send_iov(int sock, struct iovec *iov, int n, int pass_fd)
+/* One sendmsg as a rule, carrying `pass_fd` (if any) with its first bytes;
+ * the rest, if the socket took only part, after it. */
+gboolean ms_wire_send_iov(int sock, struct iovec *iov, int n, int pass_fd)
 {
     union {
         char raw[CMSG_SPACE(sizeof(int))];
@@ -52,7 +52,7 @@ gboolean ms_wire_send(int sock, GVariant *msg, int pass_fd)
     const void *body = g_variant_get_data(msg); /* serialised in place, no copy */
     guint32 n32 = (guint32)len;
     struct iovec iov[2] = {{&n32, 4}, {(void *)body, len}};
-    gboolean ok = len <= MS_WIRE_MAX_FRAME && send_iov(sock, iov, len ? 2 : 1, pass_fd);
+    gboolean ok = len <= MS_WIRE_MAX_FRAME && ms_wire_send_iov(sock, iov, len ? 2 : 1, pass_fd);
     g_variant_unref(msg);
     return ok;
 }

@@ -15,6 +15,7 @@
 #define MS_WORKER_WIRE_H
 
 #include <glib.h>
+#include <sys/uio.h>
 
 #include "pipeline/document/record.h"
 #include "pipeline/pdf/pdf_out.h"
@@ -62,6 +63,11 @@
 
 /* Send one frame (and `pass_fd` if >= 0).  FALSE with errno set on failure. */
 gboolean ms_wire_send(int sock, GVariant *msg, int pass_fd);
+
+/* Send the `n` iovecs whole, `pass_fd` (if >= 0) riding on their first bytes
+ * as SCM_RIGHTS; the iovecs are consumed (advanced) as they go.  FALSE with
+ * errno set on failure.  The spawner's replies use it too (spawner.c). */
+gboolean ms_wire_send_iov(int sock, struct iovec *iov, int n, int pass_fd);
 
 /* Receive one frame of `type`.  `deadline_us` (monotonic; 0 = none) bounds the
  * wait; past it returns NULL with *timed_out TRUE.  NULL on end of stream or a
