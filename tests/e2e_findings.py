@@ -31,6 +31,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -38,6 +39,7 @@ from watch_common import BORN_DIGITAL, Daemon, fail, read_jsonl, wait_until, wri
 
 SANITIZED = bool(os.environ.get("MS_SANITIZED"))
 BIG = 3 << 30
+RULES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "rules")
 
 
 def pdf_with_box(size):
@@ -145,7 +147,10 @@ def no_follow(binary, samples, work):
 
 
 def eacces(binary, work):
-    base = os.path.join(work, "nobody")
+    # outside the build tree, in a folder nobody can enter: a checkout made by
+    # `mktemp -d` sits in a 0700 folder that the daemon, as nobody, cannot
+    base = os.path.join(tempfile.mkdtemp(prefix="ms-findings-"), "nobody")
+    os.chmod(os.path.dirname(base), 0o755)
     inbox, out = os.path.join(base, "inbox"), os.path.join(base, "out")
     os.makedirs(inbox)
     for d in ("processing", "done", "failed", "journal"):
@@ -156,10 +161,16 @@ def eacces(binary, work):
     os.chmod(os.path.join(out, "done"), 0o600)  # no search: lstat in it fails with EACCES
     write(os.path.join(inbox, "a.pdf"), b"%PDF-1.4\n")
     os.chown(os.path.join(inbox, "a.pdf"), 65534, 65534)
+    # the rules as nobody can read them: a checkout in a 0700 folder (mktemp -d) is not
+    rules = os.path.join(base, "rules")
+    shutil.copytree(RULES, rules)
+    for root, dirs, files in os.walk(rules):
+        for n in dirs + files + [""]:
+            os.chown(os.path.join(root, n), 65534, 65534)
     log = os.path.join(work, "watch-nobody.log")
     cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", binary]
     with open(log, "ab") as lf:
-        proc = subprocess.Popen(cmd + ["watch", inbox, "--out", out, "--settle", "100"],
+        proc = subprocess.Popen(cmd + ["watch", inbox, "--out", out, "--settle", "100", "--rules", rules],
                                 stdout=subprocess.DEVNULL, stderr=lf)
     try:
         t0 = time.time()
@@ -178,6 +189,7 @@ def eacces(binary, work):
              (rc, "still" if os.path.exists(os.path.join(inbox, "a.pdf")) else "not"))
     line = [l for l in open(log).read().splitlines() if "cannot tell" in l][0]
     print("6. watch, EACCES in done/: %s; SIGTERM stopped it" % line.split("watch: ", 1)[1])
+    shutil.rmtree(os.path.dirname(base), ignore_errors=True)
 
 
 def main():
