@@ -23,6 +23,7 @@
 #include "pipeline/cli/cli.h"
 #include "pipeline/drivers/batch.h"
 #include "pipeline/ocr/ocr.h"
+#include "pipeline/pages/pages.h"
 #include "pipeline/worker/spawner.h"
 #include "pipeline/worker/worker_proc.h"
 
@@ -61,7 +62,12 @@ int main(int argc, char **argv)
     ms_ruleset *rs = ms_cli_load_rules(rules_dir, FALSE);
     if (!rs) return 2;
     ms_context ctx = ms_cli_engine_context(&eo, rs);
-    if (in_process) ctx.worker_exe = NULL;
+    if (in_process) {
+        ctx.worker_exe = NULL;
+        /* as each worker does (worker_child.c): Poppler's global tables stay
+         * loaded between documents, so neither mode rebuilds them */
+        ms_pages_hold();
+    }
 
     int skipped = 0;
     GPtrArray *paths = ms_batch_collect(argv + 1, argc - 1, FALSE, &skipped);
