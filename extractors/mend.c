@@ -89,6 +89,23 @@ static gboolean mend_split(const ms_fuzzy *f, const char *s, const ms_word_span 
     return FALSE;
 }
 
+/* Words that never end a clause ("shall. be removed", "the country to' which"):
+ * OCR punctuation right after one of them is read as a space. */
+static gboolean mend_stray(const char *s, gsize len, const ms_word_span *w, char *out)
+{
+    static const char *const glue[] = {"shall", "should", "will", "must", "be",  "which",
+                                       "the",   "to",     "of",   "as",   NULL};
+    gsize n = w->end - w->start, e = w->end;
+    while (e < len && strchr(".,'`", s[e])) e++;
+    if (e == w->end || e - w->end > 2 || (e < len && !g_ascii_isspace(s[e]))) return FALSE;
+    for (int i = 0; glue[i]; i++) {
+        if (strlen(glue[i]) != n || strncmp(s + w->start, glue[i], n) != 0) continue;
+        memset(out + w->end, ' ', e - w->end);
+        return TRUE;
+    }
+    return FALSE;
+}
+
 char *ms_mend_cues(const ms_fuzzy *f, const char *s, gsize len, int *n_mended)
 {
     int n = 0;
@@ -103,6 +120,7 @@ char *ms_mend_cues(const ms_fuzzy *f, const char *s, gsize len, int *n_mended)
                 continue;
             }
             n += mend_word(f, s, w->start, w->end, out);
+            n += mend_stray(s, len, w, out);
         }
         g_array_free(words, TRUE);
     }

@@ -233,6 +233,12 @@ static void test_anumber_agree(void)
         /* one number read: the choice by confidence stands */
         {"A 222 659 612", NULL, NULL, {86, -1, -1}, 0, 0},
         {"A-0965-968-255", "A-0915-968-25", "A-0915-968-2", {18, 22, 22}, 0, 0},
+        /* an "A" read as "4" before 3-3-3 digits: the grey reading agrees
+         * with the page's, so the third number does not refuse both */
+        {"A 213-193-857", "4213-193-857", "243-193-887", {41, 0, 0}, 0, 0},
+        /* a reading that is no A-number (7-1 digits) never replaces the
+         * page's, whatever its confidence */
+        {"A200582544", "A2005825-4", NULL, {0, 25, -1}, 1, 0},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         ms_look l = {"a_number", {0, 0, 1, 1}, {(char *)cases[i].page, (char *)cases[i].grey,

@@ -47,7 +47,8 @@ void ms_look_again(TessBaseAPI *api, PIX *grey, int dpi, ms_reading *r, GArray *
 
 /* Which reading of an A-number look is kept once the readings vote: the
  * best of two that give the same number, MS_LOOK_REFUSED when two or more
- * give a number and no two agree, else l->kept (the choice by confidence). */
+ * give a number and no two agree, else l->kept (the choice by confidence),
+ * or the page's reading when l->kept does not read as an A-number. */
 int ms_look_agreed(const ms_look *l);
 
 #endif
