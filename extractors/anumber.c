@@ -34,7 +34,7 @@ static int digit_of(const char *s, gsize len, gsize *i, gboolean *real, gboolean
     }
     int d = ms_ocr_digit((guchar)c);
     if (d >= 0) return d;
-    if (strchr(" \t-.,;:", c)) {
+    if (strchr(" \t-.,;:~", c)) {
         *skip = TRUE;
         return -1;
     }

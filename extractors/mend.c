@@ -40,9 +40,11 @@ static gboolean mostly_upper(const char *s, gsize n)
     return up > low;
 }
 
-/* Mend the word s[a, b) in `out` when it is a damaged cue word. */
+/* Mend the word s[a, b) in `out` when it is a damaged cue word.  A capital
+ * OCR read as a bracket ("[MMIGRATION") is the word's first character. */
 static gboolean mend_word(const ms_fuzzy *f, const char *s, gsize a, gsize b, char *out)
 {
+    if (a > 0 && s[a - 1] == '[' && (a == 1 || g_ascii_isspace(s[a - 2]))) a--;
     gsize n = b - a, letters = 0;
     if (n < MEND_MIN || n > MEND_MAX) return FALSE;
     char w[MEND_MAX + 1];
@@ -69,10 +71,13 @@ static gboolean mend_word(const ms_fuzzy *f, const char *s, gsize a, gsize b, ch
 static gboolean mend_split(const ms_fuzzy *f, const char *s, const ms_word_span *a,
                            const ms_word_span *b, char *out)
 {
-    gsize n = (a->end - a->start) + (b->end - b->start);
+    gsize from = a->start; /* "Re-C alendar": the part after a hyphen */
+    for (gsize i = a->start; i < a->end; i++)
+        if (s[i] == '-') from = i + 1;
+    gsize n = (a->end - from) + (b->end - b->start);
     if (b->start != a->end + 1 || s[a->end] != ' ' || n < 7 || n > MEND_MAX) return FALSE;
     char w[MEND_MAX + 1], *p = w;
-    for (gsize i = a->start; i < b->end; i++) {
+    for (gsize i = from; i < b->end; i++) {
         if (i == a->end) continue;
         if (!g_ascii_isalpha(s[i])) return FALSE;
         *p++ = g_ascii_tolower(s[i]);
@@ -80,10 +85,34 @@ static gboolean mend_split(const ms_fuzzy *f, const char *s, const ms_word_span 
     *p = 0;
     for (char *const *cue = ms_fuzzy_mend_words(f); cue && *cue; cue++) {
         if (strcmp(*cue, w) != 0) continue;
-        gsize k = a->start;
-        for (gsize i = a->start; i < b->end; i++)
+        gsize k = from;
+        for (gsize i = from; i < b->end; i++)
             if (i != a->end) out[k++] = s[i];
         out[k] = ' ';
+        return TRUE;
+    }
+    return FALSE;
+}
+
+/* "NO'TICE": a word with one mark of OCR inside it that is a cue word
+ * without it is written as that word and a space. */
+static gboolean mend_inner(const ms_fuzzy *f, const char *s, const ms_word_span *w, char *out)
+{
+    gsize n = w->end - w->start, mark = 0;
+    if (n < 6 || n > MEND_MAX) return FALSE;
+    char word[MEND_MAX + 1], *p = word;
+    for (gsize i = w->start; i < w->end; i++) {
+        if (strchr("'`.,", s[i]) && i > w->start && i + 1 < w->end && !mark) mark = i;
+        else if (g_ascii_isalpha(s[i])) *p++ = g_ascii_tolower(s[i]);
+        else return FALSE;
+    }
+    *p = 0;
+    if (!mark || (mark + 2 == w->end && g_ascii_tolower(s[mark + 1]) == 's'))
+        return FALSE; /* a possessive, "RESPONDENT'S" */
+    for (char *const *cue = ms_fuzzy_mend_words(f); cue && *cue; cue++) {
+        if (strcmp(*cue, word) != 0) continue;
+        memmove(out + mark, s + mark + 1, w->end - mark - 1);
+        out[w->end - 1] = ' ';
         return TRUE;
     }
     return FALSE;
@@ -117,6 +146,10 @@ char *ms_mend_cues(const ms_fuzzy *f, const char *s, gsize len, int *n_mended)
             const ms_word_span *w = &g_array_index(words, ms_word_span, i);
             if (i + 1 < words->len && mend_split(f, s, w, w + 1, out)) {
                 n++, i++;
+                continue;
+            }
+            if (mend_inner(f, s, w, out)) {
+                n++;
                 continue;
             }
             n += mend_word(f, s, w->start, w->end, out);

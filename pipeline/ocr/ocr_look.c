@@ -50,7 +50,7 @@ static int digit_likes(const char *s, int *digits)
     for (const char *p = s; *p; p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
         if (digit_like(c) || c == '$') n++, *digits += g_unichar_isdigit(c) ? 1 : 0;
-        else if (!strchr("-.,:#", (int)c) && c != 0xA5 /* ¥ */ && c != ' ') return -1;
+        else if (!strchr("-.,:#~", (int)c) && c != 0xA5 /* ¥ */ && c != ' ') return -1;
     }
     return n;
 }
