@@ -118,6 +118,37 @@ static gboolean mend_inner(const ms_fuzzy *f, const char *s, const ms_word_span 
     return FALSE;
 }
 
+/* "Re-Caleridar": a word (after its last hyphen) that is a cue word with one
+ * letter read as two of OCR's pairs ("ri" for "n", "rn" for "m") is written
+ * as that word and a space. */
+static gboolean mend_pair(const ms_fuzzy *f, const char *s, const ms_word_span *w, char *out)
+{
+    gsize from = w->start;
+    for (gsize i = w->start; i < w->end; i++)
+        if (s[i] == '-') from = i + 1;
+    gsize n = w->end - from;
+    if (n < 8 || n > MEND_MAX) return FALSE;
+    char word[MEND_MAX + 1];
+    for (gsize i = 0; i < n; i++) {
+        if (!g_ascii_isalpha(s[from + i])) return FALSE;
+        word[i] = g_ascii_tolower(s[from + i]);
+    }
+    word[n] = 0;
+    const char *hit = NULL;
+    double limit = ms_fuzzy_substitution(f, 'e', 'c'); /* the confusion cost */
+    for (char *const *cue = ms_fuzzy_mend_words(f); cue && *cue; cue++) {
+        if (strlen(*cue) + 1 != n || ms_fuzzy_distance(f, word, *cue) > limit) continue;
+        if (hit) return FALSE; /* two cue words as close */
+        hit = *cue;
+    }
+    if (!hit) return FALSE;
+    gboolean upper = mostly_upper(s + from, n);
+    for (gsize i = 0; i + 1 < n; i++)
+        out[from + i] = upper || (i == 0 && g_ascii_isupper(s[from])) ? g_ascii_toupper(hit[i]) : hit[i];
+    out[from + n - 1] = ' ';
+    return TRUE;
+}
+
 /* Words that never end a clause ("shall. be removed", "the country to' which"):
  * OCR punctuation right after one of them is read as a space. */
 static gboolean mend_stray(const char *s, gsize len, const ms_word_span *w, char *out)
@@ -148,7 +179,7 @@ char *ms_mend_cues(const ms_fuzzy *f, const char *s, gsize len, int *n_mended)
                 n++, i++;
                 continue;
             }
-            if (mend_inner(f, s, w, out)) {
+            if (mend_inner(f, s, w, out) || mend_pair(f, s, w, out)) {
                 n++;
                 continue;
             }
