@@ -118,6 +118,49 @@ static gboolean has_word(GArray *words, const char *t, float max_y)
     return FALSE;
 }
 
+/* A copier's streak, a 2-pixel line down the page tilted by about one
+ * degree through the text, is taken off the 1-bit and the grey page; the
+ * page's own ink stays (no letter, rule or caption column is that tall and
+ * thin), and a page without one is left as it is. */
+static void test_streaks(void)
+{
+    PIX *page = sample_page(); /* 1700 x 2200 at 200 dpi, grey */
+    PIX *g8 = pixConvertTo8(page, FALSE);
+    PIX *clean = pixConvertTo1(g8, 160);
+    l_int32 ink0 = 0, ink1 = 0, line = 0;
+    pixCountPixels(clean, &ink0, NULL);
+    PIX *g = pixClone(g8);
+    g_assert_cmpint(ms_ocr_remove_streaks(clean, &g, 200), ==, 0);
+    pixCountPixels(clean, &ink1, NULL);
+    g_assert_cmpint(ink1, ==, ink0);
+    int h = pixGetHeight(clean);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < 2; x++) {
+            int c = 850 + x + y / 60; /* about one degree */
+            l_uint32 v = 0;
+            pixGetPixel(clean, c, y, &v);
+            line += v == 0;
+            pixSetPixel(clean, c, y, 1);
+            pixSetPixel(g, c, y, 0);
+        }
+    g_assert_cmpint(ms_ocr_remove_streaks(clean, &g, 200), ==, 1);
+    l_int32 ink2 = 0;
+    pixCountPixels(clean, &ink2, NULL);
+    /* the line is gone; the letters it crossed lost a few pixels each */
+    g_assert_cmpint(ink2, <=, ink0);
+    g_assert_cmpint(ink2, >=, ink0 - ink0 / 100);
+    l_uint32 grey_at = 0, bit_at = 0;
+    pixGetPixel(g, 850 + 100 / 60, 100, &grey_at); /* the top margin: paper again */
+    pixGetPixel(clean, 850 + 100 / 60, 100, &bit_at);
+    g_assert_cmpuint(grey_at, ==, 255);
+    g_assert_cmpuint(bit_at, ==, 0);
+    g_assert_cmpint(line, >, h);
+    pixDestroy(&g);
+    pixDestroy(&clean);
+    pixDestroy(&g8);
+    pixDestroy(&page);
+}
+
 /* A fax-standard page (204 x 98 dpi) is read square and its boxes stay on
  * the page as stored. */
 static void test_fax_standard(void)
@@ -307,6 +350,7 @@ int main(int argc, char **argv)
     g_test_add_func("/ocr-read/unmap-resampled", test_unmap_resampled);
     g_test_add_func("/ocr-read/layout", test_layout);
     g_test_add_func("/ocr-read/fax-standard", test_fax_standard);
+    g_test_add_func("/ocr-read/streaks", test_streaks);
     g_test_add_func("/ocr-read/second-reading", test_second_reading);
     g_test_add_func("/ocr-read/upside-down-read-again", test_upside_down_read_again);
     g_test_add_func("/ocr-read/second-look", test_second_look);
