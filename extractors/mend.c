@@ -66,8 +66,9 @@ static gboolean mend_word(const ms_fuzzy *f, const char *s, gsize a, gsize b, ch
     return TRUE;
 }
 
-/* "desig nates": two words that OCR split and that together are a cue word
- * exactly are written as that word and a space, at the same length. */
+/* "desig nates": two words that OCR split and that together are a cue word,
+ * exactly or through one letter of damage ("cow ntry"), are written as that
+ * word and a space, at the same length. */
 static gboolean mend_split(const ms_fuzzy *f, const char *s, const ms_word_span *a,
                            const ms_word_span *b, char *out)
 {
@@ -83,15 +84,19 @@ static gboolean mend_split(const ms_fuzzy *f, const char *s, const ms_word_span 
         *p++ = g_ascii_tolower(s[i]);
     }
     *p = 0;
-    for (char *const *cue = ms_fuzzy_mend_words(f); cue && *cue; cue++) {
-        if (strcmp(*cue, w) != 0) continue;
-        gsize k = from;
-        for (gsize i = from; i < b->end; i++)
-            if (i != a->end) out[k++] = s[i];
-        out[k] = ' ';
-        return TRUE;
+    const char *hit = NULL;
+    for (char *const *cue = ms_fuzzy_mend_words(f); cue && *cue && !hit; cue++)
+        if (strcmp(*cue, w) == 0) hit = *cue;
+    if (!hit) hit = cue_for(f, w, n); /* "cow ntry": split and damaged */
+    if (!hit) return FALSE;
+    gsize k = from, j = 0;
+    for (gsize i = from; i < b->end; i++) {
+        if (i == a->end) continue;
+        char c = s[i], want = hit[j++];
+        out[k++] = g_ascii_tolower(c) == want ? c : g_ascii_isupper(c) ? g_ascii_toupper(want) : want;
     }
-    return FALSE;
+    out[k] = ' ';
+    return TRUE;
 }
 
 /* "NO'TICE": a word with one mark of OCR inside it that is a cue word
