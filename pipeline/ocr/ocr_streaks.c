@@ -7,8 +7,8 @@
  * at most MS_STREAK_MAX_WIDTH pixels wide (at 300 dpi) and a quarter of the
  * page tall or more (see streak_mask): no letter, rule or bracket column of a
  * filing is that tall and thin.  Its pixels, one pixel wider on each side,
- * are made paper on the binarized page and on the grey page; a letter it
- * crosses loses only those.
+ * are made paper on the binarized page and on the grey page, except where it
+ * crosses a line of text (see draw_streak).
  */
 #include "pipeline/ocr/ocr_internal.h"
 
@@ -16,16 +16,20 @@
 #define MS_STREAK_WIDTHS 32   /* widths counted for the median */
 
 /* Draw into `mask` the line that the ink of `band` (one streak's pixels and
- * the letters it crosses) follows inside box (x, y, w, bh): rows where the
- * band holds no more ink than a streak (no letter crossing) give the line's
+ * the letters beside it) follows inside box (x, y, w, bh): rows where the
+ * band holds no more ink than a streak (no letter near) give the line's
  * centre; a least-squares fit x = a + b*y through them, as wide as the
- * streak's median width plus a pixel each side, is the streak.  Letters it
- * crosses lose only that.  FALSE when too few rows are clear to tell. */
+ * streak's median width plus a pixel each side, is the streak, drawn on
+ * those clear rows only.  Where it crosses a line of text it is left: cut
+ * out, it took pieces of the letters with it ("A213-103-837" for 193-857),
+ * and the short pieces left no longer make a column rule for the layout
+ * analysis.  FALSE when too few rows are clear to tell. */
 static gboolean draw_streak(PIX *band, PIX *mask, l_int32 x, l_int32 y, l_int32 w, l_int32 bh,
                             int maxw)
 {
     double n = 0, sy = 0, sx = 0, syy = 0, sxy = 0;
     int widths[MS_STREAK_WIDTHS] = {0};
+    guint8 *clear = g_new0(guint8, bh);
     for (l_int32 r = y; r < y + bh; r++) {
         int count = 0, sum = 0;
         for (l_int32 c = x; c < x + w; c++) {
@@ -34,20 +38,26 @@ static gboolean draw_streak(PIX *band, PIX *mask, l_int32 x, l_int32 y, l_int32 
             if (v) count++, sum += c;
         }
         if (count == 0 || count > maxw) continue;
+        clear[r - y] = 1;
         double cx = (double)sum / count;
         n++, sy += r, sx += cx, syy += (double)r * r, sxy += (double)r * cx;
         widths[MIN(count, MS_STREAK_WIDTHS - 1)]++;
     }
-    if (n < bh / 4.0 || n * syy - sy * sy <= 0) return FALSE;
+    if (n < bh / 4.0 || n * syy - sy * sy <= 0) {
+        g_free(clear);
+        return FALSE;
+    }
     double b = (n * sxy - sy * sx) / (n * syy - sy * sy), a = (sx - b * sy) / n;
     int half = 0, seen = 0;
     for (int k = 1; k < MS_STREAK_WIDTHS && seen * 2 < n; k++) seen += widths[k], half = k;
     half = half / 2 + 1;
     for (l_int32 r = y; r < y + bh; r++) {
+        if (!clear[r - y]) continue; /* a letter there: left as it is */
         int cx = (int)(a + b * r + 0.5);
         for (int c = cx - half; c <= cx + half; c++)
             if (c >= 0 && c < (int)pixGetWidth(mask)) pixSetPixel(mask, c, r, 1);
     }
+    g_free(clear);
     return TRUE;
 }
 
