@@ -119,9 +119,10 @@ static gboolean has_word(GArray *words, const char *t, float max_y)
 }
 
 /* A copier's streak, a 2-pixel line down the page tilted by about one
- * degree through the text, is taken off the 1-bit and the grey page; the
- * page's own ink stays (no letter, rule or caption column is that tall and
- * thin), and a page without one is left as it is. */
+ * degree through the text, is taken off the 1-bit and the grey page but where
+ * it crosses a line of text; the page's own ink stays (no letter, rule or
+ * caption column is that tall and thin), and a page without one is left as
+ * it is. */
 static void test_streaks(void)
 {
     PIX *page = sample_page(); /* 1700 x 2200 at 200 dpi, grey */
@@ -146,8 +147,9 @@ static void test_streaks(void)
     g_assert_cmpint(ms_ocr_remove_streaks(clean, &g, 200), ==, 1);
     l_int32 ink2 = 0;
     pixCountPixels(clean, &ink2, NULL);
-    /* the line is gone; the letters it crossed lost a few pixels each */
-    g_assert_cmpint(ink2, <=, ink0);
+    /* the line is gone but where it crosses a line of text, where it is
+     * left with the letters: the page's ink is as before within 1% */
+    g_assert_cmpint(ink2, <=, ink0 + ink0 / 100);
     g_assert_cmpint(ink2, >=, ink0 - ink0 / 100);
     l_uint32 grey_at = 0, bit_at = 0;
     pixGetPixel(g, 850 + 100 / 60, 100, &grey_at); /* the top margin: paper again */
