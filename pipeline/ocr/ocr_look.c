@@ -2,7 +2,8 @@
  * is still in memory.
  *
  * Candidates, from the reading kept:
- *  - a_number: an "A" label (A, A#, A-, A:, or an A stuck to the digits) and
+ *  - a_number: an "A" label (A, A#, A-, A:, or an A stuck to the digits; a
+ *    quote or bracket OCR put before it is passed over) and
  *    the words after it on its line that hold only digit-like characters
  *    (0-9 and OCR's look-alikes of them, extractors/ocr_digits.h, and $), 7 to 10 of them
  *    in all; left alone when it already reads as an A-number (clean_anumber);
@@ -61,9 +62,11 @@ static int digit_likes(const char *s, int *digits)
 static guint anumber_group(const GArray *words, guint i)
 {
     const ms_word *w = &g_array_index(words, ms_word, i);
-    if (w->text[0] != 'A') return i;
-    int digits = 0, n = digit_likes(w->text + 1, &digits);
-    if (n < 0 && g_utf8_strlen(w->text, -1) <= 3) n = 0; /* a label of its own */
+    const char *a = w->text;
+    while (*a && strchr("\"'(", *a)) a++; /* OCR's mark before it: "\"A" */
+    if (a[0] != 'A') return i;
+    int digits = 0, n = digit_likes(a + 1, &digits);
+    if (n < 0 && g_utf8_strlen(a, -1) <= 3) n = 0; /* a label of its own */
     if (n < 0) return i;
     guint end = i + 1;
     while (end < words->len && end - i < MS_LOOK_MAX_WORDS && n < 10) {
