@@ -6,7 +6,8 @@
  * "Venezuela", a sentence without its "is DENIED.").  A streak is a run of ink
  * at most MS_STREAK_MAX_WIDTH pixels wide (at 300 dpi) and a quarter of the
  * page tall or more (see streak_mask): no letter, rule or bracket column of a
- * filing is that tall and thin.  Its pixels, one pixel wider on each side,
+ * filing is that tall and thin.  A line within half an inch of the left or
+ * right edge (a scanner's page border) is left: it cuts no line of text.  Its pixels, one pixel wider on each side,
  * are made paper on the binarized page and on the grey page, except where it
  * crosses a line of text (see draw_streak).
  */
@@ -83,6 +84,7 @@ static PIX *streak_mask(PIX *clean, int dpi, int *count)
         l_int32 x, y, w, bh;
         boxaGetBoxGeometry(boxes, i, &x, &y, &w, &bh);
         if (bh < h / 4 || w > 2 * maxw + bh / 28) continue; /* tan 2 degrees: 1/28 */
+        if (x < dpi / 2 || x + w > pixGetWidth(clean) - dpi / 2) continue; /* in a margin */
         *count += draw_streak(band, mask, x, y, w, bh, maxw);
     }
     boxaDestroy(&boxes);
