@@ -18,7 +18,11 @@ struct ms_fuzzy {
     GArray *pairs;                  /* char[3]: two letters, then the one they read as */
     char **never, **us_places;
     char **mend; /* [mend] words: cue words a damaged word is read as (mend.c) */
+    guint8 *sub; /* 256 x 256: a substitution's class, SUB_* (from `letters`) */
 };
+
+/* A substitution's class in ms_fuzzy.sub. */
+enum { SUB_FREE, SUB_CONFUSION, SUB_OTHER };
 
 void ms_fuzzy_free(ms_fuzzy *f)
 {
@@ -28,6 +32,7 @@ void ms_fuzzy_free(ms_fuzzy *f)
     g_strfreev(f->never);
     g_strfreev(f->us_places);
     g_strfreev(f->mend);
+    g_free(f->sub);
     g_free(f);
 }
 
@@ -85,6 +90,22 @@ static gboolean parse(GKeyFile *kf, ms_fuzzy *f, GError **e)
     return !*e;
 }
 
+/* The substitution classes, once, from the letters read for each other. */
+static void build_sub(ms_fuzzy *f)
+{
+    f->sub = g_malloc(256 * 256);
+    for (int a = 0; a < 256; a++)
+        for (int b = 0; b < 256; b++) {
+            gboolean gap = (a == ' ' || a == '-') && (b == ' ' || b == '-');
+            f->sub[a * 256 + b] = a == b || gap ? SUB_FREE : SUB_OTHER;
+        }
+    for (guint i = 0; i < f->letters->len; i++) {
+        const guint8 *p = (const guint8 *)&g_array_index(f->letters, char, 2 * i);
+        if (f->sub[p[0] * 256 + p[1]] == SUB_FREE) continue; /* a letter, a space or a hyphen for itself */
+        f->sub[p[0] * 256 + p[1]] = f->sub[p[1] * 256 + p[0]] = SUB_CONFUSION;
+    }
+}
+
 gboolean ms_fuzzy_load(const char *path, ms_fuzzy **out, GString *diag)
 {
     ms_fuzzy *f = g_new0(ms_fuzzy, 1);
@@ -94,6 +115,7 @@ gboolean ms_fuzzy_load(const char *path, ms_fuzzy **out, GString *diag)
     GError *e = NULL;
     gboolean ok = g_key_file_load_from_file(kf, path, G_KEY_FILE_NONE, &e) && parse(kf, f, &e);
     g_key_file_free(kf);
+    if (ok) build_sub(f);
     *out = NULL;
     if (!ok) {
         g_string_append_printf(diag, "%s: error: %s\n", path, e->message);
@@ -109,13 +131,11 @@ gboolean ms_fuzzy_load(const char *path, ms_fuzzy **out, GString *diag)
 
 static double sub_cost(const ms_fuzzy *f, char a, char b)
 {
-    if (a == b) return 0;
-    if ((a == ' ' || a == '-') && (b == ' ' || b == '-')) return 0;
-    for (guint i = 0; i < f->letters->len; i++) {
-        const char *p = &g_array_index(f->letters, char, 2 * i);
-        if ((p[0] == a && p[1] == b) || (p[0] == b && p[1] == a)) return f->confusion;
+    switch (f->sub[(guint8)a * 256 + (guint8)b]) {
+    case SUB_FREE: return 0;
+    case SUB_CONFUSION: return f->confusion;
+    default: return f->other;
     }
-    return f->other;
 }
 
 static double indel_cost(const ms_fuzzy *f, char c)
@@ -133,7 +153,9 @@ static gboolean digraph(const ms_fuzzy *f, const char *two, char one)
     return FALSE;
 }
 
-static double distance(const ms_fuzzy *f, const char *a, const char *b)
+/* The weighted edit distance of a and b; past `cap` (a bound, or G_MAXDOUBLE)
+ * it stops early and returns some value above it. */
+static double distance(const ms_fuzzy *f, const char *a, const char *b, double cap)
 {
     gsize n = strlen(a), m = strlen(b);
     if (n >= FUZZY_MAX || m >= FUZZY_MAX) return 99;
@@ -141,7 +163,9 @@ static double distance(const ms_fuzzy *f, const char *a, const char *b)
     d[0][0] = 0;
     for (gsize i = 1; i <= n; i++) d[i][0] = d[i - 1][0] + indel_cost(f, a[i - 1]);
     for (gsize j = 1; j <= m; j++) d[0][j] = d[0][j - 1] + indel_cost(f, b[j - 1]);
-    for (gsize i = 1; i <= n; i++)
+    double last_min = 0; /* the row before's least cost */
+    for (gsize i = 1; i <= n; i++) {
+        double row_min = d[i][0];
         for (gsize j = 1; j <= m; j++) {
             double v = d[i - 1][j - 1] + sub_cost(f, a[i - 1], b[j - 1]);
             v = MIN(v, d[i - 1][j] + indel_cost(f, a[i - 1]));
@@ -149,13 +173,19 @@ static double distance(const ms_fuzzy *f, const char *a, const char *b)
             if (i >= 2 && digraph(f, a + i - 2, b[j - 1])) v = MIN(v, d[i - 2][j - 1] + f->confusion);
             if (j >= 2 && digraph(f, b + j - 2, a[i - 1])) v = MIN(v, d[i - 1][j - 2] + f->confusion);
             d[i][j] = v;
+            row_min = MIN(row_min, v);
         }
+        /* costs only grow along a path, and a path (a digraph skips at most
+         * one row) passes through one of any two rows in a row */
+        if (row_min > cap && last_min > cap) return row_min;
+        last_min = row_min;
+    }
     return d[n][m];
 }
 
 double ms_fuzzy_distance(const ms_fuzzy *f, const char *a, const char *b)
 {
-    return distance(f, a, b);
+    return distance(f, a, b, G_MAXDOUBLE);
 }
 
 double ms_fuzzy_substitution(const ms_fuzzy *f, char a, char b)
@@ -181,6 +211,10 @@ static double allowed(const char *key)
     return n < 6 ? -1 : n < 10 ? 1.0 : n < 18 ? 1.5 : 2.0;
 }
 
+/* Past this, a distance decides nothing: a match costs at most 2 (allowed)
+ * and must beat every other country by 1, so all costs above 3 are alike. */
+#define DECIDES 3.0
+
 static gboolean listed(char **list, const char *key)
 {
     for (; *list; list++)
@@ -200,13 +234,14 @@ static void try_name(const char *key, const ms_country *c, gpointer user)
 {
     search *s = user;
     gsize kl = strlen(key);
-    if (listed(s->f->never, key) || (kl > s->len ? kl - s->len : s->len - kl) > 3) return;
+    if ((kl > s->len ? kl - s->len : s->len - kl) > 3) return;
     /* the first letter must be right or a confusion, unless OCR made it a
      * bracket or a bar ("[cuador") */
     if (key[0] != s->text[0] && g_ascii_isalpha(s->text[0]) &&
         sub_cost(s->f, key[0], s->text[0]) > s->f->confusion)
         return;
-    double d = distance(s->f, s->text, key);
+    if (listed(s->f->never, key)) return;
+    double d = distance(s->f, s->text, key, DECIDES);
     if (d > allowed(key)) {
         if (c != s->best && d < s->other_cost) s->other_cost = d;
         return;
@@ -231,7 +266,7 @@ const ms_country *ms_gazetteer_lookup_fuzzy(const ms_gazetteer *g, const ms_fuzz
     if (letters(key) >= 6) ms_gazetteer_each_name(g, try_name, &s);
     const ms_country *out = s.best && s.other_cost - s.best_cost >= 1.0 ? s.best : NULL;
     for (char **p = f->us_places; out && *p; p++)
-        if (distance(f, key, *p) <= s.best_cost) out = NULL;
+        if (distance(f, key, *p, DECIDES) <= s.best_cost) out = NULL;
     g_free(key);
     return out;
 }

@@ -7,7 +7,10 @@ from outside, through the test-only preload library (tests/faultinject.c).
    record with its code (worker_crashed, timeout, out_of_memory) naming the
    file; every other record is the same as in a clean run; the batch finishes
    within its time limits; the daemon is still running afterwards.
-2. A 100-file batch with one crasher: 99 ok records and 1 error.
+2. A 100-file batch with one crasher: 99 ok records and 1 error.  And a
+   hang on a born-digital file, which its worker opens while the thread
+   extracts the file before it (scheduler.h): one timeout record for that
+   file, every other record ok, within the document's time limit.
 3. A batch with one hostile slow page (a render that hangs): the other
    documents are read meanwhile by the other worker, and the batch ends at the
    hostile document's time limit.
@@ -179,6 +182,16 @@ def part2(binary, lib, samples, work):
             or bad[0]["error"]["code"] != "worker_crashed":
         fail("100 files with one crasher: %d ok, errors %s" % (ok, [(r["file"], r["error"]) for r in bad]))
     print("100 files, one crasher: 99 ok + 1 worker_crashed in %.1f s" % took)
+    inputs = inputs[:12]
+    write(inputs[7], variant(pdf, 7) + b"%" + MARK + b"\n")
+    recs, took = run(binary, inputs, fault_env(lib, "hang:poppler_document_new_from_stream"))
+    bad = [r for r in recs if r["status"] != "ok"]
+    if len(bad) != 1 or not bad[0]["file"].endswith("f007.pdf") or bad[0]["error"]["code"] != "timeout":
+        fail("12 files, one hangs while opened ahead: errors %s"
+             % [(r["file"], r.get("error")) for r in bad])
+    if took > DOC_TIMEOUT + 2 + 15:
+        fail("12 files, one hangs: the batch took %.1f s" % took)
+    print("12 files, one hangs while opened ahead: 11 ok + 1 timeout in %.1f s" % took)
 
 
 def part3(binary, lib, samples, work):

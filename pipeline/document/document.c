@@ -56,6 +56,7 @@ struct ms_doc_job {
     int fatal;          /* atomic: 1 + the code of a worker lost on one of its pages */
     int fatal_page;     /* that page's index, set by the one that set `fatal` */
     gboolean *ready;    /* per page: read with the open (worker processes only) */
+    gboolean asked;     /* the worker was asked to open it; its answer is not taken yet */
 };
 
 /* OCR words that a text-layer word already covers (their centre inside it)
@@ -462,9 +463,9 @@ static void take_ready(ms_doc_job *job, GArray *ready)
     }
 }
 
-/* Open the document in the worker process, with the pages it reads at once;
- * FALSE with err set. */
-static gboolean open_in_worker(const ms_context *ctx, ms_worker *w, ms_doc_job *job, GError **err)
+/* Ask the worker process to open the document (its answer is taken by
+ * take_open); FALSE with err set. */
+static gboolean ask_open(const ms_context *ctx, ms_worker *w, ms_doc_job *job, GError **err)
 {
     static guint64 next_id; /* atomic */
     job->fd = bytes_fd(job->in.bytes);
@@ -474,10 +475,19 @@ static gboolean open_in_worker(const ms_context *ctx, ms_worker *w, ms_doc_job *
         return FALSE;
     }
     job->id = (guint64)g_atomic_pointer_add((gsize *)&next_id, 1) + 1;
+    job->asked = ms_proc_open_send(w->proc, ctx, job->id, job->fd, job->in.format, job->r->path,
+                                   job->deadline, err);
+    return job->asked;
+}
+
+/* The worker's answer to ask_open, with the pages it read at once; FALSE with
+ * err set. */
+static gboolean take_open(const ms_context *ctx, ms_worker *w, ms_doc_job *job, GError **err)
+{
+    job->asked = FALSE;
     GArray *ready = g_array_new(FALSE, FALSE, sizeof(ms_proc_ready));
     g_array_set_clear_func(ready, ms_proc_ready_clear);
-    int n = ms_proc_open(w->proc, ctx, job->id, job->fd, job->in.format, job->r->path,
-                         job->deadline, ready, err);
+    int n = ms_proc_open_recv(w->proc, ctx, job->r->path, ready, err);
     if (n >= 0) {
         job_pages_init(ctx, job, n);
         take_ready(job, ready);
@@ -486,7 +496,7 @@ static gboolean open_in_worker(const ms_context *ctx, ms_worker *w, ms_doc_job *
     return n >= 0;
 }
 
-ms_doc_job *ms_doc_job_open(const ms_context *ctx, ms_worker *w, const char *path)
+ms_doc_job *ms_doc_job_begin(const ms_context *ctx, ms_worker *w, const char *path)
 {
     ms_doc_job *job = g_new0(ms_doc_job, 1);
     job->t0 = g_get_monotonic_time();
@@ -509,7 +519,7 @@ ms_doc_job *ms_doc_job_open(const ms_context *ctx, ms_worker *w, const char *pat
         ms_result_fail(r, err);
     } else if (w->proc) {
         if (ctx->limits.doc_ms > 0) job->deadline = job->t0 + (gint64)ctx->limits.doc_ms * 1000;
-        if (!open_in_worker(ctx, w, job, &err)) ms_result_fail(r, err);
+        if (!ask_open(ctx, w, job, &err)) ms_result_fail(r, err);
     } else if (!ms_doc_open(&job->in, &ctx->limits, ctx->password, &job->doc, &err)) {
         ms_result_fail(r, err);
     } else {
@@ -518,6 +528,18 @@ ms_doc_job *ms_doc_job_open(const ms_context *ctx, ms_worker *w, const char *pat
     }
     g_clear_error(&err);
     return job;
+}
+
+gboolean ms_doc_job_asked(const ms_doc_job *job)
+{
+    return job->asked;
+}
+
+void ms_doc_job_wait(const ms_context *ctx, ms_worker *w, ms_doc_job *job)
+{
+    GError *err = NULL;
+    if (job->asked && !take_open(ctx, w, job, &err)) ms_result_fail(job->r, err);
+    g_clear_error(&err);
 }
 
 int ms_doc_job_pages(const ms_doc_job *job)

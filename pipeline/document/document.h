@@ -75,7 +75,10 @@ gboolean ms_page_read_text(const ms_context *ctx, ms_doc *doc, gint64 deadline, 
  * can be spread over several workers (pipeline/drivers/scheduler.c).  Never
  * fails: a file that cannot be processed yields a result with error_code set.
  * The steps:
- *   ms_doc_job_open    read, hash, sniff, --skip-known check, open; then
+ *   ms_doc_job_begin   read, hash, sniff, --skip-known check, and open: in
+ *                      this process, or, with worker processes, ask the
+ *                      thread's worker to open it
+ *   ms_doc_job_wait    with worker processes, the worker's answer; then
  *                      ms_doc_job_pages() pages are to be processed (0 when
  *                      the file failed, was skipped, or is a --text transcript)
  *   ms_doc_job_page    one page (text layer, OCR, both, or blank) that is
@@ -83,9 +86,15 @@ gboolean ms_page_read_text(const ms_context *ctx, ms_doc *doc, gint64 deadline, 
  *                      job may run at once on different workers
  *   ms_doc_job_finish  once every page is done: join the pages' words, extract,
  *                      and return the result (the job is freed)
- * The per-document time limit (limits.doc_ms) runs from ms_doc_job_open. */
+ * Between begin and wait the worker is opening the document: the thread may
+ * do work of its own (finish another job that needs no more of the worker:
+ * no --pdf), but must ask the worker nothing else.  The per-document time
+ * limit (limits.doc_ms) runs from ms_doc_job_begin. */
 typedef struct ms_doc_job ms_doc_job;
-ms_doc_job *ms_doc_job_open(const ms_context *ctx, ms_worker *w, const char *path);
+ms_doc_job *ms_doc_job_begin(const ms_context *ctx, ms_worker *w, const char *path);
+/* TRUE between a begin that asked a worker and its wait. */
+gboolean ms_doc_job_asked(const ms_doc_job *job);
+void ms_doc_job_wait(const ms_context *ctx, ms_worker *w, ms_doc_job *job);
 int ms_doc_job_pages(const ms_doc_job *job);
 /* TRUE when page `index` was read with the open (the worker sends a document's
  * leading run of text-layer pages with its page count): it is not to be asked

@@ -108,30 +108,60 @@ static void read_page(ms_scheduler *s, ms_worker *w, sched_doc *d, int page)
     if (++d->done == d->n) finish(s, w, d);
 }
 
-/* With the lock held; unlocks while opening. */
-static void open_doc(ms_scheduler *s, ms_worker *w, sched_doc *d)
+/* With the lock held: take the next document and ask this worker to open it
+ * (unlocks meanwhile); NULL when none may be opened now. */
+static sched_doc *begin_doc(ms_scheduler *s, ms_worker *w)
 {
+    sched_doc *d = s->open < s->opt.window ? g_queue_pop_head(&s->waiting) : NULL;
+    if (!d) return NULL;
     s->open++, s->opening++;
     g_mutex_unlock(&s->lock);
     enter(s, d);
-    ms_doc_job *job = ms_doc_job_open(d->ctx, w, d->path);
-    int n = ms_doc_job_pages(job);
+    d->job = ms_doc_job_begin(d->ctx, w, d->path);
     enter(s, NULL);
     g_mutex_lock(&s->lock);
-    s->opening--;
-    s->progress.opened++;
-    d->job = job;
-    d->n = n;
-    d->next_page = next_unready(d, 0);
-    for (int i = 0; i < n; i++) d->done += ms_doc_job_page_ready(job, i);
-    s->progress.pages_known += n;
-    s->progress.pages_done += d->done;
-    if (d->done == n) {
-        finish(s, w, d); /* no page left to read (a born-digital document's came with its open) */
-        return;
+    return d;
+}
+
+/* With the lock held, for a document whose pages all came with its open:
+ * the next one to ask this worker for while this one is extracted, so that
+ * neither process waits for the other.  Only when nothing else would take
+ * the worker first (a page of an open document) and this one's finish asks
+ * nothing of it (no --pdf). */
+static sched_doc *begin_next(ms_scheduler *s, ms_worker *w, const sched_doc *d)
+{
+    if (!w->proc || d->ctx->pdf_dir || !g_queue_is_empty(&s->paging)) return NULL;
+    return begin_doc(s, w);
+}
+
+/* With the lock held, for a document begun by begin_doc: take the worker's
+ * answer and go on, unlocking meanwhile. */
+static void open_doc(ms_scheduler *s, ms_worker *w, sched_doc *d)
+{
+    while (d) {
+        g_mutex_unlock(&s->lock);
+        enter(s, d);
+        ms_doc_job_wait(d->ctx, w, d->job);
+        int n = ms_doc_job_pages(d->job);
+        enter(s, NULL);
+        g_mutex_lock(&s->lock);
+        s->opening--;
+        s->progress.opened++;
+        d->n = n;
+        d->next_page = next_unready(d, 0);
+        for (int i = 0; i < n; i++) d->done += ms_doc_job_page_ready(d->job, i);
+        s->progress.pages_known += n;
+        s->progress.pages_done += d->done;
+        if (d->done != n) {
+            g_queue_insert_sorted(&s->paging, d, by_seq, NULL);
+            g_cond_broadcast(&s->cond); /* pages for the others */
+            return;
+        }
+        /* no page left to read (a born-digital document's came with its open) */
+        sched_doc *next = begin_next(s, w, d);
+        finish(s, w, d);
+        d = next;
     }
-    g_queue_insert_sorted(&s->paging, d, by_seq, NULL);
-    g_cond_broadcast(&s->cond); /* pages for the others */
 }
 
 static gpointer worker_main(gpointer data)
@@ -146,7 +176,7 @@ static gpointer worker_main(gpointer data)
         sched_doc *d = take_page(s, &page);
         if (d) {
             read_page(s, &w, d, page);
-        } else if (s->open < s->opt.window && (d = g_queue_pop_head(&s->waiting))) {
+        } else if ((d = begin_doc(s, &w))) {
             open_doc(s, &w, d);
         } else if (s->closed && g_queue_is_empty(&s->waiting) && !s->opening) {
             break; /* nothing more to hand out: the pages left are being read */

@@ -10,8 +10,12 @@
  * `window` are open; else it waits.  Pages that came with the open (with
  * worker processes, a document's leading run of text-layer pages:
  * worker_proc.h) are not handed out; a document whose pages all came so is
- * finished by the worker that opened it, with no wake-up of the others.  The
- * worker that completes a document's last page extracts it (ms_doc_job_finish).  So twenty 1-page filings and
+ * finished by the worker that opened it, with no wake-up of the others; before
+ * it extracts that one, it asks its worker process to open the next document
+ * (when no page is waiting and the finish needs nothing of the process: no
+ * --pdf), so the two processes work at once instead of each waiting for the
+ * other.  The worker that completes a document's last page extracts it
+ * (ms_doc_job_finish).  So twenty 1-page filings and
  * one 40-page filing keep every worker busy, and the pages of a single
  * filing run on every worker at once.
  *

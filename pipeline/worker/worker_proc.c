@@ -15,6 +15,8 @@
 struct ms_proc {
     pid_t pid; /* -1: none running */
     int sock;
+    gboolean asked;      /* an open was sent, its reply not yet read */
+    gint64 asked_limit;  /* the watchdog's limit for it, from when it was sent */
 };
 
 static gboolean write_all(int fd, const guint8 *p, gsize n)
@@ -153,11 +155,10 @@ static void lost(ms_proc *p, const ms_context *ctx, gboolean timed_out, gboolean
                     WIFEXITED(st) ? WEXITSTATUS(st) : -1);
 }
 
-/* Send a request and wait for its reply of `type`; NULL with err set when the
- * worker was lost. */
-static GVariant *ask_more(ms_proc *p, const ms_context *ctx, GVariant *req, int fd, GVariant *more,
-                          const char *type, gint64 doc_deadline, const char *prefix,
-                          const char *what, GError **err)
+/* Send a request (and `more`, if any, after it); FALSE with err set when the
+ * worker was lost (or none could be started). */
+static gboolean send_req(ms_proc *p, const ms_context *ctx, GVariant *req, int fd, GVariant *more,
+                         const char *prefix, const char *what, GError **err)
 {
     if (p->pid <= 0 && !spawn(p, ctx)) {
         g_variant_unref(g_variant_ref_sink(req));
@@ -165,16 +166,34 @@ static GVariant *ask_more(ms_proc *p, const ms_context *ctx, GVariant *req, int 
         reap_status(p);
         g_set_error(err, MS_ERROR, MS_ERR_INTERNAL, "%sno worker process could be started: %s",
                     prefix, g_strerror(errno));
-        return NULL;
+        return FALSE;
     }
-    gboolean timed_out = FALSE;
-    GVariant *reply = NULL;
     gboolean sent = ms_wire_send(p->sock, req, fd);
     if (more && sent) sent = ms_wire_send(p->sock, more, -1);
     else if (more) g_variant_unref(g_variant_ref_sink(more));
-    if (sent) reply = ms_wire_recv(p->sock, type, watchdog(ctx, doc_deadline), NULL, &timed_out);
+    if (!sent) lost(p, ctx, FALSE, FALSE, prefix, what, err);
+    return sent;
+}
+
+/* The reply of `type` to the request sent last, by `limit` (monotonic
+ * microseconds, 0: none); NULL with err set when the worker was lost. */
+static GVariant *recv_reply(ms_proc *p, const ms_context *ctx, const char *type, gint64 limit,
+                            const char *prefix, const char *what, GError **err)
+{
+    gboolean timed_out = FALSE;
+    GVariant *reply = ms_wire_recv(p->sock, type, limit, NULL, &timed_out);
     if (!reply) lost(p, ctx, timed_out, FALSE, prefix, what, err);
     return reply;
+}
+
+/* Send a request and wait for its reply of `type`; NULL with err set when the
+ * worker was lost. */
+static GVariant *ask_more(ms_proc *p, const ms_context *ctx, GVariant *req, int fd, GVariant *more,
+                          const char *type, gint64 doc_deadline, const char *prefix,
+                          const char *what, GError **err)
+{
+    if (!send_req(p, ctx, req, fd, more, prefix, what, err)) return NULL;
+    return recv_reply(p, ctx, type, watchdog(ctx, doc_deadline), prefix, what, err);
 }
 
 static GVariant *ask(ms_proc *p, const ms_context *ctx, GVariant *req, int fd, const char *type,
@@ -223,14 +242,31 @@ static gboolean ready_from(GVariantIter *it, int n, GArray *ready)
     return ok;
 }
 
-int ms_proc_open(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,
-                 const char *path, gint64 doc_deadline, GArray *ready, GError **err)
+gboolean ms_proc_open_send(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,
+                           const char *path, gint64 doc_deadline, GError **err)
 {
+    g_return_val_if_fail(!p->asked, FALSE);
     char *prefix = g_strdup_printf("%s: ", path); /* messages hold the path as given */
     char *name = g_utf8_make_valid(path, -1); /* for messages only */
     GVariant *req = g_variant_new(MS_WIRE_REQUEST, id, -1, (guint8)format, ms_left(doc_deadline), name);
     g_free(name);
-    GVariant *reply = ask(p, ctx, req, fd, MS_WIRE_OPENED, doc_deadline, prefix, "opening it", err);
+    /* the worker starts on it now, so its time runs from now */
+    p->asked = send_req(p, ctx, req, fd, NULL, prefix, "opening it", err);
+    p->asked_limit = watchdog(ctx, doc_deadline);
+    g_free(prefix);
+    return p->asked;
+}
+
+int ms_proc_open_recv(ms_proc *p, const ms_context *ctx, const char *path, GArray *ready, GError **err)
+{
+    g_return_val_if_fail(p->asked, -1);
+    p->asked = FALSE;
+    char *prefix = g_strdup_printf("%s: ", path);
+    /* A reply that waited for the caller may be read after its limit: that
+     * is not the worker's time, so it has a grace beyond it to arrive whole. */
+    gint64 limit = p->asked_limit;
+    if (limit) limit = MAX(limit, g_get_monotonic_time() + (gint64)MS_WORKER_GRACE_MS * 1000);
+    GVariant *reply = recv_reply(p, ctx, MS_WIRE_OPENED, limit, prefix, "opening it", err);
     int n = -1;
     if (reply) {
         const char *code, *message;
@@ -248,6 +284,13 @@ int ms_proc_open(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int form
     }
     g_free(prefix);
     return n;
+}
+
+int ms_proc_open(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,
+                 const char *path, gint64 doc_deadline, GArray *ready, GError **err)
+{
+    if (!ms_proc_open_send(p, ctx, id, fd, format, path, doc_deadline, err)) return -1;
+    return ms_proc_open_recv(p, ctx, path, ready, err);
 }
 
 void ms_proc_page(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,

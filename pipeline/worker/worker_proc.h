@@ -66,6 +66,17 @@ void ms_proc_ready_clear(gpointer ready);
 int ms_proc_open(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,
                  const char *path, gint64 doc_deadline, GArray *ready, GError **err);
 
+/* ms_proc_open() in two halves, so that the worker opens the next document
+ * while the caller extracts the last one: ms_proc_open_send() asks (FALSE
+ * with err set when the worker is lost: then no recv), ms_proc_open_recv()
+ * reads the answer as ms_proc_open() returns it.  Nothing else may be asked
+ * of the worker in between.  The request's time limit runs from the send; a
+ * reply read after it has MS_WORKER_GRACE_MS more to arrive whole (the wait
+ * was the caller's). */
+gboolean ms_proc_open_send(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,
+                           const char *path, gint64 doc_deadline, GError **err);
+int ms_proc_open_recv(ms_proc *p, const ms_context *ctx, const char *path, GArray *ready, GError **err);
+
 /* Read page `index` of document `id` in the worker: fills *pr (number set,
  * error owned) and appends its words.  A failure is a page error. */
 void ms_proc_page(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,
