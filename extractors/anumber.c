@@ -2,7 +2,7 @@
  * and chosen by a vote of every occurrence in the filing.
  *
  * ms_anumber_normalize() turns what a pattern matched into 9 digits: O, Q, D
- * for 0; l, I, L, |, ], ! for 1; S for 5; B for 8; Z for 2 (at most two such
+ * for 0; l, I, L, |, ], ! for 1; S for 5; B for 8; Z or ? for 2 (at most two such
  * letters, the rest real digits).  Separators OCR breaks ("A 285- 253- 87")
  * make the length uncertain: 8 digits are an old number (padded with a
  * leading 0) only when written as one run or as 2-3-3; otherwise NULL,
@@ -34,7 +34,7 @@ static int digit_of(const char *s, gsize len, gsize *i, gboolean *real, gboolean
     }
     int d = ms_ocr_digit((guchar)c);
     if (d >= 0) return d;
-    if (strchr(" \t-.,;:", c)) {
+    if (strchr(" \t-.,;:~", c)) {
         *skip = TRUE;
         return -1;
     }

@@ -79,14 +79,16 @@ static void pick_hit(const ms_rule *r, const ms_match *mt, gpointer user)
     p->best = v, p->best_rule = r, p->best_m = *mt;
 }
 
-/* The strongest match of the rules for `field`: highest weight, then earliest. */
-static char *pick_field(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
-                        const char *marked, const ms_sections *sec, const char *field,
-                        GArray *evidence)
+/* The strongest match of the rules for `field`: highest weight, then earliest.
+ * Rules that use no country marks match `plain` (t's text, or its copy with
+ * damaged cue words mended, of the same length); values come from t. */
+static char *pick_in(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, const char *plain,
+                     const char *marked, const ms_sections *sec, const char *field,
+                     GArray *evidence)
 {
     pick p = {rs, t, field, NULL, NULL, {0}};
     ms_field_visitor v = {pick_rule, pick_hit, &p};
-    ms_ruleset_match_field(rs, m, field, t->str->str, marked, sec->start, sec->end, &v);
+    ms_ruleset_match_field(rs, m, field, plain, marked, sec->start, sec->end, &v);
     /* The evidence is the value's own words when the rule takes the value from
      * a group ("RAMIREZ TORRES, Yusmary", not the whole caption). */
     gboolean grouped = p.best_m.vend > p.best_m.vstart;
@@ -95,6 +97,13 @@ static char *pick_field(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
                         grouped ? p.best_m.vstart : p.best_m.start,
                         grouped ? p.best_m.vend : p.best_m.end);
     return p.best;
+}
+
+static char *pick_field(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
+                        const char *marked, const ms_sections *sec, const char *field,
+                        GArray *evidence)
+{
+    return pick_in(rs, m, t, t->str->str, marked, sec, field, evidence);
 }
 
 static gint by_start(gconstpointer a, gconstpointer b)
@@ -183,7 +192,14 @@ ms_extraction *ms_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t)
     x->evidence = g_array_new(FALSE, TRUE, sizeof(ms_evidence));
     x->mentions = g_array_new(FALSE, TRUE, sizeof(ms_mention));
     x->removal_countries = g_ptr_array_new();
-    ms_sections_find(t, &x->sections);
+    /* the rules and the title finder read cue words through OCR damage
+     * ("Motlon for Continuance"); values and the title come from t */
+    char *mended = ms_mend_cues(ms_ruleset_fuzzy(rs), t->str->str, t->str->len, NULL);
+    const char *s = mended ? mended : t->str->str;
+    GString mended_str = {(gchar *)s, t->str->len, t->str->len + 1};
+    ms_text as_mended = *t;
+    as_mended.str = &mended_str;
+    ms_sections_find(&as_mended, &x->sections);
     const ms_sections *sec = &x->sections;
     if (sec->end[MS_SCOPE_TITLE] > sec->start[MS_SCOPE_TITLE]) {
         x->title = g_strndup(t->str->str + sec->start[MS_SCOPE_TITLE],
@@ -191,16 +207,14 @@ ms_extraction *ms_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t)
         g_strdelimit(x->title, "\n", ' ');
     }
     GArray *spans = g_array_new(FALSE, FALSE, sizeof(ms_span));
-    /* the rules read cue words through OCR damage; values come from t */
-    char *mended = ms_mend_cues(ms_ruleset_fuzzy(rs), t->str->str, t->str->len, NULL);
-    const char *s = mended ? mended : t->str->str;
     ms_countries_find(rs, m, s, t->str->len, spans);
     char *marked = ms_countries_mark(s, t->str->len, spans);
-    g_free(mended);
-    x->motion_type = pick_field(rs, m, t, marked, sec, "motion_type", x->evidence);
+    /* titles read through OCR damage too ("Motlon for Continusnce") */
+    x->motion_type = pick_in(rs, m, t, s, marked, sec, "motion_type", x->evidence);
     if (!x->motion_type) x->motion_type = g_strdup("other");
-    x->filer = pick_field(rs, m, t, marked, sec, "filer", x->evidence);
+    x->filer = pick_in(rs, m, t, s, marked, sec, "filer", x->evidence);
     if (!x->filer) x->filer = g_strdup("unknown");
+    g_free(mended);
     x->a_number = ms_anumber_vote(rs, m, t, marked, sec, x->evidence);
     x->respondent = pick_field(rs, m, t, marked, sec, "respondent", x->evidence);
     x->court = pick_field(rs, m, t, marked, sec, "court", x->evidence);

@@ -91,6 +91,13 @@ static gsize damaged_capital(const char *s, gsize start)
     return start;
 }
 
+/* A capital whose small letter has the same shape, which OCR reads in lower
+ * case at times ("a citizen of venezuela"). */
+static gboolean capital_like(char c)
+{
+    return g_ascii_isupper(c) || (c && strchr("cosuvwxz", c));
+}
+
 void ms_countries_find_fuzzy(const ms_gazetteer *g, const ms_fuzzy *f, const char *s, gsize len,
                              GArray *spans)
 {
@@ -100,7 +107,7 @@ void ms_countries_find_fuzzy(const ms_gazetteer *g, const ms_fuzzy *f, const cha
     for (guint i = 0; i < words->len; i++) {
         const ms_word_span *w = &g_array_index(words, ms_word_span, i);
         gsize at = damaged_capital(s, w->start);
-        if (!g_ascii_isupper(s[at]) && at == w->start) continue;
+        if (!capital_like(s[at]) && at == w->start) continue;
         if (!expected_at(s, at, spans)) continue;
         for (guint n = MIN(MAX_WORDS, words->len - i); n >= 1; n--) {
             const ms_word_span *last = &g_array_index(words, ms_word_span, i + n - 1);

@@ -40,9 +40,11 @@ static gboolean mostly_upper(const char *s, gsize n)
     return up > low;
 }
 
-/* Mend the word s[a, b) in `out` when it is a damaged cue word. */
+/* Mend the word s[a, b) in `out` when it is a damaged cue word.  A capital
+ * OCR read as a bracket ("[MMIGRATION") is the word's first character. */
 static gboolean mend_word(const ms_fuzzy *f, const char *s, gsize a, gsize b, char *out)
 {
+    if (a > 0 && s[a - 1] == '[' && (a == 1 || g_ascii_isspace(s[a - 2]))) a--;
     gsize n = b - a, letters = 0;
     if (n < MEND_MIN || n > MEND_MAX) return FALSE;
     char w[MEND_MAX + 1];
@@ -64,26 +66,106 @@ static gboolean mend_word(const ms_fuzzy *f, const char *s, gsize a, gsize b, ch
     return TRUE;
 }
 
-/* "desig nates": two words that OCR split and that together are a cue word
- * exactly are written as that word and a space, at the same length. */
+/* "desig nates": two words that OCR split and that together are a cue word,
+ * exactly or through one letter of damage ("cow ntry"), are written as that
+ * word and a space, at the same length. */
 static gboolean mend_split(const ms_fuzzy *f, const char *s, const ms_word_span *a,
                            const ms_word_span *b, char *out)
 {
-    gsize n = (a->end - a->start) + (b->end - b->start);
+    gsize from = a->start; /* "Re-C alendar": the part after a hyphen */
+    for (gsize i = a->start; i < a->end; i++)
+        if (s[i] == '-') from = i + 1;
+    gsize n = (a->end - from) + (b->end - b->start);
     if (b->start != a->end + 1 || s[a->end] != ' ' || n < 7 || n > MEND_MAX) return FALSE;
     char w[MEND_MAX + 1], *p = w;
-    for (gsize i = a->start; i < b->end; i++) {
+    for (gsize i = from; i < b->end; i++) {
         if (i == a->end) continue;
         if (!g_ascii_isalpha(s[i])) return FALSE;
         *p++ = g_ascii_tolower(s[i]);
     }
     *p = 0;
+    const char *hit = NULL;
+    for (char *const *cue = ms_fuzzy_mend_words(f); cue && *cue && !hit; cue++)
+        if (strcmp(*cue, w) == 0) hit = *cue;
+    if (!hit) hit = cue_for(f, w, n); /* "cow ntry": split and damaged */
+    if (!hit) return FALSE;
+    gsize k = from, j = 0;
+    for (gsize i = from; i < b->end; i++) {
+        if (i == a->end) continue;
+        char c = s[i], want = hit[j++];
+        out[k++] = g_ascii_tolower(c) == want ? c : g_ascii_isupper(c) ? g_ascii_toupper(want) : want;
+    }
+    out[k] = ' ';
+    return TRUE;
+}
+
+/* "NO'TICE": a word with one mark of OCR inside it that is a cue word
+ * without it is written as that word and a space. */
+static gboolean mend_inner(const ms_fuzzy *f, const char *s, const ms_word_span *w, char *out)
+{
+    gsize n = w->end - w->start, mark = 0;
+    if (n < 6 || n > MEND_MAX) return FALSE;
+    char word[MEND_MAX + 1], *p = word;
+    for (gsize i = w->start; i < w->end; i++) {
+        if (strchr("'`.,", s[i]) && i > w->start && i + 1 < w->end && !mark) mark = i;
+        else if (g_ascii_isalpha(s[i])) *p++ = g_ascii_tolower(s[i]);
+        else return FALSE;
+    }
+    *p = 0;
+    if (!mark || (mark + 2 == w->end && g_ascii_tolower(s[mark + 1]) == 's'))
+        return FALSE; /* a possessive, "RESPONDENT'S" */
     for (char *const *cue = ms_fuzzy_mend_words(f); cue && *cue; cue++) {
-        if (strcmp(*cue, w) != 0) continue;
-        gsize k = a->start;
-        for (gsize i = a->start; i < b->end; i++)
-            if (i != a->end) out[k++] = s[i];
-        out[k] = ' ';
+        if (strcmp(*cue, word) != 0) continue;
+        memmove(out + mark, s + mark + 1, w->end - mark - 1);
+        out[w->end - 1] = ' ';
+        return TRUE;
+    }
+    return FALSE;
+}
+
+/* "Re-Caleridar": a word (after its last hyphen) that is a cue word with one
+ * letter read as two of OCR's pairs ("ri" for "n", "rn" for "m") is written
+ * as that word and a space. */
+static gboolean mend_pair(const ms_fuzzy *f, const char *s, const ms_word_span *w, char *out)
+{
+    gsize from = w->start;
+    for (gsize i = w->start; i < w->end; i++)
+        if (s[i] == '-') from = i + 1;
+    gsize n = w->end - from;
+    if (n < 8 || n > MEND_MAX) return FALSE;
+    char word[MEND_MAX + 1];
+    for (gsize i = 0; i < n; i++) {
+        if (!g_ascii_isalpha(s[from + i])) return FALSE;
+        word[i] = g_ascii_tolower(s[from + i]);
+    }
+    word[n] = 0;
+    const char *hit = NULL;
+    double limit = ms_fuzzy_substitution(f, 'e', 'c'); /* the confusion cost */
+    for (char *const *cue = ms_fuzzy_mend_words(f); cue && *cue; cue++) {
+        if (strlen(*cue) + 1 != n || ms_fuzzy_distance(f, word, *cue) > limit) continue;
+        if (hit) return FALSE; /* two cue words as close */
+        hit = *cue;
+    }
+    if (!hit) return FALSE;
+    gboolean upper = mostly_upper(s + from, n);
+    for (gsize i = 0; i + 1 < n; i++)
+        out[from + i] = upper || (i == 0 && g_ascii_isupper(s[from])) ? g_ascii_toupper(hit[i]) : hit[i];
+    out[from + n - 1] = ' ';
+    return TRUE;
+}
+
+/* Words that never end a clause ("shall. be removed", "the country to' which"):
+ * OCR punctuation right after one of them is read as a space. */
+static gboolean mend_stray(const char *s, gsize len, const ms_word_span *w, char *out)
+{
+    static const char *const glue[] = {"shall", "should", "will", "must", "be",  "which",
+                                       "the",   "to",     "of",   "as",   NULL};
+    gsize n = w->end - w->start, e = w->end;
+    while (e < len && strchr(".,'`", s[e])) e++;
+    if (e == w->end || e - w->end > 2 || (e < len && !g_ascii_isspace(s[e]))) return FALSE;
+    for (int i = 0; glue[i]; i++) {
+        if (strlen(glue[i]) != n || strncmp(s + w->start, glue[i], n) != 0) continue;
+        memset(out + w->end, ' ', e - w->end);
         return TRUE;
     }
     return FALSE;
@@ -102,7 +184,12 @@ char *ms_mend_cues(const ms_fuzzy *f, const char *s, gsize len, int *n_mended)
                 n++, i++;
                 continue;
             }
+            if (mend_inner(f, s, w, out) || mend_pair(f, s, w, out)) {
+                n++;
+                continue;
+            }
             n += mend_word(f, s, w->start, w->end, out);
+            n += mend_stray(s, len, w, out);
         }
         g_array_free(words, TRUE);
     }

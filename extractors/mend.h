@@ -9,7 +9,13 @@
  * OCR's confusions), one of 5 or 6 letters up to the confusion cost; words
  * already in the list, shorter words and words two cue words are about as
  * close to are left alone.  Two words that OCR split and that make one cue
- * word exactly ("desig nates") become that word and a space.  The words are the [mend] list of
+ * word exactly ("desig nates", "Re-C alendar" after the hyphen) become that
+ * word and a space, and so does a word with one mark of OCR inside it that
+ * is a cue word without it ("NO'TICE"), or that is one with a letter read
+ * as two of OCR's pairs ("Re-Caleridar", "ri" for "n").  A bracket for a word's capital
+ * ("[MMIGRATION") is a damaged letter.  OCR
+ * punctuation after a word that never ends a clause ("shall. be removed",
+ * "to' which") becomes spaces.  The words are the [mend] list of
  * rules/fuzzy.conf, the costs its [costs] and [confusions].
  *
  * Ownership: ms_mend_cues() returns a new string (g_free) or NULL.

@@ -7,7 +7,7 @@ static const struct {
     char digit;
     const char *like;
 } lookalikes[] = {
-    {'0', "OoQD"}, {'1', "lIL|]!"}, {'5', "Ss"}, {'8', "B"}, {'2', "Zz"},
+    {'0', "OoQD"}, {'1', "lIL|]!"}, {'5', "Ss"}, {'8', "B"}, {'2', "Zz?"},
 };
 
 int ms_ocr_digit(gunichar c)

@@ -1,5 +1,5 @@
 /* ocr_digits — the characters OCR reads in place of digits, kept in one
- * table: O, o, Q, D for 0; l, I, L, |, ], ! for 1; S, s for 5; B for 8; Z, z
+ * table: O, o, Q, D for 0; l, I, L, |, ], ! for 1; S, s for 5; B for 8; Z, z, ?
  * for 2.  The A-number's pattern (the rules' built-in {{DIGIT_LIKE}}), its
  * normaliser (anumber.c) and the OCR's second look at the A-number's words
  * (pipeline/ocr/ocr_look.c) all read it here.

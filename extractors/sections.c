@@ -11,7 +11,7 @@
 static const char *const title_words[] = {
     "MOTION", "OPPOSITION", "ORDER", "NOTICE", "RESPONSE", "REPLY", "BRIEF", "DESIGNAT",
     "PROTOCOLS", "SUBMISSION", "REQUEST", "PETITION", "STATEMENT", "MEMORANDUM", "DECISION",
-    "OPPOSE", "PRETERMIT", NULL};
+    "OPPOSE", "PRETERMIT", "RETURN TO", NULL};
 /* Caption lines: upper case but never part of the title. */
 static const char *const caption_words[] = {
     "DEPARTMENT OF JUSTICE", "EXECUTIVE OFFICE", "IMMIGRATION COURT", "IN THE MATTER",

@@ -118,6 +118,51 @@ static gboolean has_word(GArray *words, const char *t, float max_y)
     return FALSE;
 }
 
+/* A copier's streak, a 2-pixel line down the page tilted by about one
+ * degree through the text, is taken off the 1-bit and the grey page but where
+ * it crosses a line of text; the page's own ink stays (no letter, rule or
+ * caption column is that tall and thin), and a page without one is left as
+ * it is. */
+static void test_streaks(void)
+{
+    PIX *page = sample_page(); /* 1700 x 2200 at 200 dpi, grey */
+    PIX *g8 = pixConvertTo8(page, FALSE);
+    PIX *clean = pixConvertTo1(g8, 160);
+    l_int32 ink0 = 0, ink1 = 0, line = 0;
+    pixCountPixels(clean, &ink0, NULL);
+    PIX *g = pixClone(g8);
+    g_assert_cmpint(ms_ocr_remove_streaks(clean, &g, 200), ==, 0);
+    pixCountPixels(clean, &ink1, NULL);
+    g_assert_cmpint(ink1, ==, ink0);
+    int h = pixGetHeight(clean);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < 2; x++) {
+            int c = 850 + x + y / 60; /* about one degree */
+            l_uint32 v = 0;
+            pixGetPixel(clean, c, y, &v);
+            line += v == 0;
+            pixSetPixel(clean, c, y, 1);
+            pixSetPixel(g, c, y, 0);
+        }
+    g_assert_cmpint(ms_ocr_remove_streaks(clean, &g, 200), ==, 1);
+    l_int32 ink2 = 0;
+    pixCountPixels(clean, &ink2, NULL);
+    /* the line is gone but where it crosses a line of text, where it is
+     * left with the letters: the page's ink is as before within 1% */
+    g_assert_cmpint(ink2, <=, ink0 + ink0 / 100);
+    g_assert_cmpint(ink2, >=, ink0 - ink0 / 100);
+    l_uint32 grey_at = 0, bit_at = 0;
+    pixGetPixel(g, 850 + 100 / 60, 100, &grey_at); /* the top margin: paper again */
+    pixGetPixel(clean, 850 + 100 / 60, 100, &bit_at);
+    g_assert_cmpuint(grey_at, ==, 255);
+    g_assert_cmpuint(bit_at, ==, 0);
+    g_assert_cmpint(line, >, h);
+    pixDestroy(&g);
+    pixDestroy(&clean);
+    pixDestroy(&g8);
+    pixDestroy(&page);
+}
+
 /* A fax-standard page (204 x 98 dpi) is read square and its boxes stay on
  * the page as stored. */
 static void test_fax_standard(void)
@@ -233,6 +278,12 @@ static void test_anumber_agree(void)
         /* one number read: the choice by confidence stands */
         {"A 222 659 612", NULL, NULL, {86, -1, -1}, 0, 0},
         {"A-0965-968-255", "A-0915-968-25", "A-0915-968-2", {18, 22, 22}, 0, 0},
+        /* an "A" read as "4" before 3-3-3 digits: the grey reading agrees
+         * with the page's, so the third number does not refuse both */
+        {"A 213-193-857", "4213-193-857", "243-193-887", {41, 0, 0}, 0, 0},
+        /* a reading that is no A-number (7-1 digits) never replaces the
+         * page's, whatever its confidence */
+        {"A200582544", "A2005825-4", NULL, {0, 25, -1}, 1, 0},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         ms_look l = {"a_number", {0, 0, 1, 1}, {(char *)cases[i].page, (char *)cases[i].grey,
@@ -301,6 +352,7 @@ int main(int argc, char **argv)
     g_test_add_func("/ocr-read/unmap-resampled", test_unmap_resampled);
     g_test_add_func("/ocr-read/layout", test_layout);
     g_test_add_func("/ocr-read/fax-standard", test_fax_standard);
+    g_test_add_func("/ocr-read/streaks", test_streaks);
     g_test_add_func("/ocr-read/second-reading", test_second_reading);
     g_test_add_func("/ocr-read/upside-down-read-again", test_upside_down_read_again);
     g_test_add_func("/ocr-read/second-look", test_second_look);

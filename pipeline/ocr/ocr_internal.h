@@ -28,6 +28,11 @@ typedef struct {
     ms_reading_stats st;
 } ms_reading;
 
+/* Take a copier's vertical streaks off the page (ocr_streaks.c): made paper
+ * in `clean` (1-bit, changed in place) and in *grey (replaced by a new image
+ * when any is found; the old one is destroyed).  Returns how many. */
+int ms_ocr_remove_streaks(PIX *clean, PIX **grey, int dpi);
+
 /* Recognise `img` at `dpi` within `deadline_ms` (0: none) into `out`.
  * FALSE when recognition failed or passed its deadline (out stays empty). */
 gboolean ms_reading_run(TessBaseAPI *api, PIX *img, int dpi, int deadline_ms, const char *name,
@@ -47,7 +52,8 @@ void ms_look_again(TessBaseAPI *api, PIX *grey, int dpi, ms_reading *r, GArray *
 
 /* Which reading of an A-number look is kept once the readings vote: the
  * best of two that give the same number, MS_LOOK_REFUSED when two or more
- * give a number and no two agree, else l->kept (the choice by confidence). */
+ * give a number and no two agree, else l->kept (the choice by confidence),
+ * or the page's reading when l->kept does not read as an A-number. */
 int ms_look_agreed(const ms_look *l);
 
 #endif

@@ -2,7 +2,8 @@
  * is still in memory.
  *
  * Candidates, from the reading kept:
- *  - a_number: an "A" label (A, A#, A-, A:, or an A stuck to the digits) and
+ *  - a_number: an "A" label (A, A#, A-, A:, or an A stuck to the digits; a
+ *    quote or bracket OCR put before it is passed over) and
  *    the words after it on its line that hold only digit-like characters
  *    (0-9 and OCR's look-alikes of them, extractors/ocr_digits.h, and $), 7 to 10 of them
  *    in all; left alone when it already reads as an A-number (clean_anumber);
@@ -14,8 +15,9 @@
  * when small), read as one line with a whitelist (digits and "A-#" for the
  * number, letters for a country), and read again from a Sauvola binarisation
  * of the same cut.  The reading with the best confidence is kept (a reading of
- * a number must still hold 8 or 9 digits); the words become one word with that
- * text.  An A-number's readings must agree: two that give the same number
+ * a number must still hold 8 or 9 digits that read as an A-number, and an "A"
+ * read as "4" before 3-3-3 digits is the label); the words become one word
+ * with that text.  An A-number's readings must agree: two that give the same number
  * outvote a third, and readings that each give another number keep none
  * (ms_look_agreed()).  Every look is recorded (ms_look) with all three readings.
  */
@@ -49,7 +51,7 @@ static int digit_likes(const char *s, int *digits)
     for (const char *p = s; *p; p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
         if (digit_like(c) || c == '$') n++, *digits += g_unichar_isdigit(c) ? 1 : 0;
-        else if (!strchr("-.,:#", (int)c) && c != 0xA5 /* ¥ */ && c != ' ') return -1;
+        else if (!strchr("-.,:#~", (int)c) && c != 0xA5 /* ¥ */ && c != ' ') return -1;
     }
     return n;
 }
@@ -60,9 +62,11 @@ static int digit_likes(const char *s, int *digits)
 static guint anumber_group(const GArray *words, guint i)
 {
     const ms_word *w = &g_array_index(words, ms_word, i);
-    if (w->text[0] != 'A') return i;
-    int digits = 0, n = digit_likes(w->text + 1, &digits);
-    if (n < 0 && g_utf8_strlen(w->text, -1) <= 3) n = 0; /* a label of its own */
+    const char *a = w->text;
+    while (*a && strchr("\"'(", *a)) a++; /* OCR's mark before it: "\"A" */
+    if (a[0] != 'A') return i;
+    int digits = 0, n = digit_likes(a + 1, &digits);
+    if (n < 0 && g_utf8_strlen(a, -1) <= 3) n = 0; /* a label of its own */
     if (n < 0) return i;
     guint end = i + 1;
     while (end < words->len && end - i < MS_LOOK_MAX_WORDS && n < 10) {
@@ -157,22 +161,29 @@ static PIX *sauvola(PIX *g8)
     return b;
 }
 
+/* The A-number a reading stands for, as the rules would normalise it (OCR's
+ * look-alikes read as digits, an old 8-digit number padded), or NULL.  An
+ * "A" read as "4" before 3-3-3 digits ("4213-193-857") is the label. */
+static char *number_of(const char *text)
+{
+    if (!text) return NULL;
+    const char *p = text[0] == 'A' ? text + 1 : text;
+    if (g_regex_match_simple("^4[0-9]{3}[-. ][0-9]{3}[-. ][0-9]{3}$", p, 0, 0)) p++;
+    while (*p && strchr("#:-. ", *p)) p++;
+    return ms_anumber_normalize(p, strlen(p));
+}
+
+/* May a look's reading replace the page's?  A number must hold 8 or 9 real
+ * digits and read as an A-number ("A2005825-4", 7-1 digits, does not). */
 static gboolean eligible(const char *kind, const char *text)
 {
     if (!text) return FALSE;
     if (strcmp(kind, "country") == 0) return TRUE;
     int digits = 0, n = digit_likes(text[0] == 'A' ? text + 1 : text, &digits);
-    return n >= 8 && n <= 9 && digits == n;
-}
-
-/* The A-number a reading stands for, as the rules would normalise it (OCR's
- * look-alikes read as digits, an old 8-digit number padded), or NULL. */
-static char *number_of(const char *text)
-{
-    if (!text) return NULL;
-    const char *p = text[0] == 'A' ? text + 1 : text;
-    while (*p && strchr("#:-. ", *p)) p++;
-    return ms_anumber_normalize(p, strlen(p));
+    char *num = n >= 8 && n <= 9 && digits == n ? number_of(text) : NULL;
+    gboolean ok = num != NULL;
+    g_free(num);
+    return ok;
 }
 
 /* The A-number's readings decide together.  When two readings give the same
@@ -194,7 +205,8 @@ int ms_look_agreed(const ms_look *l)
         }
     for (int k = 0; k < 3; k++) g_free(num[k]);
     if (best >= 0) return best;
-    return readable >= 2 ? MS_LOOK_REFUSED : l->kept;
+    if (readable >= 2) return MS_LOOK_REFUSED;
+    return l->kept > 0 && !eligible("a_number", l->text[l->kept]) ? 0 : l->kept;
 }
 
 /* Words [i, end) become one word with the kept reading's text. */

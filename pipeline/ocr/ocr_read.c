@@ -208,6 +208,7 @@ gboolean ms_ocr_page(ms_ocr *ocr, PIX *pix, int dpi, int page_no, int deadline_m
     }
     if (deadline_ms <= 0) deadline_ms = ocr->opt.deadline_ms;
     gint64 t0 = g_get_monotonic_time();
+    int streaks = ms_ocr_remove_streaks(clean, &g, dpi);
     ms_reading r;
     ok = ms_reading_run(ocr->api, clean, dpi, deadline_ms, "binarized", &r);
     if (!ok) {
@@ -228,6 +229,8 @@ gboolean ms_ocr_page(ms_ocr *ocr, PIX *pix, int dpi, int page_no, int deadline_m
     left = deadline_ms > 0 ? deadline_ms - (int)((g_get_monotonic_time() - t0) / 1000) : 0;
     if (ocr->opt.reorient && ocr->opt.second_reading && (deadline_ms <= 0 || left > 0))
         other_turn(ocr->api, &g, &clean, dpi, MAX(left, 0), &prep, &r, why);
+    if (streaks) g_string_append_printf(why, "; %d vertical streak%s taken off", streaks,
+                                        streaks > 1 ? "s" : "");
     info->rotation = (prep.rotation + 90 * prep.extra_quads) % 360;
     info->reading = r.name;
     info->reading_reason = g_string_free(why, FALSE);
