@@ -74,9 +74,9 @@ static PIX *streak_mask(PIX *clean, int dpi, int *count)
     *count = 0;
     int h = pixGetHeight(clean), maxw = MAX(2, (MS_STREAK_MAX_WIDTH * dpi + 150) / 300);
     PIX *wide = pixDilateBrick(NULL, clean, maxw | 1, 1);
-    PIX *pieces = wide ? pixOpenBrick(NULL, wide, 1, MAX(2, dpi * 2 / 5)) : NULL;
+    PIX *pieces = wide ? pixOpenCompBrick(NULL, wide, 1, MAX(2, dpi * 2 / 5)) : NULL;
     pixDestroy(&wide);
-    PIX *chains = pieces ? pixCloseBrick(NULL, pieces, 1, MAX(2, dpi * 3 / 10)) : NULL;
+    PIX *chains = pieces ? pixCloseCompBrick(NULL, pieces, 1, MAX(2, dpi * 3 / 10)) : NULL;
     BOXA *boxes = chains ? pixConnComp(chains, NULL, 8) : NULL;
     PIX *band = boxes ? pixAnd(NULL, pieces, clean) : NULL; /* ink inside the pieces */
     PIX *mask = band ? pixCreateTemplate(clean) : NULL;
