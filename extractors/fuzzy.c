@@ -193,6 +193,11 @@ double ms_fuzzy_substitution(const ms_fuzzy *f, char a, char b)
     return sub_cost(f, a, b);
 }
 
+double ms_fuzzy_confusion_cost(const ms_fuzzy *f)
+{
+    return f->confusion;
+}
+
 char *const *ms_fuzzy_mend_words(const ms_fuzzy *f)
 {
     return f->mend;

@@ -37,6 +37,8 @@ double ms_fuzzy_distance(const ms_fuzzy *f, const char *a, const char *b);
 /* The cost of reading letter `b` for `a` (lower case): 0, the confusion cost
  * or the other cost of fuzzy.conf. */
 double ms_fuzzy_substitution(const ms_fuzzy *f, char a, char b);
+/* The confusion cost of fuzzy.conf: one letter OCR often reads for another. */
+double ms_fuzzy_confusion_cost(const ms_fuzzy *f);
 
 /* The [mend] words of fuzzy.conf (lower case, NULL-terminated; borrowed). */
 char *const *ms_fuzzy_mend_words(const ms_fuzzy *f);

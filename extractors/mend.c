@@ -19,7 +19,7 @@ static double cost(const ms_fuzzy *f, const char *w, const char *cue, gsize n, d
 /* The one cue word `w` (lower case, n bytes) is a damaged reading of, or NULL. */
 static const char *cue_for(const ms_fuzzy *f, const char *w, gsize n)
 {
-    double limit = n >= 7 ? 1.0 : ms_fuzzy_substitution(f, 'e', 'c');
+    double limit = n >= 7 ? 1.0 : ms_fuzzy_confusion_cost(f);
     const char *best = NULL;
     double best_cost = 99, other = 99;
     for (char *const *cue = ms_fuzzy_mend_words(f); cue && *cue; cue++) {
@@ -30,6 +30,22 @@ static const char *cue_for(const ms_fuzzy *f, const char *w, gsize n)
         else if (c < other) other = c;
     }
     return best && best_cost <= limit && other - best_cost >= 1.0 ? best : NULL;
+}
+
+/* The cue word `w` is, exactly, or NULL. */
+static const char *cue_exact(const ms_fuzzy *f, const char *w)
+{
+    for (char *const *cue = ms_fuzzy_mend_words(f); cue && *cue; cue++)
+        if (strcmp(*cue, w) == 0) return *cue;
+    return NULL;
+}
+
+/* Where the part of s[a, b) after its last hyphen starts ("Re-Calendar"). */
+static gsize after_hyphen(const char *s, gsize a, gsize b)
+{
+    for (gsize i = a; i < b; i++)
+        if (s[i] == '-') a = i + 1;
+    return a;
 }
 
 /* Mostly capitals: "COUHTRY" mends to "COUNTRY". */
@@ -72,9 +88,7 @@ static gboolean mend_word(const ms_fuzzy *f, const char *s, gsize a, gsize b, ch
 static gboolean mend_split(const ms_fuzzy *f, const char *s, const ms_word_span *a,
                            const ms_word_span *b, char *out)
 {
-    gsize from = a->start; /* "Re-C alendar": the part after a hyphen */
-    for (gsize i = a->start; i < a->end; i++)
-        if (s[i] == '-') from = i + 1;
+    gsize from = after_hyphen(s, a->start, a->end); /* "Re-C alendar" */
     gsize n = (a->end - from) + (b->end - b->start);
     if (b->start != a->end + 1 || s[a->end] != ' ' || n < 7 || n > MEND_MAX) return FALSE;
     char w[MEND_MAX + 1], *p = w;
@@ -84,9 +98,7 @@ static gboolean mend_split(const ms_fuzzy *f, const char *s, const ms_word_span 
         *p++ = g_ascii_tolower(s[i]);
     }
     *p = 0;
-    const char *hit = NULL;
-    for (char *const *cue = ms_fuzzy_mend_words(f); cue && *cue && !hit; cue++)
-        if (strcmp(*cue, w) == 0) hit = *cue;
+    const char *hit = cue_exact(f, w);
     if (!hit) hit = cue_for(f, w, n); /* "cow ntry": split and damaged */
     if (!hit) return FALSE;
     gsize k = from, j = 0;
@@ -114,13 +126,10 @@ static gboolean mend_inner(const ms_fuzzy *f, const char *s, const ms_word_span 
     *p = 0;
     if (!mark || (mark + 2 == w->end && g_ascii_tolower(s[mark + 1]) == 's'))
         return FALSE; /* a possessive, "RESPONDENT'S" */
-    for (char *const *cue = ms_fuzzy_mend_words(f); cue && *cue; cue++) {
-        if (strcmp(*cue, word) != 0) continue;
-        memmove(out + mark, s + mark + 1, w->end - mark - 1);
-        out[w->end - 1] = ' ';
-        return TRUE;
-    }
-    return FALSE;
+    if (!cue_exact(f, word)) return FALSE;
+    memmove(out + mark, s + mark + 1, w->end - mark - 1);
+    out[w->end - 1] = ' ';
+    return TRUE;
 }
 
 /* "Re-Caleridar": a word (after its last hyphen) that is a cue word with one
@@ -128,9 +137,7 @@ static gboolean mend_inner(const ms_fuzzy *f, const char *s, const ms_word_span 
  * as that word and a space. */
 static gboolean mend_pair(const ms_fuzzy *f, const char *s, const ms_word_span *w, char *out)
 {
-    gsize from = w->start;
-    for (gsize i = w->start; i < w->end; i++)
-        if (s[i] == '-') from = i + 1;
+    gsize from = after_hyphen(s, w->start, w->end);
     gsize n = w->end - from;
     if (n < 8 || n > MEND_MAX) return FALSE;
     char word[MEND_MAX + 1];
@@ -140,7 +147,7 @@ static gboolean mend_pair(const ms_fuzzy *f, const char *s, const ms_word_span *
     }
     word[n] = 0;
     const char *hit = NULL;
-    double limit = ms_fuzzy_substitution(f, 'e', 'c'); /* the confusion cost */
+    double limit = ms_fuzzy_confusion_cost(f);
     for (char *const *cue = ms_fuzzy_mend_words(f); cue && *cue; cue++) {
         if (strlen(*cue) + 1 != n || ms_fuzzy_distance(f, word, *cue) > limit) continue;
         if (hit) return FALSE; /* two cue words as close */

@@ -161,6 +161,19 @@ static PIX *sauvola(PIX *g8)
     return b;
 }
 
+/* "4213-193-857": 3-3-3 digits after a 4 that OCR read for the "A" (each
+ * separator one of "-. "). */
+static gboolean four_for_a(const char *p)
+{
+    static const char shape[] = "4ddd-ddd-ddd"; /* d: a digit, -: a separator */
+    for (int i = 0; shape[i]; i++) {
+        if (shape[i] == 'd' && !g_ascii_isdigit(p[i])) return FALSE;
+        if (shape[i] == '-' && (!p[i] || !strchr("-. ", p[i]))) return FALSE;
+        if (shape[i] == '4' && p[i] != '4') return FALSE;
+    }
+    return p[sizeof shape - 1] == '\0';
+}
+
 /* The A-number a reading stands for, as the rules would normalise it (OCR's
  * look-alikes read as digits, an old 8-digit number padded), or NULL.  An
  * "A" read as "4" before 3-3-3 digits ("4213-193-857") is the label. */
@@ -168,7 +181,7 @@ static char *number_of(const char *text)
 {
     if (!text) return NULL;
     const char *p = text[0] == 'A' ? text + 1 : text;
-    if (g_regex_match_simple("^4[0-9]{3}[-. ][0-9]{3}[-. ][0-9]{3}$", p, 0, 0)) p++;
+    if (four_for_a(p)) p++;
     while (*p && strchr("#:-. ", *p)) p++;
     return ms_anumber_normalize(p, strlen(p));
 }
