@@ -147,6 +147,66 @@ static void test_crash_read_by_pid(void)
     ms_proc_free(p);
 }
 
+/* Opens in flight (worker_proc.h): answered in the order asked; when the
+ * worker dies on the first, that one is its worker_crashed, and the ones
+ * asked after it are void (MS_PROC_ASK_AGAIN), never blamed for it, and are
+ * read by the new worker when asked again.  The worker is stopped before the
+ * opens are sent and killed after, so it has answered none of them. */
+static void test_opens_in_flight(void)
+{
+    ms_context ctx = worker_context();
+    char *path = g_build_filename(MS_TEST_SAMPLES_DIR, "02-pretermit-incomplete-i589-born-digital.pdf", NULL);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    g_assert_cmpint(fd, >=, 0);
+    GArray *ready = g_array_new(FALSE, FALSE, sizeof(ms_proc_ready));
+    g_array_set_clear_func(ready, ms_proc_ready_clear);
+    ms_proc *p = ms_proc_new(&ctx);
+    GError *err = NULL;
+    guint64 ticket[MS_PROC_AHEAD];
+    gint64 waited;
+    /* all answered, in order */
+    for (int i = 0; i < MS_PROC_AHEAD; i++)
+        g_assert_true(ms_proc_open_send(p, &ctx, 10 + i, fd, MS_FMT_PDF, path, 0, &ticket[i], &err));
+    for (int i = 0; i < MS_PROC_AHEAD; i++) {
+        g_assert_cmpint(ms_proc_open_recv(p, &ctx, path, ticket[i], ready, &waited, &err), ==, 2);
+        g_assert_no_error(err);
+        g_assert_cmpuint(ready->len, ==, 2);
+        g_array_set_size(ready, 0);
+    }
+    /* the worker dies with three asked of it */
+    int count;
+    pid_t w = child_named("ms-worker-proc", &count, NULL);
+    g_assert_cmpint(w, >, 0);
+    g_assert_cmpint(kill(w, SIGSTOP), ==, 0);
+    for (int i = 0; i < 3; i++)
+        g_assert_true(ms_proc_open_send(p, &ctx, 20 + i, fd, MS_FMT_PDF, path, 0, &ticket[i], &err));
+    g_assert_cmpint(kill(w, SIGKILL), ==, 0);
+    g_assert_cmpint(ms_proc_open_recv(p, &ctx, path, ticket[0], ready, &waited, &err), ==, -1);
+    g_assert_error(err, MS_ERROR, MS_ERR_WORKER_CRASHED);
+    g_clear_error(&err);
+    for (int i = 1; i < 3; i++) {
+        g_assert_cmpint(ms_proc_open_recv(p, &ctx, path, ticket[i], ready, &waited, &err), ==,
+                        MS_PROC_ASK_AGAIN);
+        g_assert_no_error(err);
+        g_assert_cmpuint(ready->len, ==, 0);
+    }
+    /* asked again, of a new worker: both read */
+    for (int i = 1; i < 3; i++)
+        g_assert_true(ms_proc_open_send(p, &ctx, 20 + i, fd, MS_FMT_PDF, path, 0, &ticket[i], &err));
+    for (int i = 1; i < 3; i++) {
+        g_assert_cmpint(ms_proc_open_recv(p, &ctx, path, ticket[i], ready, &waited, &err), ==, 2);
+        g_assert_no_error(err);
+        g_array_set_size(ready, 0);
+    }
+    pid_t again = child_named("ms-worker-proc", &count, NULL);
+    g_assert_cmpint(again, >, 0);
+    g_assert_cmpint(again, !=, w);
+    ms_proc_free(p);
+    g_array_unref(ready);
+    close(fd);
+    g_free(path);
+}
+
 /* With the spawner gone, workers are exec'd (`test_spawner __worker`). */
 static void test_spawner_gone(void)
 {
@@ -179,6 +239,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/spawner/forked_worker_reads", test_forked_worker_reads);
     g_test_add_func("/spawner/crash_read_by_pid", test_crash_read_by_pid);
+    g_test_add_func("/spawner/opens_in_flight", test_opens_in_flight);
     g_test_add_func("/spawner/spawner_gone", test_spawner_gone); /* last: it ends the spawner */
     int rc = g_test_run();
     g_free(self_exe);

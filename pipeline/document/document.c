@@ -57,6 +57,7 @@ struct ms_doc_job {
     int fatal_page;     /* that page's index, set by the one that set `fatal` */
     gboolean *ready;    /* per page: read with the open (worker processes only) */
     gboolean asked;     /* the worker was asked to open it; its answer is not taken yet */
+    guint64 ticket;     /* ms_proc_open_send()'s, while asked */
 };
 
 /* OCR words that a text-layer word already covers (their centre inside it)
@@ -468,26 +469,38 @@ static void take_ready(ms_doc_job *job, GArray *ready)
 static gboolean ask_open(const ms_context *ctx, ms_worker *w, ms_doc_job *job, GError **err)
 {
     static guint64 next_id; /* atomic */
-    job->fd = bytes_fd(job->in.bytes);
     if (job->fd < 0) {
-        g_set_error(err, MS_ERROR, MS_ERR_INTERNAL, "%s: the bytes cannot be passed to a worker: %s",
-                    job->r->path, g_strerror(errno));
-        return FALSE;
+        job->fd = bytes_fd(job->in.bytes);
+        if (job->fd < 0) {
+            g_set_error(err, MS_ERROR, MS_ERR_INTERNAL, "%s: the bytes cannot be passed to a worker: %s",
+                        job->r->path, g_strerror(errno));
+            return FALSE;
+        }
+        job->id = (guint64)g_atomic_pointer_add((gsize *)&next_id, 1) + 1;
     }
-    job->id = (guint64)g_atomic_pointer_add((gsize *)&next_id, 1) + 1;
     job->asked = ms_proc_open_send(w->proc, ctx, job->id, job->fd, job->in.format, job->r->path,
-                                   job->deadline, err);
+                                   job->deadline, &job->ticket, err);
     return job->asked;
 }
 
 /* The worker's answer to ask_open, with the pages it read at once; FALSE with
- * err set. */
+ * err set.  Asked again when the worker it was sent to was lost on an earlier
+ * document, its time limit counted afresh. */
 static gboolean take_open(const ms_context *ctx, ms_worker *w, ms_doc_job *job, GError **err)
 {
-    job->asked = FALSE;
     GArray *ready = g_array_new(FALSE, FALSE, sizeof(ms_proc_ready));
     g_array_set_clear_func(ready, ms_proc_ready_clear);
-    int n = ms_proc_open_recv(w->proc, ctx, job->r->path, ready, err);
+    int n;
+    gint64 waited;
+    while ((n = ms_proc_open_recv(w->proc, ctx, job->r->path, job->ticket, ready, &waited, err)) ==
+           MS_PROC_ASK_AGAIN) {
+        if (ctx->limits.doc_ms > 0)
+            job->deadline = g_get_monotonic_time() + (gint64)ctx->limits.doc_ms * 1000;
+        if (!ask_open(ctx, w, job, err)) break;
+    }
+    job->asked = FALSE;
+    /* the time it waited behind the worker's other documents is not its own */
+    if (job->deadline) job->deadline += waited;
     if (n >= 0) {
         job_pages_init(ctx, job, n);
         take_ready(job, ready);

@@ -1,5 +1,7 @@
 #include "pipeline/drivers/scheduler.h"
 
+#include "pipeline/worker/worker_proc.h"
+
 /* One document, from submit to done. */
 typedef struct {
     const ms_context *ctx;
@@ -124,21 +126,29 @@ static sched_doc *begin_doc(ms_scheduler *s, ms_worker *w)
 }
 
 /* With the lock held, for a document whose pages all came with its open:
- * the next one to ask this worker for while this one is extracted, so that
- * neither process waits for the other.  Only when nothing else would take
- * the worker first (a page of an open document) and this one's finish asks
- * nothing of it (no --pdf). */
-static sched_doc *begin_next(ms_scheduler *s, ms_worker *w, const sched_doc *d)
+ * when none is asked of this worker any more, the next ones to ask it for
+ * (up to MS_PROC_AHEAD) while this one is extracted, so that neither process
+ * waits for the other, and the worker opens them in one go rather than
+ * taking turns with its thread on a core once a document.  Only when nothing
+ * else would take the worker first (a page of an open document) and this
+ * one's finish asks nothing of it (no --pdf). */
+static void begin_next(ms_scheduler *s, ms_worker *w, const sched_doc *d, GQueue *asked)
 {
-    if (!w->proc || d->ctx->pdf_dir || !g_queue_is_empty(&s->paging)) return NULL;
-    return begin_doc(s, w);
+    if (!w->proc || d->ctx->pdf_dir || !g_queue_is_empty(asked)) return;
+    sched_doc *next;
+    while (asked->length < MS_PROC_AHEAD && g_queue_is_empty(&s->paging) &&
+           (next = begin_doc(s, w)))
+        g_queue_push_tail(asked, next);
 }
 
 /* With the lock held, for a document begun by begin_doc: take the worker's
- * answer and go on, unlocking meanwhile. */
+ * answer and go on, unlocking meanwhile.  Returns once no document is asked
+ * of this worker. */
 static void open_doc(ms_scheduler *s, ms_worker *w, sched_doc *d)
 {
-    while (d) {
+    GQueue asked = G_QUEUE_INIT; /* begun on this worker, not yet answered, in the order asked */
+    g_queue_push_tail(&asked, d);
+    while ((d = g_queue_pop_head(&asked))) {
         g_mutex_unlock(&s->lock);
         enter(s, d);
         ms_doc_job_wait(d->ctx, w, d->job);
@@ -155,12 +165,11 @@ static void open_doc(ms_scheduler *s, ms_worker *w, sched_doc *d)
         if (d->done != n) {
             g_queue_insert_sorted(&s->paging, d, by_seq, NULL);
             g_cond_broadcast(&s->cond); /* pages for the others */
-            return;
+            continue; /* this worker still owes the answers asked after it */
         }
         /* no page left to read (a born-digital document's came with its open) */
-        sched_doc *next = begin_next(s, w, d);
+        begin_next(s, w, d, &asked);
         finish(s, w, d);
-        d = next;
     }
 }
 

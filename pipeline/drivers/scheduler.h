@@ -11,10 +11,13 @@
  * worker processes, a document's leading run of text-layer pages:
  * worker_proc.h) are not handed out; a document whose pages all came so is
  * finished by the worker that opened it, with no wake-up of the others; before
- * it extracts that one, it asks its worker process to open the next document
- * (when no page is waiting and the finish needs nothing of the process: no
- * --pdf), so the two processes work at once instead of each waiting for the
- * other.  The worker that completes a document's last page extracts it
+ * it extracts that one, when nothing else is asked of its worker process any
+ * more, it asks it to open the next documents, up to MS_PROC_AHEAD (when no
+ * page is waiting and the finish needs nothing of the process: no --pdf), so
+ * the two processes work at once instead of each waiting for the other, and
+ * the process opens them in a row rather than taking turns with its thread on
+ * a core once a document.  A worker process lost on one of them costs that
+ * one; the ones asked after it are asked again of the new process.  The worker that completes a document's last page extracts it
  * (ms_doc_job_finish).  So twenty 1-page filings and
  * one 40-page filing keep every worker busy, and the pages of a single
  * filing run on every worker at once.

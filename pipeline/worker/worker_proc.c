@@ -12,11 +12,19 @@
 #include "pipeline/worker/spawner.h"
 #include "pipeline/worker/worker_wire.h"
 
+/* An open sent whose reply is not read yet. */
+typedef struct {
+    gint64 sent;  /* monotonic microseconds */
+    gint64 limit; /* the watchdog's limit for it, counted from `sent` (0: none) */
+} asked_open;
+
 struct ms_proc {
     pid_t pid; /* -1: none running */
     int sock;
-    gboolean asked;      /* an open was sent, its reply not yet read */
-    gint64 asked_limit;  /* the watchdog's limit for it, from when it was sent */
+    guint64 gen; /* bumped whenever a worker is lost: what was asked of it is void */
+    asked_open asked[MS_PROC_AHEAD]; /* the opens in flight, oldest first, in the order sent */
+    int n_asked;
+    gint64 head_start; /* when the worker began on asked[0]: its send, or the reply before */
 };
 
 static gboolean write_all(int fd, const guint8 *p, gsize n)
@@ -91,6 +99,7 @@ ms_proc *ms_proc_new(const ms_context *ctx)
 static int reap_status(ms_proc *p)
 {
     int status = 0;
+    p->gen++, p->n_asked = 0; /* the opens in flight went with it */
     if (p->sock >= 0) close(p->sock);
     if (p->pid > 0) {
         kill(p->pid, SIGKILL); /* dead already, or killed now: the status says which */
@@ -243,30 +252,51 @@ static gboolean ready_from(GVariantIter *it, int n, GArray *ready)
 }
 
 gboolean ms_proc_open_send(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,
-                           const char *path, gint64 doc_deadline, GError **err)
+                           const char *path, gint64 doc_deadline, guint64 *ticket, GError **err)
 {
-    g_return_val_if_fail(!p->asked, FALSE);
+    g_return_val_if_fail(p->n_asked < MS_PROC_AHEAD, FALSE);
     char *prefix = g_strdup_printf("%s: ", path); /* messages hold the path as given */
     char *name = g_utf8_make_valid(path, -1); /* for messages only */
     GVariant *req = g_variant_new(MS_WIRE_REQUEST, id, -1, (guint8)format, ms_left(doc_deadline), name);
     g_free(name);
-    /* the worker starts on it now, so its time runs from now */
-    p->asked = send_req(p, ctx, req, fd, NULL, prefix, "opening it", err);
-    p->asked_limit = watchdog(ctx, doc_deadline);
+    gint64 now = g_get_monotonic_time();
+    gboolean sent;
+    if (p->n_asked == 0) {
+        sent = send_req(p, ctx, req, fd, NULL, prefix, "opening it", err);
+        p->head_start = now; /* the worker starts on it now, so its time runs from now */
+    } else if (!(sent = ms_wire_send(p->sock, req, fd))) {
+        /* The worker died on an open sent before this one, whose reply will
+         * say so: this one is void with it, never blamed for it. */
+        sent = TRUE;
+    }
+    if (sent) {
+        *ticket = p->gen;
+        p->asked[p->n_asked++] = (asked_open){now, watchdog(ctx, doc_deadline)};
+    }
     g_free(prefix);
-    return p->asked;
+    return sent;
 }
 
-int ms_proc_open_recv(ms_proc *p, const ms_context *ctx, const char *path, GArray *ready, GError **err)
+int ms_proc_open_recv(ms_proc *p, const ms_context *ctx, const char *path, guint64 ticket,
+                      GArray *ready, gint64 *waited, GError **err)
 {
-    g_return_val_if_fail(p->asked, -1);
-    p->asked = FALSE;
+    *waited = 0;
+    if (ticket != p->gen) return MS_PROC_ASK_AGAIN; /* sent to a worker lost since */
+    g_return_val_if_fail(p->n_asked > 0, -1);
+    asked_open a = p->asked[0];
+    /* Its time runs from when the worker could start on it: the reply before
+     * it, if it waited behind one. */
+    *waited = MAX(0, p->head_start - a.sent);
+    gint64 limit = a.limit ? a.limit + *waited : 0;
     char *prefix = g_strdup_printf("%s: ", path);
     /* A reply that waited for the caller may be read after its limit: that
      * is not the worker's time, so it has a grace beyond it to arrive whole. */
-    gint64 limit = p->asked_limit;
     if (limit) limit = MAX(limit, g_get_monotonic_time() + (gint64)MS_WORKER_GRACE_MS * 1000);
     GVariant *reply = recv_reply(p, ctx, MS_WIRE_OPENED, limit, prefix, "opening it", err);
+    if (reply) {
+        memmove(p->asked, p->asked + 1, (gsize)--p->n_asked * sizeof *p->asked);
+        p->head_start = g_get_monotonic_time();
+    }
     int n = -1;
     if (reply) {
         const char *code, *message;
@@ -289,14 +319,17 @@ int ms_proc_open_recv(ms_proc *p, const ms_context *ctx, const char *path, GArra
 int ms_proc_open(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,
                  const char *path, gint64 doc_deadline, GArray *ready, GError **err)
 {
-    if (!ms_proc_open_send(p, ctx, id, fd, format, path, doc_deadline, err)) return -1;
-    return ms_proc_open_recv(p, ctx, path, ready, err);
+    guint64 ticket;
+    gint64 waited;
+    if (!ms_proc_open_send(p, ctx, id, fd, format, path, doc_deadline, &ticket, err)) return -1;
+    return ms_proc_open_recv(p, ctx, path, ticket, ready, &waited, err);
 }
 
 void ms_proc_page(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,
                   const char *path, int index, gint64 doc_deadline, ms_page_result *pr,
                   GArray *words)
 {
+    g_warn_if_fail(p->n_asked == 0);
     char *prefix = g_strdup_printf("page %d: ", index + 1);
     GError *err = NULL;
     char *name = g_utf8_make_valid(path, -1);
@@ -350,6 +383,7 @@ gboolean ms_proc_pdf(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int 
                      const char *path, const ms_pdf_job *job, int out_fd, gint64 max_bytes,
                      GError **err)
 {
+    g_warn_if_fail(p->n_asked == 0);
     char *prefix = g_strdup_printf("%s: ", path);
     char *name = g_utf8_make_valid(path, -1);
     GVariant *req = g_variant_new(MS_WIRE_REQUEST, id, MS_WIRE_PAGE_PDF, (guint8)format, 0, name);

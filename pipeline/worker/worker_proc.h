@@ -66,17 +66,25 @@ void ms_proc_ready_clear(gpointer ready);
 int ms_proc_open(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,
                  const char *path, gint64 doc_deadline, GArray *ready, GError **err);
 
-/* ms_proc_open() in two halves, so that the worker opens the next document
+/* ms_proc_open() in two halves, so that the worker opens the next documents
  * while the caller extracts the last one: ms_proc_open_send() asks (FALSE
- * with err set when the worker is lost: then no recv), ms_proc_open_recv()
- * reads the answer as ms_proc_open() returns it.  Nothing else may be asked
- * of the worker in between.  The request's time limit runs from the send; a
- * reply read after it has MS_WORKER_GRACE_MS more to arrive whole (the wait
- * was the caller's). */
+ * with err set when the worker is lost: then no recv) and sets *ticket;
+ * ms_proc_open_recv() reads the answers in the order asked, each as
+ * ms_proc_open() returns it.  Up to MS_PROC_AHEAD opens may be in flight;
+ * nothing else may be asked of the worker while one is.  Each request's time
+ * limit runs from when the worker could start on it: its send, or the reply
+ * read before it, if it waited behind one (*waited says how long it waited,
+ * in microseconds).  A reply read after its limit has MS_WORKER_GRACE_MS more
+ * to arrive whole (the wait was the caller's).  When the worker was lost on
+ * an earlier request (which that one's reply says), the later ones are void:
+ * their recv returns MS_PROC_ASK_AGAIN, err unset, and the caller sends them
+ * again, to a new worker. */
+#define MS_PROC_AHEAD 4
+#define MS_PROC_ASK_AGAIN (-2)
 gboolean ms_proc_open_send(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,
-                           const char *path, gint64 doc_deadline, GError **err);
-int ms_proc_open_recv(ms_proc *p, const ms_context *ctx, const char *path, GArray *ready, GError **err);
-
+                           const char *path, gint64 doc_deadline, guint64 *ticket, GError **err);
+int ms_proc_open_recv(ms_proc *p, const ms_context *ctx, const char *path, guint64 ticket,
+                      GArray *ready, gint64 *waited, GError **err);
 /* Read page `index` of document `id` in the worker: fills *pr (number set,
  * error owned) and appends its words.  A failure is a page error. */
 void ms_proc_page(ms_proc *p, const ms_context *ctx, guint64 id, int fd, int format,
