@@ -548,6 +548,11 @@ gboolean ms_doc_job_asked(const ms_doc_job *job)
     return job->asked;
 }
 
+gint64 ms_doc_job_bytes(const ms_doc_job *job)
+{
+    return job->in.bytes ? (gint64)g_bytes_get_size(job->in.bytes) : 0;
+}
+
 void ms_doc_job_wait(const ms_context *ctx, ms_worker *w, ms_doc_job *job)
 {
     GError *err = NULL;

@@ -88,12 +88,16 @@ gboolean ms_page_read_text(const ms_context *ctx, ms_doc *doc, gint64 deadline, 
  *                      and return the result (the job is freed)
  * Between begin and wait the worker is opening the document: the thread may
  * do work of its own (finish another job that needs no more of the worker:
- * no --pdf), but must ask the worker nothing else.  The per-document time
- * limit (limits.doc_ms) runs from ms_doc_job_begin. */
+ * no --pdf) and begin other jobs on the same worker (up to MS_PROC_AHEAD in
+ * all, waited for in the order begun), but must ask the worker nothing else.
+ * The per-document time limit (limits.doc_ms) runs from ms_doc_job_begin,
+ * less the time its open waited behind the worker's others. */
 typedef struct ms_doc_job ms_doc_job;
 ms_doc_job *ms_doc_job_begin(const ms_context *ctx, ms_worker *w, const char *path);
 /* TRUE between a begin that asked a worker and its wait. */
 gboolean ms_doc_job_asked(const ms_doc_job *job);
+/* The bytes of the input it holds (0 once they are released or none were read). */
+gint64 ms_doc_job_bytes(const ms_doc_job *job);
 void ms_doc_job_wait(const ms_context *ctx, ms_worker *w, ms_doc_job *job);
 int ms_doc_job_pages(const ms_doc_job *job);
 /* TRUE when page `index` was read with the open (the worker sends a document's

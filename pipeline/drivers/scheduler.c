@@ -2,6 +2,11 @@
 
 #include "pipeline/worker/worker_proc.h"
 
+/* A worker is asked ahead for no more documents once those asked hold this
+ * many bytes of input: asking ahead holds little more input, whatever the
+ * files' sizes. */
+#define MS_AHEAD_BYTES (64 << 20)
+
 /* One document, from submit to done. */
 typedef struct {
     const ms_context *ctx;
@@ -136,9 +141,12 @@ static void begin_next(ms_scheduler *s, ms_worker *w, const sched_doc *d, GQueue
 {
     if (!w->proc || d->ctx->pdf_dir || !g_queue_is_empty(asked)) return;
     sched_doc *next;
-    while (asked->length < MS_PROC_AHEAD && g_queue_is_empty(&s->paging) &&
-           (next = begin_doc(s, w)))
+    gint64 bytes = 0; /* held by the ones asked ahead: big files are asked one at a time */
+    while (asked->length < MS_PROC_AHEAD && bytes < MS_AHEAD_BYTES &&
+           g_queue_is_empty(&s->paging) && (next = begin_doc(s, w))) {
         g_queue_push_tail(asked, next);
+        bytes += ms_doc_job_bytes(next->job);
+    }
 }
 
 /* With the lock held, for a document begun by begin_doc: take the worker's
@@ -206,7 +214,8 @@ ms_scheduler *ms_scheduler_new(const ms_context *ctx, const ms_scheduler_options
     s->ctx = ctx;
     s->opt = *opt;
     s->opt.workers = CLAMP(opt->workers, 1, MS_MAX_WORKERS);
-    if (s->opt.window <= 0) s->opt.window = 2 * s->opt.workers + 2;
+    /* each worker's documents asked ahead, the one it extracts, and two more */
+    if (s->opt.window <= 0) s->opt.window = s->opt.workers * (MS_PROC_AHEAD + 1) + 2;
     g_queue_init(&s->waiting);
     g_queue_init(&s->paging);
     g_queue_init(&s->out);

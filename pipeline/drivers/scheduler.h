@@ -67,7 +67,7 @@ typedef void (*ms_scheduler_enter_fn)(void *doc_user, void *user);
 
 typedef struct {
     int workers;  /* threads, each with its ms_worker; clamped to 1..MS_MAX_WORKERS */
-    int window;   /* most documents open at once; 0: 2 * workers + 2 */
+    int window;   /* most documents open at once; 0: workers * (MS_PROC_AHEAD + 1) + 2 */
     ms_scheduler_order order;
     ms_scheduler_done_fn done;   /* required */
     ms_scheduler_enter_fn enter; /* or NULL */
