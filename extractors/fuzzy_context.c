@@ -69,6 +69,28 @@ static gboolean expected_at(const char *s, gsize at, const GArray *spans)
     return yes;
 }
 
+/* Is a country named right after s[end], past list punctuation only
+ * ("Usanda. Paraguay, Guatemala": a list that OCR damaged twice, the first
+ * name and the comma after it), and is that name followed by a list
+ * separator and another name?  Then s[..., end) is a list's first item. */
+static gboolean list_follows(const char *s, gsize end, const GArray *spans)
+{
+    for (guint k = 0; k < spans->len; k++) {
+        const ms_span *sp = &g_array_index(spans, ms_span, k);
+        if (sp->start < end || sp->start - end > 3) continue;
+        for (gsize i = end; i < sp->start; i++)
+            if (!g_ascii_isspace(s[i]) && !strchr(",.;", s[i])) return FALSE;
+        if (k + 1 >= spans->len) return FALSE;
+        const ms_span *next = &g_array_index(spans, ms_span, k + 1);
+        if (next->start < sp->end || next->start - sp->end > 8) return FALSE;
+        char *gap = g_strndup(s + sp->end, next->start - sp->end);
+        gboolean yes = g_regex_match(list_re, gap, 0, NULL);
+        g_free(gap);
+        return yes;
+    }
+    return FALSE;
+}
+
 /* The span that starts or lies inside [a, b), and whether one ends at b only. */
 static gboolean blocked(const GArray *spans, gsize a, gsize b)
 {
@@ -108,8 +130,11 @@ void ms_countries_find_fuzzy(const ms_gazetteer *g, const ms_fuzzy *f, const cha
         const ms_word_span *w = &g_array_index(words, ms_word_span, i);
         gsize at = damaged_capital(s, w->start);
         if (!capital_like(s[at]) && at == w->start) continue;
-        if (!expected_at(s, at, spans)) continue;
-        for (guint n = MIN(MAX_WORDS, words->len - i); n >= 1; n--) {
+        /* after a cue, 1-6 words; before a list, the one word */
+        guint most = expected_at(s, at, spans) ? MIN(MAX_WORDS, words->len - i)
+                     : list_follows(s, w->end, spans) ? 1
+                                                      : 0;
+        for (guint n = most; n >= 1; n--) {
             const ms_word_span *last = &g_array_index(words, ms_word_span, i + n - 1);
             if (blocked(spans, at, last->end)) continue;
             const ms_country *c = ms_gazetteer_lookup_fuzzy(g, f, s + at, last->end - at);
