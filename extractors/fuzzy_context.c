@@ -16,7 +16,7 @@
     "from)\\s+)?"                                                                                  \
     "(?:the\\s+)?|\\b(?:Nationality|Citizenship|Country\\s+of\\s+(?:Citizenship|Nationality|"      \
     "Removal))\\s*[:;-]?\\s*(?:is\\s+)?(?:the\\s+)?|\\bremov\\w*\\s+\\S+(?:\\s+\\S+)?\\s+to\\s+"   \
-    "(?:the\\s+)?)$"
+    "(?:the\\s+)?|\\bcountry\\s+of\\s+removal\\s+(?:and|or)\\s+(?:the\\s+)?)$"
 #define LIST_RE "^[\\s,;]*(?:(?:and|or|and/or)\\s+)?(?:the\\s+)?$"
 #define MAX_WORDS 6
 
