@@ -12,9 +12,9 @@
  * that ends in the A-number ("CASTRO DIAZ, Rajesh - A224-036-531"); a Bates
  * number ("DHS-000123"). */
 #define FURNITURE_RE                                                                               \
-    "^\\s*(?:(?:-\\s*)?(?:Page\\s+)?\\d{1,3}(?:\\s*(?:of|/)\\s*\\d{1,3})?(?:\\s*-)?"              \
-    "|.*\\bFAX\\b.*\\bP\\.?\\s*\\d{1,3}(?:\\s*/\\s*\\d{1,3})?"                                       \
-    "|[^.:;]{0,50}\\bA[-#:]?\\s?\\d{2,3}[- ]?\\d{3}[- ]?\\d{3}"                                     \
+    "^\\s*(?:(?:-\\s*)?(?:Page\\s+)?\\d{1,3}(?:\\s*(?:of|/)\\s*\\d{1,3})?(?:\\s*-)?"               \
+    "|.*\\bFAX\\b.*\\bP\\.?\\s*\\d{1,3}(?:\\s*/\\s*\\d{1,3})?"                                     \
+    "|[^.:;]{0,50}\\bA[-#:]?\\s?\\d{2,3}[- ]?\\d{3}[- ]?\\d{3}"                                    \
     "|[A-Z]{2,6}[-_ ]?\\d{4,8})\\s*$"
 
 static GRegex *furniture_re;
@@ -23,8 +23,8 @@ static gboolean is_furniture(const char *s, gsize a, gsize b)
 {
     static gsize done;
     if (g_once_init_enter(&done)) {
-        furniture_re = g_regex_new(FURNITURE_RE, G_REGEX_CASELESS | G_REGEX_OPTIMIZE | G_REGEX_RAW,
-                                   0, NULL);
+        furniture_re =
+            g_regex_new(FURNITURE_RE, G_REGEX_CASELESS | G_REGEX_OPTIMIZE | G_REGEX_RAW, 0, NULL);
         g_once_init_leave(&done, 1);
     }
     if (b <= a || b - a > MS_FURNITURE_MAX) return FALSE;
@@ -41,11 +41,12 @@ static gsize furniture_before(const char *s, gsize end)
     gsize from = end, b = end;
     for (int n = 0; n < MS_FURNITURE_LINES; n++) {
         gsize a = b; /* the line s[a, b) */
-        while (a > 0 && s[a - 1] != '\n') a--;
+        while (a > 0 && s[a - 1] != '\n')
+            a--;
         if (!is_furniture(s, a, b)) break;
         from = a;
         if (a < 2 || s[a - 2] == '\n') break; /* the page's first line */
-        b = a - 1; /* the line before ends at its '\n' */
+        b = a - 1;                            /* the line before ends at its '\n' */
     }
     return from;
 }
@@ -57,7 +58,8 @@ static gsize furniture_after(const char *s, gsize len, gsize start)
     gsize a = start, to = start;
     for (int n = 0; n < MS_FURNITURE_LINES && a < len; n++) {
         gsize b = a;
-        while (b < len && s[b] != '\n') b++;
+        while (b < len && s[b] != '\n')
+            b++;
         if (!is_furniture(s, a, b)) break;
         to = b < len ? b + 1 : b;
         if (to >= len || s[to] == '\n') break; /* the page's last line */

@@ -132,9 +132,11 @@ void ms_countries_find_fuzzy(const ms_gazetteer *g, const ms_fuzzy *f, const cha
         gsize at = damaged_capital(s, w->start);
         if (!capital_like(s[at]) && at == w->start) continue;
         /* after a cue, 1-6 words; before a list, the one word */
-        guint most = expected_at(s, at, spans) ? MIN(MAX_WORDS, words->len - i)
-                     : list_follows(s, w->end, spans) ? 1
-                                                      : 0;
+        guint most = 0;
+        if (expected_at(s, at, spans))
+            most = MIN(MAX_WORDS, words->len - i);
+        else if (list_follows(s, w->end, spans))
+            most = 1;
         for (guint n = most; n >= 1; n--) {
             const ms_word_span *last = &g_array_index(words, ms_word_span, i + n - 1);
             if (blocked(spans, at, last->end)) continue;
