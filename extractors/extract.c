@@ -8,6 +8,7 @@
 #include "extractors/dates.h"
 #include "extractors/evidence.h"
 #include "extractors/facts.h"
+#include "extractors/furniture.h"
 #include "extractors/mend.h"
 #include "extractors/mentions.h"
 #include "pipeline/base/limits.h"
@@ -209,11 +210,27 @@ ms_extraction *ms_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t)
     GArray *spans = g_array_new(FALSE, FALSE, sizeof(ms_span));
     ms_countries_find(rs, m, s, t->str->len, spans);
     char *marked = ms_countries_mark(s, t->str->len, spans);
+    /* the country roles read a sentence that runs on past a page footer as
+     * one ("the United / Page 1 of 2 / States has"): their own copy of the
+     * text, with the furniture beside each page break blanked */
+    char *plain_b = ms_furniture_blank(t, t->str->str);
+    char *s_b = plain_b ? ms_furniture_blank(t, s) : NULL;
+    GString plain_str = {plain_b ? plain_b : t->str->str, t->str->len, t->str->len + 1};
+    ms_text joined = *t;
+    joined.str = &plain_str;
+    GArray *spans_b = spans;
+    char *marked_b = marked;
+    if (s_b) {
+        spans_b = g_array_new(FALSE, FALSE, sizeof(ms_span));
+        ms_countries_find(rs, m, s_b, t->str->len, spans_b);
+        marked_b = ms_countries_mark(s_b, t->str->len, spans_b);
+    }
     /* titles read through OCR damage too ("Motlon for Continusnce") */
     x->motion_type = pick_in(rs, m, t, s, marked, sec, "motion_type", x->evidence);
     if (!x->motion_type) x->motion_type = g_strdup("other");
     x->filer = pick_in(rs, m, t, s, marked, sec, "filer", x->evidence);
     if (!x->filer) x->filer = g_strdup("unknown");
+    g_free(s_b);
     g_free(mended);
     x->a_number = ms_anumber_vote(rs, m, t, marked, sec, x->evidence);
     x->respondent = pick_field(rs, m, t, marked, sec, "respondent", x->evidence);
@@ -231,10 +248,15 @@ ms_extraction *ms_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t)
     x->a_numbers = ms_collect_field(rs, m, t, marked, sec, "a_number", scratch);
     ms_evidence_clear_all(scratch);
     x->authorities = ms_collect_field(rs, m, t, marked, sec, "authority", x->evidence);
-    ms_countries_extract(rs, m, t, marked, spans, x);
+    ms_countries_extract(rs, m, &joined, marked_b, spans_b, x);
+    if (spans_b != spans) {
+        g_free(marked_b);
+        g_array_free(spans_b, TRUE);
+    }
     x->has_deadline = ms_deadline_compute(ms_ruleset_deadlines(rs), x->motion_type, x->filed_date,
                                           x->filed_kind, x->detained, &x->response_due, &x->response_basis);
     g_free(marked);
+    g_free(plain_b);
     g_array_free(spans, TRUE);
     x->warnings = warnings_of(m);
     return x;

@@ -12,11 +12,12 @@
     "(?:\\b(?:remov(?:e|ed|al|ing)|deport(?:ed|ation)?|return(?:ed)?|sent|transferr?(?:ed)?|"      \
     "designat\\w*|citizens?|nationals?|natives?|agreements?|ACAs?|between|born\\s+in|fled|"        \
     "persecution\\s+in|fears?\\s+\\w+\\s+(?:in|to))\\s+(?:(?:the\\s+)?respondents?\\s+|him\\s+|"   \
-    "her\\s+|them\\s+)?(?:from\\s+the\\s+United\\s+States\\s+)?(?:(?:to|of|o\xc2\xa3|with|in|"     \
+    "her\\s+|them\\s+)?(?:from\\s+the\\s+United\\s+States\\s+)?"                                   \
+    "(?:(?:to|of|o\xc2\xa3|ef|0f|with|in|"                                                         \
     "from)\\s+)?"                                                                                  \
     "(?:the\\s+)?|\\b(?:Nationality|Citizenship|Country\\s+of\\s+(?:Citizenship|Nationality|"      \
     "Removal))\\s*[:;-]?\\s*(?:is\\s+)?(?:the\\s+)?|\\bremov\\w*\\s+\\S+(?:\\s+\\S+)?\\s+to\\s+"   \
-    "(?:the\\s+)?)$"
+    "(?:the\\s+)?|\\bcountry\\s+of\\s+removal\\s+(?:and|or)\\s+(?:the\\s+)?)$"
 #define LIST_RE "^[\\s,;]*(?:(?:and|or|and/or)\\s+)?(?:the\\s+)?$"
 #define MAX_WORDS 6
 
@@ -69,6 +70,28 @@ static gboolean expected_at(const char *s, gsize at, const GArray *spans)
     return yes;
 }
 
+/* Is a country named right after s[end], past list punctuation only
+ * ("Usanda. Paraguay, Guatemala": a list that OCR damaged twice, the first
+ * name and the comma after it), and is that name followed by a list
+ * separator and another name?  Then s[..., end) is a list's first item. */
+static gboolean list_follows(const char *s, gsize end, const GArray *spans)
+{
+    for (guint k = 0; k < spans->len; k++) {
+        const ms_span *sp = &g_array_index(spans, ms_span, k);
+        if (sp->start < end || sp->start - end > 3) continue;
+        for (gsize i = end; i < sp->start; i++)
+            if (!g_ascii_isspace(s[i]) && !strchr(",.;", s[i])) return FALSE;
+        if (k + 1 >= spans->len) return FALSE;
+        const ms_span *next = &g_array_index(spans, ms_span, k + 1);
+        if (next->start < sp->end || next->start - sp->end > 8) return FALSE;
+        char *gap = g_strndup(s + sp->end, next->start - sp->end);
+        gboolean yes = g_regex_match(list_re, gap, 0, NULL);
+        g_free(gap);
+        return yes;
+    }
+    return FALSE;
+}
+
 /* The span that starts or lies inside [a, b), and whether one ends at b only. */
 static gboolean blocked(const GArray *spans, gsize a, gsize b)
 {
@@ -108,8 +131,13 @@ void ms_countries_find_fuzzy(const ms_gazetteer *g, const ms_fuzzy *f, const cha
         const ms_word_span *w = &g_array_index(words, ms_word_span, i);
         gsize at = damaged_capital(s, w->start);
         if (!capital_like(s[at]) && at == w->start) continue;
-        if (!expected_at(s, at, spans)) continue;
-        for (guint n = MIN(MAX_WORDS, words->len - i); n >= 1; n--) {
+        /* after a cue, 1-6 words; before a list, the one word */
+        guint most = 0;
+        if (expected_at(s, at, spans))
+            most = MIN(MAX_WORDS, words->len - i);
+        else if (list_follows(s, w->end, spans))
+            most = 1;
+        for (guint n = most; n >= 1; n--) {
             const ms_word_span *last = &g_array_index(words, ms_word_span, i + n - 1);
             if (blocked(spans, at, last->end)) continue;
             const ms_country *c = ms_gazetteer_lookup_fuzzy(g, f, s + at, last->end - at);

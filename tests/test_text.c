@@ -73,6 +73,16 @@ static void test_hyphenation_across_pages(void)
     ms_text_free(t);
 }
 
+/* A speck read as a word after the hyphen ("Domi- ." at a line's end) is
+ * debris: the hyphenation still joins, and a real word after the hyphen on
+ * the same line still stops it. */
+static void test_hyphenation_past_debris(void)
+{
+    ms_text *t = ms_test_text("of the Domi- .\nnivan Republic and well- known\nwords");
+    g_assert_cmpstr(t->str->str, ==, "of the Dominivan Republic and well- known\nwords");
+    ms_text_free(t);
+}
+
 static void test_locate_separators(void)
 {
     ms_text *t = ms_test_text("a b");
@@ -93,6 +103,7 @@ int main(int argc, char **argv)
     g_test_add_func("/text/debris", test_debris);
     g_test_add_func("/text/hyphenation", test_hyphenation);
     g_test_add_func("/text/hyphenation-across-pages", test_hyphenation_across_pages);
+    g_test_add_func("/text/hyphenation-past-debris", test_hyphenation_past_debris);
     g_test_add_func("/text/locate-separators", test_locate_separators);
     return g_test_run();
 }

@@ -156,9 +156,15 @@ ms_text *ms_text_build(GArray *words, int n_pages)
         const char *s = w->text;
         gsize n = strlen(s);
         /* Look ahead: is this the last word of its line, hyphenated into the
-         * first word of the next line (or page)? */
-        if (i + 1 < words->len) {
-            const ms_word *next = &g_array_index(words, ms_word, i + 1);
+         * first word of the next line (or page)?  Debris emptied above on
+         * the same line (a speck after "Domi-") is passed over. */
+        guint k = i + 1;
+        for (; k < words->len; k++) {
+            const ms_word *x = &g_array_index(words, ms_word, k);
+            if (x->text[0] || x->page != w->page || x->line != w->line) break;
+        }
+        if (k < words->len) {
+            const ms_word *next = &g_array_index(words, ms_word, k);
             if (next->page != w->page || next->line != w->line) {
                 int j = hyphen_join(s, next->text);
                 if (j == 1) n--;

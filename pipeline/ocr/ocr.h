@@ -133,6 +133,10 @@ const char *ms_ocr_engine_version(void);
 #define MS_READING_POOR_CONF 85.0
 #define MS_READING_POOR_LOW_SHARE 0.10
 #define MS_READING_INK_PER_WORD 4000.0
+/* A kept reading whose words are read well but too few for the ink (the
+ * layout analysis lost part of the page) is read again as one block of text;
+ * that reading is kept when its score is higher by this share. */
+#define MS_READING_BLOCK_GAIN 0.10
 /* A reading kept with a mean confidence under MS_READING_TURN_CONF (and at
  * least MS_READING_TURN_WORDS words) may be of a page the orientation test
  * got wrong (an upright phone photo turned sideways, a page fed upside down

@@ -37,6 +37,10 @@ int ms_ocr_remove_streaks(PIX *clean, PIX **grey, int dpi);
  * FALSE when recognition failed or passed its deadline (out stays empty). */
 gboolean ms_reading_run(TessBaseAPI *api, PIX *img, int dpi, int deadline_ms, const char *name,
                         ms_reading *out);
+/* The same with Tesseract's page segmentation mode `psm` (ms_reading_run
+ * uses PSM_AUTO). */
+gboolean ms_reading_run_as(TessBaseAPI *api, PIX *img, int dpi, int deadline_ms, TessPageSegMode psm,
+                           const char *name, ms_reading *out);
 void ms_reading_dispose(ms_reading *r);
 
 /* Rebuild lines across Tesseract's blocks (ocr_layout.c): words of two blocks

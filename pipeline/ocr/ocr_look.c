@@ -14,12 +14,14 @@
  * Each is cut from the grey page (padded by a third of its height, scaled up
  * when small), read as one line with a whitelist (digits and "A-#" for the
  * number, letters for a country), and read again from a Sauvola binarisation
- * of the same cut.  The reading with the best confidence is kept (a reading of
- * a number must still hold 8 or 9 digits that read as an A-number, and an "A"
- * read as "4" before 3-3-3 digits is the label); the words become one word
- * with that text.  An A-number's readings must agree: two that give the same number
- * outvote a third, and readings that each give another number keep none
- * (ms_look_agreed()).  Every look is recorded (ms_look) with all three readings.
+ * of the same cut, unless the grey cut gave the page's value already (the
+ * same A-number, the same word).  The reading with the best confidence is
+ * kept (a reading of a number must still hold 8 or 9 digits that read as an
+ * A-number, and an "A" read as "4" before 3-3-3 digits is the label); the
+ * words become one word with that text.  An A-number's readings must agree:
+ * two that give the same number outvote a third, and readings that each give
+ * another number keep none (ms_look_agreed()).  Every look is recorded
+ * (ms_look) with the readings made.
  */
 #include <string.h>
 
@@ -222,6 +224,26 @@ int ms_look_agreed(const ms_look *l)
     return l->kept > 0 && !eligible("a_number", l->text[l->kept]) ? 0 : l->kept;
 }
 
+/* Do two readings give one value: the same A-number, or the same word but
+ * for the punctuation after it?  Then a third reading cannot change what is
+ * kept (an A-number's two agreeing readings outvote it; on the dev seeds a
+ * Sauvola reading never won a country word the page and grey cut agreed on),
+ * and is not made. */
+static gboolean same_value(const char *kind, const char *a, const char *b)
+{
+    if (!a || !b) return FALSE;
+    if (strcmp(kind, "a_number") == 0) {
+        char *x = number_of(a), *y = number_of(b);
+        gboolean same = x && y && strcmp(x, y) == 0;
+        g_free(x), g_free(y);
+        return same;
+    }
+    gsize na = strlen(a), nb = strlen(b);
+    while (na && strchr(".,;:", a[na - 1])) na--;
+    while (nb && strchr(".,;:", b[nb - 1])) nb--;
+    return na == nb && na && strncmp(a, b, na) == 0;
+}
+
 /* Words [i, end) become one word with the kept reading's text. */
 static void replace_words(ms_reading *r, guint i, guint end, const float box[4], char *text,
                           float conf)
@@ -256,8 +278,9 @@ static void look_at(TessBaseAPI *api, PIX *grey, int dpi, ms_reading *r, guint i
                          ? "A0123456789-#"
                          : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-'.,";
     PIX *g8 = cut(grey, l.box);
-    PIX *b = g8 && pixGetDepth(grey) > 1 ? sauvola(g8) : NULL;
     if (g8) l.text[1] = read_line(api, g8, dpi, wl, &l.conf[1]);
+    /* the grey cut read as the page was: the Sauvola reading is not made */
+    PIX *b = g8 && pixGetDepth(grey) > 1 && !same_value(kind, l.text[0], l.text[1]) ? sauvola(g8) : NULL;
     if (b) l.text[2] = read_line(api, b, dpi, wl, &l.conf[2]);
     pixDestroy(&b);
     pixDestroy(&g8);

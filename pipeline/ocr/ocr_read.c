@@ -28,14 +28,21 @@ void ms_ocr_reading_stats(const GArray *words, ms_reading_stats *st)
     st->mean_conf = words->len ? sum / words->len : 0;
 }
 
-gboolean ms_ocr_reading_poor(const ms_reading_stats *st, double ink, int dpi, GString *why)
+/* Fewer words than the page's ink holds: one per MS_READING_INK_PER_WORD
+ * foreground pixels at 300 dpi, scaled by the square of the resolution. */
+static gboolean few_words_for_ink(const ms_reading_stats *st, double ink, int dpi)
 {
     double per_word = MS_READING_INK_PER_WORD * ((double)dpi / 300.0) * ((double)dpi / 300.0);
+    return st->n_words * per_word < ink;
+}
+
+gboolean ms_ocr_reading_poor(const ms_reading_stats *st, double ink, int dpi, GString *why)
+{
     const char *reason = NULL;
     if (st->n_words == 0) reason = "no words";
     else if (st->mean_conf < MS_READING_POOR_CONF) reason = "low mean confidence";
     else if (st->n_low >= MS_READING_POOR_LOW_SHARE * st->n_words) reason = "many low-confidence words";
-    else if (st->n_words * per_word < ink) reason = "few words for the ink";
+    else if (few_words_for_ink(st, ink, dpi)) reason = "few words for the ink";
     if (reason && why) g_string_append(why, reason);
     return reason != NULL;
 }
@@ -72,12 +79,18 @@ static void collect_words(TessBaseAPI *api, ms_reading *r)
 gboolean ms_reading_run(TessBaseAPI *api, PIX *img, int dpi, int deadline_ms, const char *name,
                         ms_reading *out)
 {
+    return ms_reading_run_as(api, img, dpi, deadline_ms, PSM_AUTO, name, out);
+}
+
+gboolean ms_reading_run_as(TessBaseAPI *api, PIX *img, int dpi, int deadline_ms, TessPageSegMode psm,
+                           const char *name, ms_reading *out)
+{
     memset(out, 0, sizeof *out);
     out->name = name;
     out->words = g_array_new(FALSE, FALSE, sizeof(ms_word));
     g_array_set_clear_func(out->words, ms_word_clear);
     out->blocks = g_array_new(FALSE, FALSE, sizeof(int));
-    TessBaseAPISetPageSegMode(api, PSM_AUTO);
+    TessBaseAPISetPageSegMode(api, psm);
     TessBaseAPISetImage2(api, img);
     TessBaseAPISetSourceResolution(api, dpi);
     ETEXT_DESC *mon = TessMonitorCreate();
@@ -133,6 +146,32 @@ static void second_reading(TessBaseAPI *api, PIX *grey, int dpi, int deadline_ms
     }
     ms_reading_dispose(&b);
     g_string_free(poor, TRUE);
+}
+
+/* A reading kept after the grey one whose words are read well (not poor by
+ * confidence) but too few for the page's ink: Tesseract's layout analysis
+ * lost part of the page (on a phone photo's keystoned lines it drops the
+ * right half of the text).  Read the grey page again as one block of text,
+ * with no layout analysis, and keep it when its score is higher by
+ * MS_READING_BLOCK_GAIN (on low-confidence copies and fax pages it reads
+ * more noise for about the same score, and is not tried there). */
+static void one_block(TessBaseAPI *api, PIX *grey, int dpi, int deadline_ms, double ink,
+                      ms_reading *r, GString *why)
+{
+    if (r->st.mean_conf < MS_READING_POOR_CONF || r->st.n_low >= MS_READING_POOR_LOW_SHARE * r->st.n_words ||
+        !few_words_for_ink(&r->st, ink, dpi))
+        return;
+    ms_reading b;
+    gboolean ok = ms_reading_run_as(api, grey, dpi, deadline_ms, PSM_SINGLE_BLOCK, "grey", &b);
+    int pick = ok && b.st.score > r->st.score * (1.0 + MS_READING_BLOCK_GAIN);
+    g_string_append(why, "; few words for the ink, the grey page read as one block: ");
+    if (!ok) g_string_append(why, "failed or passed the deadline");
+    else describe(why, &b), g_string_append(why, pick ? " kept" : " not better");
+    if (pick) {
+        ms_reading t = *r;
+        *r = b, b = t;
+    }
+    if (ok) ms_reading_dispose(&b);
 }
 
 /* A reading so poor that the orientation may be wrong: the test turned a
@@ -222,9 +261,12 @@ gboolean ms_ocr_page(ms_ocr *ocr, PIX *pix, int dpi, int page_no, int deadline_m
     double ink = prep.ink * w * h;
     int left = deadline_ms > 0 ? deadline_ms - (int)((g_get_monotonic_time() - t0) / 1000) : 0;
     GString *why = g_string_new(NULL);
-    if (ocr->opt.second_reading && (deadline_ms <= 0 || left > 0))
+    if (ocr->opt.second_reading && (deadline_ms <= 0 || left > 0)) {
+        gboolean two = ms_ocr_reading_poor(&r.st, ink, dpi, NULL);
         second_reading(ocr->api, g, dpi, MAX(left, 0), ink, &r, why);
-    else
+        left = deadline_ms > 0 ? deadline_ms - (int)((g_get_monotonic_time() - t0) / 1000) : 0;
+        if (two && (deadline_ms <= 0 || left > 0)) one_block(ocr->api, g, dpi, MAX(left, 0), ink, &r, why);
+    } else
         describe(why, &r), g_string_append(why, ": one reading");
     left = deadline_ms > 0 ? deadline_ms - (int)((g_get_monotonic_time() - t0) / 1000) : 0;
     if (ocr->opt.reorient && ocr->opt.second_reading && (deadline_ms <= 0 || left > 0))
