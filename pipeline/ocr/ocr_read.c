@@ -36,13 +36,19 @@ static gboolean few_words_for_ink(const ms_reading_stats *st, double ink, int dp
     return st->n_words * per_word < ink;
 }
 
+/* Why the reading's words are read poorly, or NULL when they are read well. */
+static const char *poor_confidence(const ms_reading_stats *st)
+{
+    if (st->n_words == 0) return "no words";
+    if (st->mean_conf < MS_READING_POOR_CONF) return "low mean confidence";
+    if (st->n_low >= MS_READING_POOR_LOW_SHARE * st->n_words) return "many low-confidence words";
+    return NULL;
+}
+
 gboolean ms_ocr_reading_poor(const ms_reading_stats *st, double ink, int dpi, GString *why)
 {
-    const char *reason = NULL;
-    if (st->n_words == 0) reason = "no words";
-    else if (st->mean_conf < MS_READING_POOR_CONF) reason = "low mean confidence";
-    else if (st->n_low >= MS_READING_POOR_LOW_SHARE * st->n_words) reason = "many low-confidence words";
-    else if (few_words_for_ink(st, ink, dpi)) reason = "few words for the ink";
+    const char *reason = poor_confidence(st);
+    if (!reason && few_words_for_ink(st, ink, dpi)) reason = "few words for the ink";
     if (reason && why) g_string_append(why, reason);
     return reason != NULL;
 }
@@ -158,9 +164,7 @@ static void second_reading(TessBaseAPI *api, PIX *grey, int dpi, int deadline_ms
 static void one_block(TessBaseAPI *api, PIX *grey, int dpi, int deadline_ms, double ink,
                       ms_reading *r, GString *why)
 {
-    if (r->st.mean_conf < MS_READING_POOR_CONF || r->st.n_low >= MS_READING_POOR_LOW_SHARE * r->st.n_words ||
-        !few_words_for_ink(&r->st, ink, dpi))
-        return;
+    if (poor_confidence(&r->st) || !few_words_for_ink(&r->st, ink, dpi)) return;
     ms_reading b;
     gboolean ok = ms_reading_run_as(api, grey, dpi, deadline_ms, PSM_SINGLE_BLOCK, "grey", &b);
     int pick = ok && b.st.score > r->st.score * (1.0 + MS_READING_BLOCK_GAIN);
