@@ -4,12 +4,20 @@ same batch read in worker processes and in process.
 
 Runs the test program bench_isolation (tests/bench_isolation.c: the batch
 path of `motionscan run`, records to /dev/null) over the same files, ROUNDS
-times in each mode, alternating (workers, in-process, workers, ...), each
-under /usr/bin/time, which reports the user + system CPU of the process and
-of the workers it reaped.  Prints each run and the medians; the cost is the
-median CPU per page with workers over the one in process, minus one; also
-printed, the median of each round's own cost (its workers run over its
-in-process run), which a load that changes between rounds disturbs less.
+times in each mode.  The modes alternate, and their order turns each round
+(workers first, then in process first, ...), so that a load rising or
+falling through a round favours neither.  Each run's CPU is the user +
+system time getrusage(RUSAGE_CHILDREN) grows by over it, in microseconds
+(not /usr/bin/time's 10 ms steps): the process's own and that of every
+process it reaped (the spawner, and the workers, which it reaps as their
+subreaper).
+
+Prints each run, the medians, and the figure to read: the median of the
+rounds' own costs (each round's workers run over its in-process run, the two
+run one after the other under about the same load), with a 90 % interval
+for it from resampling the rounds (bootstrap, fixed seed, so the same runs
+give the same interval).  The plain medians' ratio is printed too; a load
+that changes between rounds disturbs it more.
 
 On a shared machine the wall times mean little; the CPU times are what is
 compared.
@@ -22,12 +30,15 @@ usage: bench_isolation.py BUILD_DIR [--rounds N] [--jobs N] [--copies N] [--exec
 """
 import argparse
 import os
+import random
+import resource
 import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 
 def expand(inputs, copies, tmp):
@@ -53,16 +64,35 @@ def expand(inputs, copies, tmp):
 
 
 def one(binary, mode, jobs, files):
-    args = ["/usr/bin/time", "-f", "TIME %e %U %S", binary, "--jobs", str(jobs)]
+    args = [binary, "--jobs", str(jobs)]
     if mode in ("in-process", "exec"):
         args.append("--" + mode)
-    p = subprocess.run(args + files, capture_output=True, text=True)
+    t0 = time.monotonic()
+    p = subprocess.Popen(args + files, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, err = p.communicate()
+    wall = time.monotonic() - t0
     if p.returncode != 0:
-        sys.exit("bench_isolation (%s) failed:\n%s" % (mode, p.stderr[-2000:]))
-    m = re.search(r"TIME ([\d.]+) ([\d.]+) ([\d.]+)", p.stderr)
-    pages = int(re.search(r"(\d+) pages", p.stdout).group(1))
-    wall, user, system = (float(x) for x in m.groups())
-    return wall, user + system, pages
+        sys.exit("bench_isolation (%s) failed:\n%s" % (mode, err[-2000:]))
+    pages = int(re.search(r"(\d+) pages", out).group(1))
+    return wall, pages
+
+
+def children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def timed(binary, mode, jobs, files):
+    before = children_cpu()
+    wall, pages = one(binary, mode, jobs, files)
+    return wall, children_cpu() - before, pages
+
+
+def interval(ratios, n=2000, seed=14):
+    """A 90 % bootstrap interval of the median of `ratios`."""
+    rng = random.Random(seed)
+    meds = sorted(statistics.median(rng.choices(ratios, k=len(ratios))) for _ in range(n))
+    return meds[int(n * 0.05)], meds[int(n * 0.95) - 1]
 
 
 def main():
@@ -76,16 +106,14 @@ def main():
                     help="a third mode: the workers exec'd afresh, as without the spawner")
     a = ap.parse_args()
     binary = os.path.join(a.build, "tests", "bench_isolation")
-    if not os.path.exists("/usr/bin/time"):
-        sys.exit("needs /usr/bin/time (Debian package time)")
     tmp = tempfile.mkdtemp(prefix="bench-isolation-")
     try:
         files = expand(a.inputs, a.copies, tmp)
         modes = ("workers", "in-process") + (("exec",) if a.exec else ())
         cpu = {m: [] for m in modes}
         for r in range(a.rounds):
-            for mode in modes:
-                wall, c, pages = one(binary, mode, a.jobs, files)
+            for mode in (modes if r % 2 == 0 else modes[::-1]):
+                wall, c, pages = timed(binary, mode, a.jobs, files)
                 cpu[mode].append(c / pages)
                 print("round %d %-10s %d files, %d pages: %.2f s wall, %.2f CPU s, %.3f CPU ms a page"
                       % (r + 1, mode, len(files), pages, wall, c, c / pages * 1000), flush=True)
@@ -96,8 +124,10 @@ def main():
           % (w * 1000, i * 1000, (w - i) * 1000, (w / i - 1) * 100))
     # each round's two runs ran one after the other, under about the same load
     ratios = [a / b - 1 for a, b in zip(cpu["workers"], cpu["in-process"])]
+    lo, hi = interval(ratios)
     print("median of the rounds' own costs (workers over the in-process run of the same round): %+.1f %%"
-          % (statistics.median(ratios) * 100))
+          " (90 %% interval %+.1f to %+.1f %%, %d rounds)"
+          % (statistics.median(ratios) * 100, lo * 100, hi * 100, len(ratios)))
     if a.exec:
         e = statistics.median(cpu["exec"])
         ratios = [a / b - 1 for a, b in zip(cpu["exec"], cpu["in-process"])]
