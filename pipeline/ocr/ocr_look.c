@@ -37,7 +37,8 @@ const char *const ms_look_reading_names[4] = {"page", "grey", "sauvola", "none"}
 void ms_look_clear(gpointer p)
 {
     ms_look *l = p;
-    for (int i = 0; i < 3; i++) g_clear_pointer(&l->text[i], g_free);
+    for (int i = 0; i < 3; i++)
+        g_clear_pointer(&l->text[i], g_free);
 }
 
 static gboolean digit_like(gunichar c)
@@ -52,8 +53,10 @@ static int digit_likes(const char *s, int *digits)
     int n = 0;
     for (const char *p = s; *p; p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
-        if (digit_like(c) || c == '$') n++, *digits += g_unichar_isdigit(c) ? 1 : 0;
-        else if (!strchr("-.,:#~", (int)c) && c != 0xA5 /* ¥ */ && c != ' ') return -1;
+        if (digit_like(c) || c == '$')
+            n++, *digits += g_unichar_isdigit(c) ? 1 : 0;
+        else if (!strchr("-.,:#~", (int)c) && c != 0xA5 /* ¥ */ && c != ' ')
+            return -1;
     }
     return n;
 }
@@ -65,7 +68,8 @@ static guint anumber_group(const GArray *words, guint i)
 {
     const ms_word *w = &g_array_index(words, ms_word, i);
     const char *a = w->text;
-    while (*a && strchr("\"'(", *a)) a++; /* OCR's mark before it: "\"A" */
+    while (*a && strchr("\"'(", *a))
+        a++; /* OCR's mark before it: "\"A" */
     if (a[0] != 'A') return i;
     int digits = 0, n = digit_likes(a + 1, &digits);
     if (n < 0 && g_utf8_strlen(a, -1) <= 3) n = 0; /* a label of its own */
@@ -85,14 +89,15 @@ static guint anumber_group(const GArray *words, guint i)
 static gboolean clean_anumber(const char *s, float min_conf)
 {
     return min_conf >= MS_LOOK_SURE &&
-           g_regex_match_simple("^A[-#:]*([0-9]{3}-?[0-9]{3}-?[0-9]{3}|[0-9]{2}-?[0-9]{3}-?[0-9]{3})$",
-                                s, 0, 0);
+           g_regex_match_simple(
+               "^A[-#:]*([0-9]{3}-?[0-9]{3}-?[0-9]{3}|[0-9]{2}-?[0-9]{3}-?[0-9]{3})$", s, 0, 0);
 }
 
 static gboolean is_cue_before(const char *s)
 {
-    static const char *const cues[] = {"of", "to", "from", "designate", "citizen", "native",
-                                       "nationality:", "nationality", "country:", NULL};
+    static const char *const cues[] = {"of",       "to",     "from",         "designate",
+                                       "citizen",  "native", "nationality:", "nationality",
+                                       "country:", NULL};
     for (int i = 0; cues[i]; i++)
         if (g_ascii_strcasecmp(s, cues[i]) == 0) return TRUE;
     return FALSE;
@@ -108,7 +113,8 @@ static gboolean country_candidate(const GArray *words, guint i)
     const ms_word *w = &g_array_index(words, ms_word, i);
     if (w->conf >= MS_LOOK_SURE || !g_ascii_isupper(w->text[0])) return FALSE;
     int letters = 0, len = (int)strlen(w->text);
-    for (const char *p = w->text; *p; p++) letters += g_ascii_isalpha(*p) ? 1 : 0;
+    for (const char *p = w->text; *p; p++)
+        letters += g_ascii_isalpha(*p) ? 1 : 0;
     if (letters < 4 || letters * 5 < len * 4) return FALSE; /* a word, not "C-I-G-M-" */
     return (i > 0 && is_cue_before(g_array_index(words, ms_word, i - 1).text)) ||
            (i + 1 < words->len && is_cue_after(g_array_index(words, ms_word, i + 1).text));
@@ -184,7 +190,8 @@ static char *number_of(const char *text)
     if (!text) return NULL;
     const char *p = text[0] == 'A' ? text + 1 : text;
     if (four_for_a(p)) p++;
-    while (*p && strchr("#:-. ", *p)) p++;
+    while (*p && strchr("#:-. ", *p))
+        p++;
     return ms_anumber_normalize(p, strlen(p));
 }
 
@@ -210,7 +217,8 @@ int ms_look_agreed(const ms_look *l)
 {
     char *num[3];
     int readable = 0, best = -1;
-    for (int k = 0; k < 3; k++) readable += (num[k] = number_of(l->text[k])) != NULL;
+    for (int k = 0; k < 3; k++)
+        readable += (num[k] = number_of(l->text[k])) != NULL;
     for (int a = 0; a < 3; a++)
         for (int b = a + 1; b < 3; b++) {
             if (!num[a] || !num[b] || strcmp(num[a], num[b]) != 0) continue;
@@ -218,7 +226,8 @@ int ms_look_agreed(const ms_look *l)
             if (k > 0 && !eligible("a_number", l->text[k])) k = k == a ? b : a;
             if (best < 0 || l->conf[k] > l->conf[best]) best = k;
         }
-    for (int k = 0; k < 3; k++) g_free(num[k]);
+    for (int k = 0; k < 3; k++)
+        g_free(num[k]);
     if (best >= 0) return best;
     if (readable >= 2) return MS_LOOK_REFUSED;
     return l->kept > 0 && !eligible("a_number", l->text[l->kept]) ? 0 : l->kept;
@@ -239,8 +248,10 @@ static gboolean same_value(const char *kind, const char *a, const char *b)
         return same;
     }
     gsize na = strlen(a), nb = strlen(b);
-    while (na && strchr(".,;:", a[na - 1])) na--;
-    while (nb && strchr(".,;:", b[nb - 1])) nb--;
+    while (na && strchr(".,;:", a[na - 1]))
+        na--;
+    while (nb && strchr(".,;:", b[nb - 1]))
+        nb--;
     return na == nb && na && strncmp(a, b, na) == 0;
 }
 
@@ -280,7 +291,8 @@ static void look_at(TessBaseAPI *api, PIX *grey, int dpi, ms_reading *r, guint i
     PIX *g8 = cut(grey, l.box);
     if (g8) l.text[1] = read_line(api, g8, dpi, wl, &l.conf[1]);
     /* the grey cut read as the page was: the Sauvola reading is not made */
-    PIX *b = g8 && pixGetDepth(grey) > 1 && !same_value(kind, l.text[0], l.text[1]) ? sauvola(g8) : NULL;
+    PIX *b =
+        g8 && pixGetDepth(grey) > 1 && !same_value(kind, l.text[0], l.text[1]) ? sauvola(g8) : NULL;
     if (b) l.text[2] = read_line(api, b, dpi, wl, &l.conf[2]);
     pixDestroy(&b);
     pixDestroy(&g8);
