@@ -13,7 +13,7 @@
     "designat\\w*|citizens?|nationals?|natives?|agreements?|ACAs?|between|born\\s+in|fled|"        \
     "persecution\\s+in|fears?\\s+\\w+\\s+(?:in|to))\\s+(?:(?:the\\s+)?respondents?\\s+|him\\s+|"   \
     "her\\s+|them\\s+)?(?:from\\s+the\\s+United\\s+States\\s+)?"                                   \
-    "(?:(?:to|of|o\xc2\xa3|ef|0f|with|in|"                                                         \
+    "(?:(?:to|of|o\xc2\xa3|[e0gq]f|with|in|"                                                       \
     "from)\\s+)?"                                                                                  \
     "(?:the\\s+)?|\\b(?:Nationality|Citizenship|Country\\s+of\\s+(?:Citizenship|Nationality|"      \
     "Removal))\\s*[:;-]?\\s*(?:is\\s+)?(?:the\\s+)?|\\bremov\\w*\\s+\\S+(?:\\s+\\S+)?\\s+to\\s+"   \
