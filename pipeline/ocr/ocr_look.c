@@ -5,7 +5,8 @@
  *  - a_number: an "A" label (A, A#, A-, A:, or an A stuck to the digits; a
  *    quote or bracket OCR put before it is passed over) and
  *    the words after it on its line that hold only digit-like characters
- *    (0-9 and OCR's look-alikes of them, extractors/ocr_digits.h, and $), 7 to 10 of them
+ *    (0-9 and OCR's look-alikes of them, extractors/ocr_digits.h, $, and "?" or
+ *    "/" for a digit lost; "'" or "`" between them), 7 to 10 of them
  *    in all; left alone when it already reads as an A-number (clean_anumber);
  *  - country: a capitalised word of 4 letters or more under MS_LOOK_SURE beside
  *    a cue that expects a country ("of", "to", "from", "designate",
@@ -47,15 +48,18 @@ static gboolean digit_like(gunichar c)
 }
 
 /* Digit-like characters of `s` (-1 when it holds anything else but
- * separators); real digits in *digits. */
+ * separators); real digits in *digits.  A "?" or one "/" is a digit OCR lost
+ * ("Ar?11 473 164", "A 20/ 808 463"): the box is worth a second look (a
+ * reading kept must hold real digits only); two "/" are a date. */
 static int digit_likes(const char *s, int *digits)
 {
-    int n = 0;
+    int n = 0, slashes = 0;
     for (const char *p = s; *p; p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
-        if (digit_like(c) || c == '$')
+        if (c == '/' && ++slashes > 1) return -1;
+        if (digit_like(c) || c == '$' || c == '?' || c == '/')
             n++, *digits += g_unichar_isdigit(c) ? 1 : 0;
-        else if (!strchr("-.,:#~", (int)c) && c != 0xA5 /* ¥ */ && c != ' ')
+        else if (!strchr("-.,:#~'`", (int)c) && c != 0xA5 /* ¥ */ && c != ' ')
             return -1;
     }
     return n;
