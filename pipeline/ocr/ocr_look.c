@@ -88,42 +88,6 @@ static guint anumber_group(const GArray *words, guint i)
     return n >= 7 && n <= 10 && digits >= 4 ? end : i;
 }
 
-/* Is `s` a label that an A-number follows: "No.", "Nos.:", "Number:",
- * "No(s).:", "A-Number:", "#:" (a short word with "no", "number" or "#" in it,
- * ending in punctuation or being one of those)? */
-static gboolean number_label(const char *s)
-{
-    return strlen(s) <= 10 &&
-           g_regex_match_simple("^(?:A[-#]?)?(?:No|Nos|Number|No\\(s\\)|#)[.#]*[:;.,*]*$", s,
-                                G_REGEX_CASELESS, 0);
-}
-
-/* A number under a label without its "A" ("File No.: 200-785-432",
- * "Alien Registration No. 212-345-678"): the words from i on its line that
- * hold only digit-like characters, 8 or 9 of them with 6 real digits or
- * more, right after a label (number_label).  Its end (exclusive), or i. */
-static guint labelled_group(const GArray *words, guint i)
-{
-    const ms_word *w = &g_array_index(words, ms_word, i);
-    if (i == 0 || !digit_like(g_utf8_get_char(w->text))) return i;
-    const ms_word *prev = &g_array_index(words, ms_word, i - 1);
-    if (prev->line != w->line || !number_label(prev->text)) return i;
-    int digits = 0, n = 0;
-    guint end = i;
-    while (end < words->len && end - i < 3 && n < 9) {
-        const ms_word *x = &g_array_index(words, ms_word, end);
-        int m = x->line == w->line ? digit_likes(x->text, &digits) : -1;
-        if (m <= 0) break;
-        n += m, end++;
-    }
-    if (end < words->len) { /* a longer run (a telephone number) is no A-number */
-        const ms_word *x = &g_array_index(words, ms_word, end);
-        int more = 0;
-        if (x->line == w->line && digit_likes(x->text, &more) > 0) return i;
-    }
-    return n >= 8 && n <= 9 && digits >= 6 ? end : i;
-}
-
 /* Read cleanly already: A, then 9 digits as 3-3-3 or 8 as 2-3-3 (the old
  * numbers), every word at MS_LOOK_SURE or more.  `s` has '-' between words. */
 static gboolean clean_anumber(const char *s, float min_conf)
@@ -352,13 +316,13 @@ static void look_at(TessBaseAPI *api, PIX *grey, int dpi, ms_reading *r, guint i
 }
 
 /* Words [i, end) of an A-number group read cleanly already? */
-static gboolean group_clean(const GArray *words, guint i, guint end, gboolean labelled)
+static gboolean group_clean(const GArray *words, guint i, guint end)
 {
-    GString *t = g_string_new(labelled ? "A" : NULL);
+    GString *t = g_string_new(NULL);
     float min_conf = 100;
     for (guint k = i; k < end; k++) { /* words joined by '-' */
         const ms_word *w = &g_array_index(words, ms_word, k);
-        if (k > i || labelled) g_string_append_c(t, '-');
+        if (k > i) g_string_append_c(t, '-');
         g_string_append(t, w->text);
         min_conf = MIN(min_conf, w->conf);
     }
@@ -371,13 +335,12 @@ void ms_look_again(TessBaseAPI *api, PIX *grey, int dpi, ms_reading *r, GArray *
 {
     for (guint i = 0; i < r->words->len; i++) {
         guint end = anumber_group(r->words, i);
-        gboolean labelled = end == i && (end = labelled_group(r->words, i)) > i;
-        if (end > i && !group_clean(r->words, i, end, labelled)) {
+        if (end > i && !group_clean(r->words, i, end)) {
             guint before = r->words->len;
             look_at(api, grey, dpi, r, i, end, "a_number", looks);
             i = end - 1 - (before - r->words->len); /* past the group, as it now stands */
         } else if (end > i)
-            i = end - 1; /* a clean number's digits are no labelled number of their own */
+            i = end - 1; /* past a clean number's digits */
         else if (end == i && country_candidate(r->words, i))
             look_at(api, grey, dpi, r, i, i + 1, "country", looks);
     }
