@@ -34,9 +34,12 @@ static void add_mentions(const ms_text *t, const GArray *spans, GArray *out)
     for (guint i = 0; i < spans->len; i++) {
         const ms_span *sp = &g_array_index(spans, ms_span, i);
         if (is_forum(sp->country)) continue;
-        ms_mention mn = {sp->country, sp->start, sp->end,
-                         g_strndup(t->str->str + sp->start, sp->end - sp->start), "mention", NULL,
-                         -1, sp->demonym, 0, {0, 0, 0, 0}, -1, sp->fuzzy};
+        ms_mention mn = {sp->country, sp->start,
+                         sp->end,     g_strndup(t->str->str + sp->start, sp->end - sp->start),
+                         "mention",   NULL,
+                         -1,          sp->demonym,
+                         0,           {0, 0, 0, 0},
+                         -1,          sp->fuzzy};
         ms_text_locate(t, mn.start, mn.end, &mn.page, mn.box, &mn.conf);
         g_array_append_val(out, mn);
     }
@@ -53,6 +56,7 @@ static void set_role(ms_mention *mn, const char *role, const ms_rule *rule, int 
 typedef struct {
     gboolean mask; /* not_country: overlapping mentions are masked */
     GArray *mentions;
+    const char *marked; /* the text the rules read (ms_countries_mark) */
 } role_pass;
 
 static void role_hit(const ms_rule *r, const ms_match *h, gpointer user)
@@ -60,11 +64,17 @@ static void role_hit(const ms_rule *r, const ms_match *h, gpointer user)
     role_pass *p = user;
     for (guint k = 0; k < p->mentions->len; k++) {
         ms_mention *mn = &g_array_index(p->mentions, ms_mention, k);
-        gboolean inside = p->mask ? mn->start < h->tend && mn->end > h->tstart /* overlaps */
-                                  : mn->start >= h->tstart && mn->end <= h->tend;
+        /* a glued name's last letter is the space after it (ms_countries_mark) */
+        gsize end = p->marked && mn->end > mn->start + 2 && p->marked[mn->end - 1] == ' '
+                        ? mn->end - 1
+                        : mn->end;
+        gboolean inside = p->mask ? mn->start < h->tend && end > h->tstart /* overlaps */
+                                  : mn->start >= h->tstart && end <= h->tend;
         if (!inside) continue;
-        if (p->mask) set_role(mn, "not_country", r, 10000);
-        else set_role(mn, r->value, r, r->weight);
+        if (p->mask)
+            set_role(mn, "not_country", r, 10000);
+        else
+            set_role(mn, r->value, r, r->weight);
     }
 }
 
@@ -72,7 +82,7 @@ static void role_hit(const ms_rule *r, const ms_match *h, gpointer user)
 static void apply_rules(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, const char *marked,
                         const ms_sections *sec, const char *field, GArray *mentions)
 {
-    role_pass p = {strcmp(field, "not_country") == 0, mentions};
+    role_pass p = {strcmp(field, "not_country") == 0, mentions, marked};
     ms_field_visitor v = {NULL, role_hit, &p};
     ms_ruleset_match_field(rs, m, field, t->str->str, marked, sec->start, sec->end, &v);
 }
@@ -101,8 +111,8 @@ static gboolean listed(GPtrArray *list, const ms_country *c)
     return FALSE;
 }
 
-void ms_countries_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t,
-                          const char *marked, const GArray *spans, ms_extraction *x)
+void ms_countries_extract(const ms_ruleset *rs, ms_matcher *m, const ms_text *t, const char *marked,
+                          const GArray *spans, ms_extraction *x)
 {
     GArray *mentions = x->mentions;
     add_mentions(t, spans, mentions);

@@ -10,12 +10,12 @@
 /* "Page 2 of 4", "2 of 4", "- 2 -", "2", "Page 2"; a fax header ("NOV-05-2025
  * 07:39 ICE OCC MEMPHIS FAX NO. 629 937 6171 P. 02/04"); a running header
  * that ends in the A-number ("CASTRO DIAZ, Rajesh - A224-036-531"); a Bates
- * number ("DHS-000123"). */
+ * number ("DHS-000123", "DHS- 000123" with OCR's space after the hyphen). */
 #define FURNITURE_RE                                                                               \
     "^\\s*(?:(?:-\\s*)?(?:Page\\s+)?\\d{1,3}(?:\\s*(?:of|/)\\s*\\d{1,3})?(?:\\s*-)?"               \
     "|.*\\bFAX\\b.*\\bP\\.?\\s*\\d{1,3}(?:\\s*/\\s*\\d{1,3})?"                                     \
     "|[^.:;]{0,50}\\bA[-#:]?\\s?\\d{2,3}[- ]?\\d{3}[- ]?\\d{3}"                                    \
-    "|[A-Z]{2,6}[-_ ]?\\d{4,8})\\s*$"
+    "|[A-Z]{2,6}(?:[-_]\\s?| )?\\d{4,8})\\s*$"
 
 static GRegex *furniture_re;
 

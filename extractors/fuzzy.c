@@ -17,8 +17,10 @@ struct ms_fuzzy {
     GArray *letters;                /* char[2]: one letter read for another */
     GArray *pairs;                  /* char[3]: two letters, then the one they read as */
     char **never, **us_places;
-    char **mend; /* [mend] words: cue words a damaged word is read as (mend.c) */
-    guint8 *sub; /* 256 x 256: a substitution's class, SUB_* (from `letters`) */
+    char **mend;        /* [mend] words: cue words a damaged word is read as (mend.c) */
+    char **short_words; /* [mend] short: function words read with a mark for their first letter */
+    char **glued;       /* [glued] words: short words OCR glues to a name (fuzzy_context.c) */
+    guint8 *sub;        /* 256 x 256: a substitution's class, SUB_* (from `letters`) */
 };
 
 /* A substitution's class in ms_fuzzy.sub. */
@@ -32,6 +34,8 @@ void ms_fuzzy_free(ms_fuzzy *f)
     g_strfreev(f->never);
     g_strfreev(f->us_places);
     g_strfreev(f->mend);
+    g_strfreev(f->glued);
+    g_strfreev(f->short_words);
     g_free(f->sub);
     g_free(f);
 }
@@ -80,6 +84,8 @@ static gboolean parse(GKeyFile *kf, ms_fuzzy *f, GError **e)
     if (!*e) f->never = g_key_file_get_string_list(kf, "traps", "never", NULL, e);
     if (!*e) f->us_places = g_key_file_get_string_list(kf, "traps", "us_places", NULL, e);
     if (!*e) f->mend = g_key_file_get_string_list(kf, "mend", "words", NULL, e);
+    if (!*e) f->glued = g_key_file_get_string_list(kf, "glued", "words", NULL, e);
+    if (!*e) f->short_words = g_key_file_get_string_list(kf, "mend", "short", NULL, e);
     for (char **w = f->mend; !*e && w && *w; w++) {
         g_strstrip(*w);
         for (const char *c = *w; *c && !*e; c++)
@@ -101,7 +107,8 @@ static void build_sub(ms_fuzzy *f)
         }
     for (guint i = 0; i < f->letters->len; i++) {
         const guint8 *p = (const guint8 *)&g_array_index(f->letters, char, 2 * i);
-        if (f->sub[p[0] * 256 + p[1]] == SUB_FREE) continue; /* a letter, a space or a hyphen for itself */
+        if (f->sub[p[0] * 256 + p[1]] == SUB_FREE)
+            continue; /* a letter, a space or a hyphen for itself */
         f->sub[p[0] * 256 + p[1]] = f->sub[p[1] * 256 + p[0]] = SUB_CONFUSION;
     }
 }
@@ -132,9 +139,12 @@ gboolean ms_fuzzy_load(const char *path, ms_fuzzy **out, GString *diag)
 static double sub_cost(const ms_fuzzy *f, char a, char b)
 {
     switch (f->sub[(guint8)a * 256 + (guint8)b]) {
-    case SUB_FREE: return 0;
-    case SUB_CONFUSION: return f->confusion;
-    default: return f->other;
+    case SUB_FREE:
+        return 0;
+    case SUB_CONFUSION:
+        return f->confusion;
+    default:
+        return f->other;
     }
 }
 
@@ -161,8 +171,10 @@ static double distance(const ms_fuzzy *f, const char *a, const char *b, double c
     if (n >= FUZZY_MAX || m >= FUZZY_MAX) return 99;
     double d[FUZZY_MAX][FUZZY_MAX];
     d[0][0] = 0;
-    for (gsize i = 1; i <= n; i++) d[i][0] = d[i - 1][0] + indel_cost(f, a[i - 1]);
-    for (gsize j = 1; j <= m; j++) d[0][j] = d[0][j - 1] + indel_cost(f, b[j - 1]);
+    for (gsize i = 1; i <= n; i++)
+        d[i][0] = d[i - 1][0] + indel_cost(f, a[i - 1]);
+    for (gsize j = 1; j <= m; j++)
+        d[0][j] = d[0][j - 1] + indel_cost(f, b[j - 1]);
     double last_min = 0; /* the row before's least cost */
     for (gsize i = 1; i <= n; i++) {
         double row_min = d[i][0];
@@ -170,8 +182,10 @@ static double distance(const ms_fuzzy *f, const char *a, const char *b, double c
             double v = d[i - 1][j - 1] + sub_cost(f, a[i - 1], b[j - 1]);
             v = MIN(v, d[i - 1][j] + indel_cost(f, a[i - 1]));
             v = MIN(v, d[i][j - 1] + indel_cost(f, b[j - 1]));
-            if (i >= 2 && digraph(f, a + i - 2, b[j - 1])) v = MIN(v, d[i - 2][j - 1] + f->confusion);
-            if (j >= 2 && digraph(f, b + j - 2, a[i - 1])) v = MIN(v, d[i - 1][j - 2] + f->confusion);
+            if (i >= 2 && digraph(f, a + i - 2, b[j - 1]))
+                v = MIN(v, d[i - 2][j - 1] + f->confusion);
+            if (j >= 2 && digraph(f, b + j - 2, a[i - 1]))
+                v = MIN(v, d[i - 1][j - 2] + f->confusion);
             d[i][j] = v;
             row_min = MIN(row_min, v);
         }
@@ -203,10 +217,28 @@ char *const *ms_fuzzy_mend_words(const ms_fuzzy *f)
     return f->mend;
 }
 
+char *const *ms_fuzzy_mend_short_words(const ms_fuzzy *f)
+{
+    return f->short_words;
+}
+
+char *const *ms_fuzzy_glued_words(const ms_fuzzy *f)
+{
+    return f->glued;
+}
+
+gboolean ms_fuzzy_is_trap(const ms_fuzzy *f, const char *key)
+{
+    for (char **n = f->never; n && *n; n++)
+        if (strcmp(*n, key) == 0) return TRUE;
+    return FALSE;
+}
+
 static int letters(const char *s)
 {
     int n = 0;
-    for (; *s; s++) n += g_ascii_isalpha(*s) != 0;
+    for (; *s; s++)
+        n += g_ascii_isalpha(*s) != 0;
     return n;
 }
 

@@ -43,4 +43,16 @@ double ms_fuzzy_confusion_cost(const ms_fuzzy *f);
 /* The [mend] words of fuzzy.conf (lower case, NULL-terminated; borrowed). */
 char *const *ms_fuzzy_mend_words(const ms_fuzzy *f);
 
+/* The [mend] short words of fuzzy.conf: function words OCR reads with a mark
+ * for their first letter ("(o" for "to", "1s" for "is"; lower case,
+ * NULL-terminated; borrowed). */
+char *const *ms_fuzzy_mend_short_words(const ms_fuzzy *f);
+
+/* The [glued] words of fuzzy.conf: short words OCR glues to the name before
+ * them ("Panamaas"; lower case, NULL-terminated; borrowed). */
+char *const *ms_fuzzy_glued_words(const ms_fuzzy *f);
+
+/* Is `key` (a lower-case name) one of the [traps] never names? */
+gboolean ms_fuzzy_is_trap(const ms_fuzzy *f, const char *key);
+
 #endif

@@ -13,11 +13,12 @@
     "designat\\w*|citizens?|nationals?|natives?|agreements?|ACAs?|between|born\\s+in|fled|"        \
     "persecution\\s+in|fears?\\s+\\w+\\s+(?:in|to))\\s+(?:(?:the\\s+)?respondents?\\s+|him\\s+|"   \
     "her\\s+|them\\s+)?(?:from\\s+the\\s+United\\s+States\\s+)?"                                   \
-    "(?:(?:to|of|o\xc2\xa3|ef|0f|with|in|"                                                         \
+    "(?:(?:to|of|o\xc2\xa3|[e0gq]f|with|in|"                                                       \
     "from)\\s+)?"                                                                                  \
     "(?:the\\s+)?|\\b(?:Nationality|Citizenship|Country\\s+of\\s+(?:Citizenship|Nationality|"      \
     "Removal))\\s*[:;-]?\\s*(?:is\\s+)?(?:the\\s+)?|\\bremov\\w*\\s+\\S+(?:\\s+\\S+)?\\s+to\\s+"   \
-    "(?:the\\s+)?|\\bcountry\\s+of\\s+removal\\s+(?:and|or)\\s+(?:the\\s+)?)$"
+    "(?:the\\s+)?|\\bcountry\\s+of\\s+removal\\s+(?:and|or)\\s+(?:the\\s+)?|"                      \
+    "\\b(?:in\\s*the\\s+alternative|alternatively)\\s*,?\\s+(?:to\\s+)?(?:the\\s+)?)$"
 #define LIST_RE "^[\\s,;]*(?:(?:and|or|and/or)\\s+)?(?:the\\s+)?$"
 #define MAX_WORDS 6
 
@@ -121,6 +122,24 @@ static gboolean capital_like(char c)
     return g_ascii_isupper(c) || (c && strchr("cosuvwxz", c));
 }
 
+/* A name OCR glued to the short word after it ("Panamaas the alternative"):
+ * the length of the exact name s[0, len - k) when s ends in one of fuzzy.conf's
+ * [glued] words and what stands before it is a name of 5 letters or more,
+ * never a trap name (Niger, Guinea, ...), or 0. */
+static gsize glued_name(const ms_gazetteer *g, const ms_fuzzy *f, const char *s, gsize len)
+{
+    for (char *const *t = ms_fuzzy_glued_words(f); t && *t; t++) {
+        gsize k = strlen(*t);
+        if (len < k + 5 || g_ascii_strncasecmp(s + len - k, *t, k) != 0) continue;
+        char *key = g_ascii_strdown(s, (gssize)(len - k));
+        gboolean demonym = FALSE, trap = ms_fuzzy_is_trap(f, key);
+        g_free(key);
+        const ms_country *c = trap ? NULL : ms_gazetteer_lookup(g, s, len - k, &demonym);
+        if (c && !demonym) return len - k;
+    }
+    return 0;
+}
+
 void ms_countries_find_fuzzy(const ms_gazetteer *g, const ms_fuzzy *f, const char *s, gsize len,
                              GArray *spans)
 {
@@ -140,9 +159,15 @@ void ms_countries_find_fuzzy(const ms_gazetteer *g, const ms_fuzzy *f, const cha
         for (guint n = most; n >= 1; n--) {
             const ms_word_span *last = &g_array_index(words, ms_word_span, i + n - 1);
             if (blocked(spans, at, last->end)) continue;
-            const ms_country *c = ms_gazetteer_lookup_fuzzy(g, f, s + at, last->end - at);
+            gsize end = last->end;
+            const ms_country *c = ms_gazetteer_lookup_fuzzy(g, f, s + at, end - at);
+            gsize glued = c || n > 1 ? 0 : glued_name(g, f, s + at, end - at);
+            if (glued) {
+                gboolean demonym = FALSE;
+                c = ms_gazetteer_lookup(g, s + at, glued, &demonym), end = at + glued;
+            }
             if (!c) continue;
-            g_array_append_val(found, ((ms_span){at, last->end, c, FALSE, TRUE}));
+            g_array_append_val(found, ((ms_span){at, end, c, FALSE, TRUE}));
             i += n - 1;
             break;
         }

@@ -12,7 +12,8 @@
 static double cost(const ms_fuzzy *f, const char *w, const char *cue, gsize n, double limit)
 {
     double c = 0;
-    for (gsize i = 0; i < n && c <= limit; i++) c += ms_fuzzy_substitution(f, cue[i], w[i]);
+    for (gsize i = 0; i < n && c <= limit; i++)
+        c += ms_fuzzy_substitution(f, cue[i], w[i]);
     return c;
 }
 
@@ -26,8 +27,10 @@ static const char *cue_for(const ms_fuzzy *f, const char *w, gsize n)
         if (strlen(*cue) != n) continue;
         double c = cost(f, w, *cue, n, limit + 1);
         if (c == 0) return NULL; /* a cue word as it is */
-        if (c < best_cost) other = best_cost, best_cost = c, best = *cue;
-        else if (c < other) other = c;
+        if (c < best_cost)
+            other = best_cost, best_cost = c, best = *cue;
+        else if (c < other)
+            other = c;
     }
     return best && best_cost <= limit && other - best_cost >= 1.0 ? best : NULL;
 }
@@ -52,7 +55,8 @@ static gsize after_hyphen(const char *s, gsize a, gsize b)
 static gboolean mostly_upper(const char *s, gsize n)
 {
     int up = 0, low = 0;
-    for (gsize i = 0; i < n; i++) up += g_ascii_isupper(s[i]) != 0, low += g_ascii_islower(s[i]) != 0;
+    for (gsize i = 0; i < n; i++)
+        up += g_ascii_isupper(s[i]) != 0, low += g_ascii_islower(s[i]) != 0;
     return up > low;
 }
 
@@ -76,7 +80,8 @@ static gboolean mend_word(const ms_fuzzy *f, const char *s, gsize a, gsize b, ch
     gboolean upper = mostly_upper(s + a, n);
     for (gsize i = 0; i < n; i++) {
         if (w[i] == cue[i]) continue;
-        gboolean up = g_ascii_isupper(s[a + i]) || (!g_ascii_isalpha(s[a + i]) && (upper || i == 0));
+        gboolean up =
+            g_ascii_isupper(s[a + i]) || (!g_ascii_isalpha(s[a + i]) && (upper || i == 0));
         out[a + i] = up ? g_ascii_toupper(cue[i]) : cue[i];
     }
     return TRUE;
@@ -105,7 +110,9 @@ static gboolean mend_split(const ms_fuzzy *f, const char *s, const ms_word_span 
     for (gsize i = from; i < b->end; i++) {
         if (i == a->end) continue;
         char c = s[i], want = hit[j++];
-        out[k++] = g_ascii_tolower(c) == want ? c : g_ascii_isupper(c) ? g_ascii_toupper(want) : want;
+        out[k++] = g_ascii_tolower(c) == want ? c
+                   : g_ascii_isupper(c)       ? g_ascii_toupper(want)
+                                              : want;
     }
     out[k] = ' ';
     return TRUE;
@@ -119,9 +126,12 @@ static gboolean mend_inner(const ms_fuzzy *f, const char *s, const ms_word_span 
     if (n < 6 || n > MEND_MAX) return FALSE;
     char word[MEND_MAX + 1], *p = word;
     for (gsize i = w->start; i < w->end; i++) {
-        if (strchr("'`.,", s[i]) && i > w->start && i + 1 < w->end && !mark) mark = i;
-        else if (g_ascii_isalpha(s[i])) *p++ = g_ascii_tolower(s[i]);
-        else return FALSE;
+        if (strchr("'`.,", s[i]) && i > w->start && i + 1 < w->end && !mark)
+            mark = i;
+        else if (g_ascii_isalpha(s[i]))
+            *p++ = g_ascii_tolower(s[i]);
+        else
+            return FALSE;
     }
     *p = 0;
     if (!mark || (mark + 2 == w->end && g_ascii_tolower(s[mark + 1]) == 's'))
@@ -156,7 +166,8 @@ static gboolean mend_pair(const ms_fuzzy *f, const char *s, const ms_word_span *
     if (!hit) return FALSE;
     gboolean upper = mostly_upper(s + from, n);
     for (gsize i = 0; i + 1 < n; i++)
-        out[from + i] = upper || (i == 0 && g_ascii_isupper(s[from])) ? g_ascii_toupper(hit[i]) : hit[i];
+        out[from + i] =
+            upper || (i == 0 && g_ascii_isupper(s[from])) ? g_ascii_toupper(hit[i]) : hit[i];
     out[from + n - 1] = ' ';
     return TRUE;
 }
@@ -165,10 +176,11 @@ static gboolean mend_pair(const ms_fuzzy *f, const char *s, const ms_word_span *
  * OCR punctuation right after one of them is read as a space. */
 static gboolean mend_stray(const char *s, gsize len, const ms_word_span *w, char *out)
 {
-    static const char *const glue[] = {"shall", "should", "will", "must", "be",  "which",
+    static const char *const glue[] = {"shall", "should", "will", "must", "be", "which",
                                        "the",   "to",     "of",   "as",   NULL};
     gsize n = w->end - w->start, e = w->end;
-    while (e < len && strchr(".,'`", s[e])) e++;
+    while (e < len && strchr(".,'`", s[e]))
+        e++;
     if (e == w->end || e - w->end > 2 || (e < len && !g_ascii_isspace(s[e]))) return FALSE;
     for (int i = 0; glue[i]; i++) {
         if (strlen(glue[i]) != n || strncmp(s + w->start, glue[i], n) != 0) continue;
@@ -176,6 +188,34 @@ static gboolean mend_stray(const char *s, gsize len, const ms_word_span *w, char
         return TRUE;
     }
     return FALSE;
+}
+
+/* "(o the Agreement", "Mexico 1s a country": a short function word whose
+ * first letter OCR read as a mark is written as that word, when the rest is
+ * exactly the rest of one word of the [mend] short list and of no other: "("
+ * for a "t", "1", "!", "|" for an "i", "[" for either. */
+static gboolean mend_short(const ms_fuzzy *f, const char *s, gsize len, const ms_word_span *w,
+                           char *out)
+{
+    gsize a = w->start;
+    if (a > 0 && strchr("([|", s[a - 1]) && (a == 1 || g_ascii_isspace(s[a - 2]))) a--;
+    gsize n = w->end - a;
+    if (n < 2 || n > 4 || !strchr("([|1!", s[a]) ||
+        (w->end < len && !g_ascii_isspace(s[w->end]) && !strchr(".,;:", s[w->end])))
+        return FALSE;
+    /* the letters each mark stands for: "(" a t, the bars and the 1 an i */
+    const char *stands = s[a] == '(' ? "t" : s[a] == '[' ? "it" : "i";
+    const char *hit = NULL;
+    for (char *const *sw = ms_fuzzy_mend_short_words(f); sw && *sw; sw++) {
+        if (strlen(*sw) != n || !strchr(stands, (*sw)[0]) ||
+            strncmp(*sw + 1, s + a + 1, n - 1) != 0)
+            continue;
+        if (hit) return FALSE; /* two words fit */
+        hit = *sw;
+    }
+    if (!hit) return FALSE;
+    out[a] = hit[0];
+    return TRUE;
 }
 
 char *ms_mend_cues(const ms_fuzzy *f, const char *s, gsize len, int *n_mended)
@@ -192,6 +232,10 @@ char *ms_mend_cues(const ms_fuzzy *f, const char *s, gsize len, int *n_mended)
                 continue;
             }
             if (mend_inner(f, s, w, out) || mend_pair(f, s, w, out)) {
+                n++;
+                continue;
+            }
+            if (mend_short(f, s, len, w, out)) {
                 n++;
                 continue;
             }

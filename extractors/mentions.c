@@ -52,22 +52,24 @@ static gint span_cmp(gconstpointer a, gconstpointer b)
     return x->demonym - y->demonym; /* a name before a demonym at the same place */
 }
 
-void ms_countries_find(const ms_ruleset *rs, ms_matcher *m, const char *s, gsize len,
-                       GArray *out)
+void ms_countries_find(const ms_ruleset *rs, ms_matcher *m, const char *s, gsize len, GArray *out)
 {
     const ms_gazetteer *gaz = ms_ruleset_gazetteer(rs);
     GArray *hits = g_array_new(FALSE, FALSE, sizeof(ms_match));
     GArray *all = g_array_new(FALSE, FALSE, sizeof(ms_span));
     for (int dem = 0; dem < 2; dem++) {
         g_array_set_size(hits, 0);
-        ms_rule_match_all(dem ? ms_ruleset_gazetteer_rule(rs, TRUE) : ms_ruleset_gazetteer_rule(rs, FALSE), m, s, 0, len, hits);
+        ms_rule_match_all(dem ? ms_ruleset_gazetteer_rule(rs, TRUE)
+                              : ms_ruleset_gazetteer_rule(rs, FALSE),
+                          m, s, 0, len, hits);
         for (guint i = 0; i < hits->len; i++) {
             const ms_match *h = &g_array_index(hits, ms_match, i);
             /* Names are capitalised: "turkey", "chad" and "china" in running
              * text are words. */
             if (!g_unichar_isupper(g_utf8_get_char(s + h->start))) continue;
             gboolean is_dem = FALSE;
-            const ms_country *c = ms_gazetteer_lookup(gaz, s + h->start, h->end - h->start, &is_dem);
+            const ms_country *c =
+                ms_gazetteer_lookup(gaz, s + h->start, h->end - h->start, &is_dem);
             if (!c) continue;
             ms_span sp = {h->start, h->end, c, is_dem, FALSE};
             g_array_append_val(all, sp);
@@ -96,7 +98,10 @@ char *ms_countries_mark(const char *s, gsize len, const GArray *spans)
         const ms_span *sp = &g_array_index(spans, ms_span, i);
         out[sp->start] = sp->demonym ? '\x03' : '\x01';
         memset(out + sp->start + 1, sp->demonym ? '\x04' : '\x02', sp->end - sp->start - 1);
+        /* a name glued to the next word ("Panamaas the alternative",
+         * fuzzy_context.c): its last letter reads as the space between them */
+        if (sp->end < len && sp->end - sp->start > 2 && g_ascii_isalpha(s[sp->end]))
+            out[sp->end - 1] = ' ';
     }
     return out;
 }
-

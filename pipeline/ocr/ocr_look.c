@@ -5,7 +5,8 @@
  *  - a_number: an "A" label (A, A#, A-, A:, or an A stuck to the digits; a
  *    quote or bracket OCR put before it is passed over) and
  *    the words after it on its line that hold only digit-like characters
- *    (0-9 and OCR's look-alikes of them, extractors/ocr_digits.h, and $), 7 to 10 of them
+ *    (0-9 and OCR's look-alikes of them, extractors/ocr_digits.h, $, and "?" or
+ *    "/" for a digit lost; "'" or "`" between them), 7 to 10 of them
  *    in all; left alone when it already reads as an A-number (clean_anumber);
  *  - country: a capitalised word of 4 letters or more under MS_LOOK_SURE beside
  *    a cue that expects a country ("of", "to", "from", "designate",
@@ -37,7 +38,8 @@ const char *const ms_look_reading_names[4] = {"page", "grey", "sauvola", "none"}
 void ms_look_clear(gpointer p)
 {
     ms_look *l = p;
-    for (int i = 0; i < 3; i++) g_clear_pointer(&l->text[i], g_free);
+    for (int i = 0; i < 3; i++)
+        g_clear_pointer(&l->text[i], g_free);
 }
 
 static gboolean digit_like(gunichar c)
@@ -46,14 +48,19 @@ static gboolean digit_like(gunichar c)
 }
 
 /* Digit-like characters of `s` (-1 when it holds anything else but
- * separators); real digits in *digits. */
+ * separators); real digits in *digits.  A "?" or one "/" is a digit OCR lost
+ * ("Ar?11 473 164", "A 20/ 808 463"): the box is worth a second look (a
+ * reading kept must hold real digits only); two "/" are a date. */
 static int digit_likes(const char *s, int *digits)
 {
-    int n = 0;
+    int n = 0, slashes = 0;
     for (const char *p = s; *p; p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
-        if (digit_like(c) || c == '$') n++, *digits += g_unichar_isdigit(c) ? 1 : 0;
-        else if (!strchr("-.,:#~", (int)c) && c != 0xA5 /* ¥ */ && c != ' ') return -1;
+        if (c == '/' && ++slashes > 1) return -1;
+        if (digit_like(c) || c == '$' || c == '?' || c == '/')
+            n++, *digits += g_unichar_isdigit(c) ? 1 : 0;
+        else if (!strchr("-.,:#~'`", (int)c) && c != 0xA5 /* ¥ */ && c != ' ')
+            return -1;
     }
     return n;
 }
@@ -65,7 +72,8 @@ static guint anumber_group(const GArray *words, guint i)
 {
     const ms_word *w = &g_array_index(words, ms_word, i);
     const char *a = w->text;
-    while (*a && strchr("\"'(", *a)) a++; /* OCR's mark before it: "\"A" */
+    while (*a && strchr("\"'(", *a))
+        a++; /* OCR's mark before it: "\"A" */
     if (a[0] != 'A') return i;
     int digits = 0, n = digit_likes(a + 1, &digits);
     if (n < 0 && g_utf8_strlen(a, -1) <= 3) n = 0; /* a label of its own */
@@ -85,14 +93,15 @@ static guint anumber_group(const GArray *words, guint i)
 static gboolean clean_anumber(const char *s, float min_conf)
 {
     return min_conf >= MS_LOOK_SURE &&
-           g_regex_match_simple("^A[-#:]*([0-9]{3}-?[0-9]{3}-?[0-9]{3}|[0-9]{2}-?[0-9]{3}-?[0-9]{3})$",
-                                s, 0, 0);
+           g_regex_match_simple(
+               "^A[-#:]*([0-9]{3}-?[0-9]{3}-?[0-9]{3}|[0-9]{2}-?[0-9]{3}-?[0-9]{3})$", s, 0, 0);
 }
 
 static gboolean is_cue_before(const char *s)
 {
-    static const char *const cues[] = {"of", "to", "from", "designate", "citizen", "native",
-                                       "nationality:", "nationality", "country:", NULL};
+    static const char *const cues[] = {"of",       "to",     "from",         "designate",
+                                       "citizen",  "native", "nationality:", "nationality",
+                                       "country:", NULL};
     for (int i = 0; cues[i]; i++)
         if (g_ascii_strcasecmp(s, cues[i]) == 0) return TRUE;
     return FALSE;
@@ -108,7 +117,8 @@ static gboolean country_candidate(const GArray *words, guint i)
     const ms_word *w = &g_array_index(words, ms_word, i);
     if (w->conf >= MS_LOOK_SURE || !g_ascii_isupper(w->text[0])) return FALSE;
     int letters = 0, len = (int)strlen(w->text);
-    for (const char *p = w->text; *p; p++) letters += g_ascii_isalpha(*p) ? 1 : 0;
+    for (const char *p = w->text; *p; p++)
+        letters += g_ascii_isalpha(*p) ? 1 : 0;
     if (letters < 4 || letters * 5 < len * 4) return FALSE; /* a word, not "C-I-G-M-" */
     return (i > 0 && is_cue_before(g_array_index(words, ms_word, i - 1).text)) ||
            (i + 1 < words->len && is_cue_after(g_array_index(words, ms_word, i + 1).text));
@@ -184,7 +194,8 @@ static char *number_of(const char *text)
     if (!text) return NULL;
     const char *p = text[0] == 'A' ? text + 1 : text;
     if (four_for_a(p)) p++;
-    while (*p && strchr("#:-. ", *p)) p++;
+    while (*p && strchr("#:-. ", *p))
+        p++;
     return ms_anumber_normalize(p, strlen(p));
 }
 
@@ -193,7 +204,12 @@ static char *number_of(const char *text)
 static gboolean eligible(const char *kind, const char *text)
 {
     if (!text) return FALSE;
-    if (strcmp(kind, "country") == 0) return TRUE;
+    if (strcmp(kind, "country") == 0) { /* a word of 4 letters or more, as the candidate was */
+        int letters = 0;
+        for (const char *p = text; *p; p++)
+            letters += g_ascii_isalpha(*p) ? 1 : 0;
+        return letters >= 4;
+    }
     int digits = 0, n = digit_likes(text[0] == 'A' ? text + 1 : text, &digits);
     char *num = n >= 8 && n <= 9 && digits == n ? number_of(text) : NULL;
     gboolean ok = num != NULL;
@@ -210,7 +226,8 @@ int ms_look_agreed(const ms_look *l)
 {
     char *num[3];
     int readable = 0, best = -1;
-    for (int k = 0; k < 3; k++) readable += (num[k] = number_of(l->text[k])) != NULL;
+    for (int k = 0; k < 3; k++)
+        readable += (num[k] = number_of(l->text[k])) != NULL;
     for (int a = 0; a < 3; a++)
         for (int b = a + 1; b < 3; b++) {
             if (!num[a] || !num[b] || strcmp(num[a], num[b]) != 0) continue;
@@ -218,7 +235,8 @@ int ms_look_agreed(const ms_look *l)
             if (k > 0 && !eligible("a_number", l->text[k])) k = k == a ? b : a;
             if (best < 0 || l->conf[k] > l->conf[best]) best = k;
         }
-    for (int k = 0; k < 3; k++) g_free(num[k]);
+    for (int k = 0; k < 3; k++)
+        g_free(num[k]);
     if (best >= 0) return best;
     if (readable >= 2) return MS_LOOK_REFUSED;
     return l->kept > 0 && !eligible("a_number", l->text[l->kept]) ? 0 : l->kept;
@@ -239,8 +257,10 @@ static gboolean same_value(const char *kind, const char *a, const char *b)
         return same;
     }
     gsize na = strlen(a), nb = strlen(b);
-    while (na && strchr(".,;:", a[na - 1])) na--;
-    while (nb && strchr(".,;:", b[nb - 1])) nb--;
+    while (na && strchr(".,;:", a[na - 1]))
+        na--;
+    while (nb && strchr(".,;:", b[nb - 1]))
+        nb--;
     return na == nb && na && strncmp(a, b, na) == 0;
 }
 
@@ -280,7 +300,8 @@ static void look_at(TessBaseAPI *api, PIX *grey, int dpi, ms_reading *r, guint i
     PIX *g8 = cut(grey, l.box);
     if (g8) l.text[1] = read_line(api, g8, dpi, wl, &l.conf[1]);
     /* the grey cut read as the page was: the Sauvola reading is not made */
-    PIX *b = g8 && pixGetDepth(grey) > 1 && !same_value(kind, l.text[0], l.text[1]) ? sauvola(g8) : NULL;
+    PIX *b =
+        g8 && pixGetDepth(grey) > 1 && !same_value(kind, l.text[0], l.text[1]) ? sauvola(g8) : NULL;
     if (b) l.text[2] = read_line(api, b, dpi, wl, &l.conf[2]);
     pixDestroy(&b);
     pixDestroy(&g8);
@@ -314,8 +335,12 @@ void ms_look_again(TessBaseAPI *api, PIX *grey, int dpi, ms_reading *r, GArray *
 {
     for (guint i = 0; i < r->words->len; i++) {
         guint end = anumber_group(r->words, i);
-        if (end > i && !group_clean(r->words, i, end))
+        if (end > i && !group_clean(r->words, i, end)) {
+            guint before = r->words->len;
             look_at(api, grey, dpi, r, i, end, "a_number", looks);
+            i = end - 1 - (before - r->words->len); /* past the group, as it now stands */
+        } else if (end > i)
+            i = end - 1; /* past a clean number's digits */
         else if (end == i && country_candidate(r->words, i))
             look_at(api, grey, dpi, r, i, i + 1, "country", looks);
     }
