@@ -227,13 +227,6 @@ char *const *ms_fuzzy_glued_words(const ms_fuzzy *f)
     return f->glued;
 }
 
-gboolean ms_fuzzy_is_trap(const ms_fuzzy *f, const char *key)
-{
-    for (char **n = f->never; n && *n; n++)
-        if (strcmp(*n, key) == 0) return TRUE;
-    return FALSE;
-}
-
 static int letters(const char *s)
 {
     int n = 0;
@@ -257,6 +250,11 @@ static gboolean listed(char **list, const char *key)
     for (; *list; list++)
         if (strcmp(*list, key) == 0) return TRUE;
     return FALSE;
+}
+
+gboolean ms_fuzzy_is_trap(const ms_fuzzy *f, const char *key)
+{
+    return f->never && listed(f->never, key);
 }
 
 typedef struct {

@@ -123,10 +123,11 @@ static gboolean capital_like(char c)
 }
 
 /* A name OCR glued to the short word after it ("Panamaas the alternative"):
- * the length of the exact name s[0, len - k) when s ends in one of fuzzy.conf's
- * [glued] words and what stands before it is a name of 5 letters or more,
- * never a trap name (Niger, Guinea, ...), or 0. */
-static gsize glued_name(const ms_gazetteer *g, const ms_fuzzy *f, const char *s, gsize len)
+ * the country whose exact name is s[0, *name_len) when s ends in one of
+ * fuzzy.conf's [glued] words and what stands before it is a name of 5
+ * letters or more, never a trap name (Niger, Guinea, ...), or NULL. */
+static const ms_country *glued_name(const ms_gazetteer *g, const ms_fuzzy *f, const char *s,
+                                    gsize len, gsize *name_len)
 {
     for (char *const *t = ms_fuzzy_glued_words(f); t && *t; t++) {
         gsize k = strlen(*t);
@@ -135,9 +136,12 @@ static gsize glued_name(const ms_gazetteer *g, const ms_fuzzy *f, const char *s,
         gboolean demonym = FALSE, trap = ms_fuzzy_is_trap(f, key);
         g_free(key);
         const ms_country *c = trap ? NULL : ms_gazetteer_lookup(g, s, len - k, &demonym);
-        if (c && !demonym) return len - k;
+        if (c && !demonym) {
+            *name_len = len - k;
+            return c;
+        }
     }
-    return 0;
+    return NULL;
 }
 
 void ms_countries_find_fuzzy(const ms_gazetteer *g, const ms_fuzzy *f, const char *s, gsize len,
@@ -159,13 +163,9 @@ void ms_countries_find_fuzzy(const ms_gazetteer *g, const ms_fuzzy *f, const cha
         for (guint n = most; n >= 1; n--) {
             const ms_word_span *last = &g_array_index(words, ms_word_span, i + n - 1);
             if (blocked(spans, at, last->end)) continue;
-            gsize end = last->end;
+            gsize end = last->end, glued = 0;
             const ms_country *c = ms_gazetteer_lookup_fuzzy(g, f, s + at, end - at);
-            gsize glued = c || n > 1 ? 0 : glued_name(g, f, s + at, end - at);
-            if (glued) {
-                gboolean demonym = FALSE;
-                c = ms_gazetteer_lookup(g, s + at, glued, &demonym), end = at + glued;
-            }
+            if (!c && n == 1 && (c = glued_name(g, f, s + at, end - at, &glued))) end = at + glued;
             if (!c) continue;
             g_array_append_val(found, ((ms_span){at, end, c, FALSE, TRUE}));
             i += n - 1;

@@ -42,6 +42,14 @@ void ms_look_clear(gpointer p)
         g_clear_pointer(&l->text[i], g_free);
 }
 
+static int ascii_letters(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += g_ascii_isalpha(*s) ? 1 : 0;
+    return n;
+}
+
 static gboolean digit_like(gunichar c)
 {
     return g_unichar_isdigit(c) || ms_ocr_digit(c) >= 0;
@@ -116,9 +124,7 @@ static gboolean country_candidate(const GArray *words, guint i)
 {
     const ms_word *w = &g_array_index(words, ms_word, i);
     if (w->conf >= MS_LOOK_SURE || !g_ascii_isupper(w->text[0])) return FALSE;
-    int letters = 0, len = (int)strlen(w->text);
-    for (const char *p = w->text; *p; p++)
-        letters += g_ascii_isalpha(*p) ? 1 : 0;
+    int letters = ascii_letters(w->text), len = (int)strlen(w->text);
     if (letters < 4 || letters * 5 < len * 4) return FALSE; /* a word, not "C-I-G-M-" */
     return (i > 0 && is_cue_before(g_array_index(words, ms_word, i - 1).text)) ||
            (i + 1 < words->len && is_cue_after(g_array_index(words, ms_word, i + 1).text));
@@ -204,12 +210,8 @@ static char *number_of(const char *text)
 static gboolean eligible(const char *kind, const char *text)
 {
     if (!text) return FALSE;
-    if (strcmp(kind, "country") == 0) { /* a word of 4 letters or more, as the candidate was */
-        int letters = 0;
-        for (const char *p = text; *p; p++)
-            letters += g_ascii_isalpha(*p) ? 1 : 0;
-        return letters >= 4;
-    }
+    if (strcmp(kind, "country") == 0) /* a word of 4 letters or more, as the candidate was */
+        return ascii_letters(text) >= 4;
     int digits = 0, n = digit_likes(text[0] == 'A' ? text + 1 : text, &digits);
     char *num = n >= 8 && n <= 9 && digits == n ? number_of(text) : NULL;
     gboolean ok = num != NULL;
