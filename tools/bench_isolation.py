@@ -63,29 +63,23 @@ def expand(inputs, copies, tmp):
     return out
 
 
-def one(binary, mode, jobs, files):
-    args = [binary, "--jobs", str(jobs)]
-    if mode in ("in-process", "exec"):
-        args.append("--" + mode)
-    t0 = time.monotonic()
-    p = subprocess.Popen(args + files, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    out, err = p.communicate()
-    wall = time.monotonic() - t0
-    if p.returncode != 0:
-        sys.exit("bench_isolation (%s) failed:\n%s" % (mode, err[-2000:]))
-    pages = int(re.search(r"(\d+) pages", out).group(1))
-    return wall, pages
-
-
 def children_cpu():
     r = resource.getrusage(resource.RUSAGE_CHILDREN)
     return r.ru_utime + r.ru_stime
 
 
-def timed(binary, mode, jobs, files):
-    before = children_cpu()
-    wall, pages = one(binary, mode, jobs, files)
-    return wall, children_cpu() - before, pages
+def one(binary, mode, jobs, files):
+    """One run: its wall time, its CPU (its own and what it reaped), its pages."""
+    args = [binary, "--jobs", str(jobs)]
+    if mode in ("in-process", "exec"):
+        args.append("--" + mode)
+    cpu0, t0 = children_cpu(), time.monotonic()
+    p = subprocess.run(args + files, capture_output=True, text=True)
+    wall, cpu = time.monotonic() - t0, children_cpu() - cpu0
+    if p.returncode != 0:
+        sys.exit("bench_isolation (%s) failed:\n%s" % (mode, p.stderr[-2000:]))
+    pages = int(re.search(r"(\d+) pages", p.stdout).group(1))
+    return wall, cpu, pages
 
 
 def interval(ratios, n=2000, seed=14):
@@ -113,7 +107,7 @@ def main():
         cpu = {m: [] for m in modes}
         for r in range(a.rounds):
             for mode in (modes if r % 2 == 0 else modes[::-1]):
-                wall, c, pages = timed(binary, mode, a.jobs, files)
+                wall, c, pages = one(binary, mode, a.jobs, files)
                 cpu[mode].append(c / pages)
                 print("round %d %-10s %d files, %d pages: %.2f s wall, %.2f CPU s, %.3f CPU ms a page"
                       % (r + 1, mode, len(files), pages, wall, c, c / pages * 1000), flush=True)
