@@ -17,7 +17,8 @@ rounds' own costs (each round's workers run over its in-process run, the two
 run one after the other under about the same load), with a 90 % interval
 for it from resampling the rounds (bootstrap, fixed seed, so the same runs
 give the same interval).  The plain medians' ratio is printed too; a load
-that changes between rounds disturbs it more.
+that changes between rounds disturbs it more.  Last, the rounds' own costs
+split into system (kernel) time and user time, to show where the cost is.
 
 On a shared machine the wall times mean little; the CPU times are what is
 compared.
@@ -64,22 +65,25 @@ def expand(inputs, copies, tmp):
 
 
 def children_cpu():
+    """User and system CPU seconds of the reaped children so far."""
     r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
+    return r.ru_utime, r.ru_stime
 
 
 def one(binary, mode, jobs, files):
-    """One run: its wall time, its CPU (its own and what it reaped), its pages."""
+    """One run: its wall time, its CPU (its own and what it reaped), the
+    system (kernel) part of that CPU, its pages."""
     args = [binary, "--jobs", str(jobs)]
     if mode in ("in-process", "exec"):
         args.append("--" + mode)
     cpu0, t0 = children_cpu(), time.monotonic()
     p = subprocess.run(args + files, capture_output=True, text=True)
-    wall, cpu = time.monotonic() - t0, children_cpu() - cpu0
+    (u0, s0), (u1, s1) = cpu0, children_cpu()
+    wall, cpu, sys_cpu = time.monotonic() - t0, (u1 - u0) + (s1 - s0), s1 - s0
     if p.returncode != 0:
         sys.exit("bench_isolation (%s) failed:\n%s" % (mode, p.stderr[-2000:]))
     pages = int(re.search(r"(\d+) pages", p.stdout).group(1))
-    return wall, cpu, pages
+    return wall, cpu, sys_cpu, pages
 
 
 def interval(ratios, n=2000, seed=14):
@@ -105,12 +109,15 @@ def main():
         files = expand(a.inputs, a.copies, tmp)
         modes = ("workers", "in-process") + (("exec",) if a.exec else ())
         cpu = {m: [] for m in modes}
+        sys_cpu = {m: [] for m in modes}
         for r in range(a.rounds):
             for mode in (modes if r % 2 == 0 else modes[::-1]):
-                wall, c, pages = one(binary, mode, a.jobs, files)
+                wall, c, sc, pages = one(binary, mode, a.jobs, files)
                 cpu[mode].append(c / pages)
-                print("round %d %-10s %d files, %d pages: %.2f s wall, %.2f CPU s, %.3f CPU ms a page"
-                      % (r + 1, mode, len(files), pages, wall, c, c / pages * 1000), flush=True)
+                sys_cpu[mode].append(sc / pages)
+                print("round %d %-10s %d files, %d pages: %.2f s wall, %.2f CPU s (%.2f s system),"
+                      " %.3f CPU ms a page" % (r + 1, mode, len(files), pages, wall, c, sc, c / pages * 1000),
+                      flush=True)
     finally:
         shutil.rmtree(tmp)
     w, i = statistics.median(cpu["workers"]), statistics.median(cpu["in-process"])
@@ -122,6 +129,14 @@ def main():
     print("median of the rounds' own costs (workers over the in-process run of the same round): %+.1f %%"
           " (90 %% interval %+.1f to %+.1f %%, %d rounds)"
           % (statistics.median(ratios) * 100, lo * 100, hi * 100, len(ratios)))
+    # where the cost is: the kernel's part (system time) against the rest
+    ks = [a - b for a, b in zip(sys_cpu["workers"], sys_cpu["in-process"])]
+    us = [(a - sa) - (b - sb) for a, sa, b, sb in
+          zip(cpu["workers"], sys_cpu["workers"], cpu["in-process"], sys_cpu["in-process"])]
+    print("the rounds' own costs split: system (kernel) time median %+.3f ms a page (%+.1f %% of the"
+          " in-process CPU), user time median %+.3f ms a page (%+.1f %%)"
+          % (statistics.median(ks) * 1000, statistics.median(ks) / i * 100,
+             statistics.median(us) * 1000, statistics.median(us) / i * 100))
     if a.exec:
         e = statistics.median(cpu["exec"])
         ratios = [a / b - 1 for a, b in zip(cpu["exec"], cpu["in-process"])]
