@@ -58,8 +58,7 @@ static gboolean digit_like(gunichar c)
 /* Digit-like characters of `s` (-1 when it holds anything else but
  * separators); real digits in *digits.  A "?" or one "/" is a digit OCR lost
  * ("Ar?11 473 164", "A 20/ 808 463"): the box is worth a second look (a
- * reading kept must hold real digits only); two "/" are a date.  OCR's quotes
- * may stand between or after them ("AQ 239-300-092\""). */
+ * reading kept must hold real digits only); two "/" are a date. */
 static int digit_likes(const char *s, int *digits)
 {
     int n = 0, slashes = 0;
@@ -68,7 +67,7 @@ static int digit_likes(const char *s, int *digits)
         if (c == '/' && ++slashes > 1) return -1;
         if (digit_like(c) || c == '$' || c == '?' || c == '/')
             n++, *digits += g_unichar_isdigit(c) ? 1 : 0;
-        else if (!strchr("-.,:#~'`\"", (int)c) && c != 0xA5 /* ¥ */ && c != ' ')
+        else if (!strchr("-.,:#~'`", (int)c) && c != 0xA5 /* ¥ */ && c != ' ')
             return -1;
     }
     return n;
