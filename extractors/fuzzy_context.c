@@ -13,7 +13,7 @@
     "designat\\w*|citizens?|nationals?|natives?|agreements?|ACAs?|between|born\\s+in|fled|"        \
     "persecution\\s+in|fears?\\s+\\w+\\s+(?:in|to))\\s+(?:(?:the\\s+)?respondents?\\s+|him\\s+|"   \
     "her\\s+|them\\s+)?(?:from\\s+the\\s+United\\s+States\\s+)?"                                   \
-    "(?:(?:to|of|o\xc2\xa3|[ce0gq]f|with|in|"                                                      \
+    "(?:(?:to|of|o\xc2\xa3|[e0gq]f|with|in|"                                                       \
     "from)\\s+)?"                                                                                  \
     "(?:the\\s+)?|\\b(?:Nationality|Citizenship|Country\\s+of\\s+(?:Citizenship|Nationality|"      \
     "Removal))\\s*[:;-]?\\s*(?:is\\s+)?(?:the\\s+)?|\\bremov\\w*\\s+\\S+(?:\\s+\\S+)?\\s+to\\s+"   \
@@ -144,26 +144,6 @@ static const ms_country *glued_name(const ms_gazetteer *g, const ms_fuzzy *f, co
     return NULL;
 }
 
-/* A name whose capital I OCR read as a mark or a small l ("!ndia", "lran",
- * "1taly"): the country whose exact name is an "I" and s[1, len), the rest
- * being 3 small letters or more, never a trap name, or NULL. */
-static const ms_country *marked_capital(const ms_gazetteer *g, const ms_fuzzy *f, const char *s,
-                                        gsize len)
-{
-    if (len < 4 || !strchr("!|1l[", s[0])) return NULL;
-    for (gsize i = 1; i < len; i++)
-        if (!g_ascii_islower(s[i])) return NULL;
-    char *name = g_strndup(s, len);
-    name[0] = 'I';
-    char *key = g_ascii_strdown(name, -1);
-    gboolean demonym = FALSE;
-    const ms_country *c =
-        ms_fuzzy_is_trap(f, key) ? NULL : ms_gazetteer_lookup(g, name, len, &demonym);
-    g_free(key);
-    g_free(name);
-    return c && !demonym ? c : NULL;
-}
-
 void ms_countries_find_fuzzy(const ms_gazetteer *g, const ms_fuzzy *f, const char *s, gsize len,
                              GArray *spans)
 {
@@ -173,18 +153,9 @@ void ms_countries_find_fuzzy(const ms_gazetteer *g, const ms_fuzzy *f, const cha
     for (guint i = 0; i < words->len; i++) {
         const ms_word_span *w = &g_array_index(words, ms_word_span, i);
         gsize at = damaged_capital(s, w->start);
-        /* a mark or a small l for the I: that word alone, read as its name */
-        gboolean marked = !capital_like(s[at]) && at == w->start;
-        if (marked && !strchr("!|1l", s[at])) continue;
+        if (!capital_like(s[at]) && at == w->start) continue;
         /* after a cue, 1-6 words; before a list, the one word */
         guint most = 0;
-        if (marked) {
-            const ms_country *c = NULL;
-            if (!blocked(spans, at, w->end) && (c = marked_capital(g, f, s + at, w->end - at)) &&
-                expected_at(s, at, spans))
-                g_array_append_val(found, ((ms_span){at, w->end, c, FALSE, TRUE}));
-            continue;
-        }
         if (expected_at(s, at, spans))
             most = MIN(MAX_WORDS, words->len - i);
         else if (list_follows(s, w->end, spans))

@@ -23,10 +23,8 @@ GArray *ms_word_spans(const char *s, gsize len);
 /* Add a fuzzy span for each run of 1-6 capitalised words, not already a
  * mention, that follows a cue expecting a country ("citizen of", "removed
  * to", "Nationality:", "agreement with", or a country and "," / "and") and
- * reads as a country, for one such word right before a list of two names
- * ("Usanda. Paraguay, Guatemala"), and for one word after such a cue whose
- * capital I OCR read as a mark or a small l, the rest exact ("!ndia",
- * "lran").  `spans` must be sorted by start. */
+ * reads as a country, and for one such word right before a list of two
+ * names ("Usanda. Paraguay, Guatemala").  `spans` must be sorted by start. */
 void ms_countries_find_fuzzy(const ms_gazetteer *g, const ms_fuzzy *f, const char *s, gsize len,
                              GArray *spans);
 

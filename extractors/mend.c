@@ -190,22 +190,21 @@ static gboolean mend_stray(const char *s, gsize len, const ms_word_span *w, char
     return FALSE;
 }
 
-/* "(o the Agreement", "Mexico 1s a country", "moves lo pretermit": a short
- * function word whose first letter OCR read as a mark or a small l is
- * written as that word, when the rest is exactly the rest of one word of the
- * [mend] short list and of no other: "(" for a "t", "1", "!", "|" for an
- * "i", "[" and "l" for either. */
+/* "(o the Agreement", "Mexico 1s a country": a short function word whose
+ * first letter OCR read as a mark is written as that word, when the rest is
+ * exactly the rest of one word of the [mend] short list and of no other: "("
+ * for a "t", "1", "!", "|" for an "i", "[" for either. */
 static gboolean mend_short(const ms_fuzzy *f, const char *s, gsize len, const ms_word_span *w,
                            char *out)
 {
     gsize a = w->start;
     if (a > 0 && strchr("([|", s[a - 1]) && (a == 1 || g_ascii_isspace(s[a - 2]))) a--;
     gsize n = w->end - a;
-    if (n < 2 || n > 4 || !strchr("([|1!l", s[a]) ||
+    if (n < 2 || n > 4 || !strchr("([|1!", s[a]) ||
         (w->end < len && !g_ascii_isspace(s[w->end]) && !strchr(".,;:", s[w->end])))
         return FALSE;
     /* the letters each mark stands for: "(" a t, the bars and the 1 an i */
-    const char *stands = s[a] == '(' ? "t" : s[a] == '[' || s[a] == 'l' ? "it" : "i";
+    const char *stands = s[a] == '(' ? "t" : s[a] == '[' ? "it" : "i";
     const char *hit = NULL;
     for (char *const *sw = ms_fuzzy_mend_short_words(f); sw && *sw; sw++) {
         if (strlen(*sw) != n || !strchr(stands, (*sw)[0]) ||

@@ -284,19 +284,6 @@ static void test_anumber_agree(void)
         /* a reading that is no A-number (7-1 digits) never replaces the
          * page's, whatever its confidence */
         {"A200582544", "A2005825-4", NULL, {0, 25, -1}, 1, 0},
-        /* two whitelisted cuts read at confidence 0 agree against the
-         * page's number read at 92 (dev9: they were wrong by one digit):
-         * they do not vote, the page's reading stands */
-        {"A 246 813 981", "A246813982", "A246813982", {92, 0, 0}, 0, 0},
-        {"A 225-616-072.", "A225-616-672", "A225-616-672", {95.75f, 0, 0}, 0, 0},
-        /* ... but they do when no reading above 0 gives a number */
-        {"A 246 8", "A246813982", "A246813982", {40, 0, 0}, 0, 1},
-        {"A 246 813 981", "A246813982", "A246813982", {0, 0, 0}, 0, 1},
-        /* a cut above 0 and the page disagree: the cut at 0 does not
-         * decide between them, none is kept */
-        {"A 246 813 981", "A246813982", "A246813982", {92, 3, 0}, 0, MS_LOOK_REFUSED},
-        /* two cuts above 0 agree against the page, as before */
-        {"A 246 813 981", "A246813982", "A246813982", {92, 3, 1}, 0, 1},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         ms_look l = {"a_number", {0, 0, 1, 1}, {(char *)cases[i].page, (char *)cases[i].grey,
@@ -304,58 +291,6 @@ static void test_anumber_agree(void)
                      {cases[i].conf[0], cases[i].conf[1], cases[i].conf[2]}, cases[i].kept};
         g_assert_cmpint(ms_look_agreed(&l), ==, cases[i].want);
     }
-}
-
-/* A cut that lost the A-number's "A" gets it back; a "4" read for it, a
- * country word and a reading that has its "A" are left as read. */
-static void test_look_label(void)
-{
-    static const struct {
-        const char *kind, *text, *want;
-    } cases[] = {
-        {"a_number", "208-481-485", "A208-481-485"},
-        {"a_number", "A208-481-485", "A208-481-485"},
-        {"a_number", "4213-193-857", "4213-193-857"},
-        {"a_number", "-208-481-485", "A-208-481-485"},
-        {"country", "Honduras", "Honduras"},
-    };
-    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
-        char *t = ms_look_labelled(cases[i].kind, cases[i].text);
-        g_assert_cmpstr(t, ==, cases[i].want);
-        g_free(t);
-    }
-}
-
-/* An EOIR ID ("EOIR ID: AB939241") is no A-number: no second look at it,
- * while the same words without the label get one. */
-static void test_no_look_at_eoir_id(void)
-{
-    PIX *page = sample_page();
-    ms_ocr *ocr = engine();
-    for (int labelled = 0; labelled < 2; labelled++) {
-        ms_reading r;
-        g_assert_true(ms_reading_run(ocr->api, page, 200, 0, "grey", &r));
-        guint at = G_MAXUINT;
-        for (guint i = 1; i < r.words->len && at == G_MAXUINT; i++)
-            if (strstr(g_array_index(r.words, ms_word, i).text, "664")) at = i;
-        g_assert_cmpuint(at, !=, G_MAXUINT);
-        ms_word *w = &g_array_index(r.words, ms_word, at), *p = w - 1;
-        g_free(w->text);
-        w->text = g_strdup("AB939241"), w->conf = 40;
-        g_free(p->text);
-        p->text = g_strdup(labelled ? "ID:" : "No."), p->line = w->line;
-        GArray *looks = g_array_new(FALSE, TRUE, sizeof(ms_look));
-        g_array_set_clear_func(looks, ms_look_clear);
-        ms_look_again(ocr->api, page, 200, &r, looks);
-        guint numbers = 0;
-        for (guint k = 0; k < looks->len; k++)
-            numbers += strcmp(g_array_index(looks, ms_look, k).kind, "a_number") == 0;
-        g_assert_cmpuint(numbers, ==, labelled ? 0 : 1);
-        g_array_unref(looks);
-        ms_reading_dispose(&r);
-    }
-    ms_ocr_free(ocr);
-    pixDestroy(&page);
 }
 
 /* A page upside down that the orientation test does not turn (here: the test
@@ -422,7 +357,5 @@ int main(int argc, char **argv)
     g_test_add_func("/ocr-read/upside-down-read-again", test_upside_down_read_again);
     g_test_add_func("/ocr-read/second-look", test_second_look);
     g_test_add_func("/ocr-read/anumber-readings-agree", test_anumber_agree);
-    g_test_add_func("/ocr-read/look-keeps-label", test_look_label);
-    g_test_add_func("/ocr-read/no-look-at-eoir-id", test_no_look_at_eoir_id);
     return g_test_run();
 }

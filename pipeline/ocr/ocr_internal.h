@@ -60,9 +60,4 @@ void ms_look_again(TessBaseAPI *api, PIX *grey, int dpi, ms_reading *r, GArray *
  * or the page's reading when l->kept does not read as an A-number. */
 int ms_look_agreed(const ms_look *l);
 
-/* The text a kept reading of `kind` gives the page (newly allocated): an
- * A-number's cut that lost its "A" gets it back ("208-481-485" ->
- * "A208-481-485"); a "4" read for the "A" before 3-3-3 digits is left. */
-char *ms_look_labelled(const char *kind, const char *text);
-
 #endif

@@ -223,23 +223,13 @@ static gboolean eligible(const char *kind, const char *text)
  * number, the best of those two is kept (the third, different, one loses
  * even with a better confidence); when every reading that gives a number
  * gives another one, none is kept (MS_LOOK_REFUSED): null is the honest
- * answer.  With a single number read, the choice by confidence stands.  A
- * reading at confidence 0 votes only when no reading above 0 gives a number:
- * two whitelisted cuts read at 0 that agreed against the page's reading at
- * 92 and 96 were both wrong, by one digit. */
+ * answer.  With a single number read, the choice by confidence stands. */
 int ms_look_agreed(const ms_look *l)
 {
     char *num[3];
     int readable = 0, best = -1;
-    gboolean sure = FALSE; /* a reading above confidence 0 gives a number */
-    for (int k = 0; k < 3; k++) {
-        num[k] = number_of(l->text[k]);
-        sure = sure || (num[k] && l->conf[k] > 0);
-    }
-    for (int k = 0; k < 3; k++) {
-        if (sure && num[k] && l->conf[k] <= 0) g_clear_pointer(&num[k], g_free);
-        readable += num[k] != NULL;
-    }
+    for (int k = 0; k < 3; k++)
+        readable += (num[k] = number_of(l->text[k])) != NULL;
     for (int a = 0; a < 3; a++)
         for (int b = a + 1; b < 3; b++) {
             if (!num[a] || !num[b] || strcmp(num[a], num[b]) != 0) continue;
@@ -291,15 +281,6 @@ static void replace_words(ms_reading *r, guint i, guint end, const float box[4],
     }
 }
 
-/* A cut of an A-number that lost its "A" ("208-481-485"; the page's words
- * always hold one) keeps the label, so that the caption rules still read it
- * as the A-number; a "4" read for the "A" is the label already. */
-char *ms_look_labelled(const char *kind, const char *text)
-{
-    if (strcmp(kind, "a_number") != 0 || text[0] == 'A' || four_for_a(text)) return g_strdup(text);
-    return g_strconcat("A", text, NULL);
-}
-
 static void look_at(TessBaseAPI *api, PIX *grey, int dpi, ms_reading *r, guint i, guint end,
                     const char *kind, GArray *looks)
 {
@@ -331,11 +312,8 @@ static void look_at(TessBaseAPI *api, PIX *grey, int dpi, ms_reading *r, guint i
     if (strcmp(kind, "a_number") == 0) l.kept = ms_look_agreed(&l);
     if (l.kept == MS_LOOK_REFUSED)
         replace_words(r, i, end, l.box, MS_LOOK_UNREAD, 0);
-    else if (l.kept) {
-        char *t = ms_look_labelled(kind, l.text[l.kept]);
-        replace_words(r, i, end, l.box, t, l.conf[l.kept]);
-        g_free(t);
-    }
+    else if (l.kept)
+        replace_words(r, i, end, l.box, l.text[l.kept], l.conf[l.kept]);
     g_array_append_val(looks, l);
 }
 
@@ -355,23 +333,10 @@ static gboolean group_clean(const GArray *words, guint i, guint end)
     return clean;
 }
 
-/* Is word i an EOIR ID ("EOIR ID: AB939241"), the word before it on its line
- * an "ID" label?  It is no A-number: it gets no second look. */
-static gboolean after_id_label(const GArray *words, guint i)
-{
-    if (i == 0) return FALSE;
-    const ms_word *w = &g_array_index(words, ms_word, i), *p = w - 1;
-    if (p->line != w->line) return FALSE;
-    gsize n = strlen(p->text);
-    while (n && strchr(":#.", p->text[n - 1]))
-        n--;
-    return n == 2 && g_ascii_strncasecmp(p->text, "ID", 2) == 0;
-}
-
 void ms_look_again(TessBaseAPI *api, PIX *grey, int dpi, ms_reading *r, GArray *looks)
 {
     for (guint i = 0; i < r->words->len; i++) {
-        guint end = after_id_label(r->words, i) ? i : anumber_group(r->words, i);
+        guint end = anumber_group(r->words, i);
         if (end > i && !group_clean(r->words, i, end)) {
             guint before = r->words->len;
             look_at(api, grey, dpi, r, i, end, "a_number", looks);
